@@ -1,0 +1,90 @@
+package io.github.pieeprom.cli;
+
+import io.github.pieeprom.EepromException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.nio.file.FileSystemException;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code eeprom} command: one subcommand per task, each a thin layer over the library. */
+@Command(name = "eeprom", mixinStandardHelpOptions = true, versionProvider = EepromCli.Version.class,
+        description = "Raspberry Pi 4/5 bootloader EEPROM images: read, rewrite, check.",
+        subcommands = {InfoCommand.class, ExtractCommand.class, ApplyCommand.class, ConfigCommand.class,
+                CompletionCommand.class},
+        footerHeading = "%nExit codes:%n",
+        footer = {"  0  success", "  1  bad input: an image, config, key or file that cannot be used",
+                "  2  usage error: unknown option, missing argument",
+                "", "Example:", "  eeprom info pieeprom.bin",
+                "  eeprom apply pieeprom.bin --config boot.conf -o pieeprom-new.bin"})
+public final class EepromCli {
+    static final int EXIT_BAD_INPUT = 1;
+    static final int EXIT_USAGE = 2;
+
+    private final OutputStream stdout;
+
+    EepromCli(OutputStream stdout) {
+        this.stdout = stdout;
+    }
+
+    /** Raw bytes for commands whose output is a file's content (a config, an image). */
+    OutputStream stdout() {
+        return stdout;
+    }
+
+    public static void main(String[] args) {
+        PrintStream out = System.out;
+        int code = commandLine(out).execute(args);
+        out.flush();
+        System.exit(code);
+    }
+
+    /** The command line as {@code main} runs it; tests pass their own stream for raw output. */
+    public static CommandLine commandLine(OutputStream stdout) {
+        CommandLine cli = new CommandLine(new EepromCli(stdout));
+        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+            String message = userMessage(ex);
+            if (message == null) throw ex;                           // a bug: keep the stack trace
+            cmd.getErr().println("eeprom: error: " + message);
+            return ex instanceof UsageException ? EXIT_USAGE : EXIT_BAD_INPUT;
+        });
+        cli.setParameterExceptionHandler((ex, args) -> {
+            CommandLine cmd = ex.getCommandLine();
+            cmd.getErr().printf("eeprom: error: %s (see '%s --help')%n", ex.getMessage(),
+                    cmd.getCommandSpec().qualifiedName());
+            return EXIT_USAGE;
+        });
+        return cli;
+    }
+
+    /** One line for the user, or null when the exception is a bug. */
+    static String userMessage(Exception ex) {
+        if (ex instanceof EepromException || ex instanceof UsageException) return ex.getMessage();
+        if (ex instanceof UncheckedIOException u) return ioMessage(u.getCause());
+        if (ex instanceof IOException io) return ioMessage(io);
+        return null;
+    }
+
+    static String ioMessage(IOException e) {
+        if (e instanceof FileSystemException fs && fs.getFile() != null) {
+            String reason = fs.getReason() != null ? fs.getReason()
+                    : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
+                    : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                    : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"
+                    : e.getClass().getSimpleName();
+            return fs.getFile() + ": " + reason;
+        }
+        return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String version = EepromCli.class.getPackage().getImplementationVersion();
+            return new String[] {"eeprom (pieeprom) " + (version == null ? "development build" : version),
+                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package io.github.pieeprom.cli;
+
+import io.github.pieeprom.image.EepromImage;
+import io.github.pieeprom.image.ImageFiles;
+import io.github.pieeprom.image.Section;
+import io.github.pieeprom.image.SectionKind;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "extract", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Print an image's bootconf.txt byte for byte, or write every file it holds.",
+                "--all writes bootcode.bin, each modifiable file, and each LZ4 section decompressed (its SHA-256 "
+                        + "checked). A file held twice (updatetime in an AB image) is written twice, the second "
+                        + "copy under a name that says where it came from."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  eeprom extract pieeprom.bin > boot.conf",
+                "  eeprom extract pieeprom.bin -o boot.conf",
+                "  eeprom extract pieeprom.bin --all -d extracted/"})
+final class ExtractCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @ParentCommand EepromCli root;
+    @Parameters(index = "0", paramLabel = "IMAGE") Path image;
+    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the config here (default: standard output).")
+    Path out;
+    @Option(names = "--all", description = "Write every file in the image into the folder given by -d.")
+    boolean all;
+    @Option(names = {"-d", "--dir"}, paramLabel = "DIR", description = "Folder for --all (created if missing).")
+    Path dir;
+
+    @Override
+    public Integer call() throws IOException {
+        if (all != (dir != null)) throw new UsageException("--all and -d DIR go together");
+        if (all && out != null) throw new UsageException("-o names the config file; with --all use -d DIR");
+        EepromImage source = ImageFiles.read(image);
+        if (all) {
+            Files.createDirectories(dir);
+            extractAll(source, dir, false, spec.commandLine().getOut());
+        } else {
+            Outputs.write(root, out, source.bootConfig());
+        }
+        return 0;
+    }
+
+    /**
+     * Writes the image's files into {@code dir}. {@code asReference}: only bootcode.bin and the modifiable files,
+     * the first copy of each name, silently, as {@code rpi-eeprom-config -x} does.
+     */
+    static void extractAll(EepromImage image, Path dir, boolean asReference, PrintWriter log) throws IOException {
+        write(image, dir, EepromImage.BOOTCODE_BIN, image.payload(image.sections().get(0)), asReference ? null : log, "");
+        Set<String> written = new HashSet<>();
+        for (Section s : image.sections()) {
+            boolean file = s.kind() == SectionKind.FILE;
+            if (!file && (asReference || !s.kind().named())) continue;
+            if (s.kind() == SectionKind.COMPRESSED) {
+                log.printf("skipped %-14s %7d bytes at 0x%06x: compressed with a proprietary scheme%n", s.name(),
+                        s.payloadLength(), s.offset());
+                continue;
+            }
+            boolean again = !written.add(s.name());
+            if (again && asReference) continue;
+            byte[] data = s.kind() == SectionKind.LZ4 ? image.decompress(s) : image.payload(s);
+            String name = again ? s.name() + "." + where(image, s) : s.name();
+            String note = again ? "  (second copy of " + s.name() + ", from " + where(image, s) + ")" : "";
+            write(image, dir, name, data, asReference ? null : log, note);
+        }
+        if (log != null) log.flush();
+    }
+
+    private static void write(EepromImage image, Path dir, String name, byte[] data, PrintWriter log, String note)
+            throws IOException {
+        Path target = dir.resolve(name);
+        if (!name.matches("[A-Za-z0-9_+-][A-Za-z0-9._+-]*"))
+            throw io.github.pieeprom.EepromException.in(image.file(), "refusing to write a file named \"%s\"", name);
+        ImageFiles.write(target, data);
+        if (log != null) log.printf("wrote %-26s %7d bytes%s%n", target, data.length, note);
+    }
+
+    private static String where(EepromImage image, Section s) {
+        if (image.isAb() && s.offset() >= 0x10000 && s.offset() < 0x107000) return "partition-a";
+        return "at-0x%06x".formatted(s.offset());
+    }
+}

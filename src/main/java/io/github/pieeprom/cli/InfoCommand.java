@@ -1,0 +1,123 @@
+package io.github.pieeprom.cli;
+
+import io.github.pieeprom.image.BuildInfo;
+import io.github.pieeprom.image.EepromImage;
+import io.github.pieeprom.image.ImageFiles;
+import io.github.pieeprom.image.Section;
+import io.github.pieeprom.image.SectionKind;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "info", mixinStandardHelpOptions = true,
+        description = {"Show an image's SoC, bootloader build, layout, embedded files and sections.",
+                "LZ4 sections are decompressed and checked against the SHA-256 stored after each frame."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  eeprom info pieeprom.bin", "  eeprom info pieeprom.bin --json"})
+final class InfoCommand implements Callable<Integer> {
+    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
+            .withZone(ZoneOffset.UTC);
+
+    @Spec CommandSpec spec;
+    @Parameters(index = "0", paramLabel = "IMAGE") Path image;
+    @Option(names = "--json", description = "Print the facts as JSON.") boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        EepromImage source = ImageFiles.read(image);
+        Map<String, Object> facts = facts(source);
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) out.print(Json.write(facts));
+        else printText(source, facts, out);
+        out.flush();
+        return 0;
+    }
+
+    static Map<String, Object> facts(EepromImage image) {
+        Map<String, Object> facts = new LinkedHashMap<>();
+        facts.put("file", image.file());
+        facts.put("soc", image.soc().id());
+        facts.put("size", image.size());
+        facts.put("ab", image.isAb());
+        BuildInfo build = image.build();
+        Map<String, Object> b = new LinkedHashMap<>();
+        b.put("timestamp", build.timestamp().isPresent() ? build.timestamp().getAsLong() : null);
+        b.put("date", build.instant().map(i -> DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(i)).orElse(null));
+        b.put("version", build.version().orElse(null));
+        if (build.mfgVersion().isPresent()) b.put("mfgVersion", build.mfgVersion().getAsInt());
+        facts.put("build", b);
+        Section conf = image.findFile(EepromImage.BOOTCONF_TXT).orElse(null);
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("offset", conf == null ? null : conf.offset());
+        c.put("length", conf == null ? null : conf.payloadLength());
+        c.put("capacity", conf == null ? null : capacity(image));
+        facts.put("bootconf", c);
+        facts.put("signed", image.hasContent(EepromImage.BOOTCONF_SIG));
+        facts.put("pubkey", image.hasContent(EepromImage.PUBKEY_BIN));
+        facts.put("cacert", image.hasContent(EepromImage.CACERT_DER));
+        facts.put("updateTimestamp", image.timestamp().orElse(null));
+        List<Object> sections = new ArrayList<>();
+        for (Section s : image.sections()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("offset", s.offset());
+            m.put("length", s.length());
+            m.put("kind", s.kind().label());
+            m.put("name", s.name());
+            if (s.kind() == SectionKind.LZ4) m.put("decompressed", image.decompress(s).length);
+            sections.add(m);
+        }
+        facts.put("sections", sections);
+        return facts;
+    }
+
+    private static Integer capacity(EepromImage image) {
+        try {
+            return image.capacity(EepromImage.BOOTCONF_TXT);
+        } catch (io.github.pieeprom.EepromException e) {
+            return null;                 // bootconf.txt outside the region the reference updates
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void printText(EepromImage image, Map<String, Object> facts, PrintWriter out) {
+        BuildInfo build = image.build();
+        Map<String, Object> conf = (Map<String, Object>) facts.get("bootconf");
+        out.printf("file        %s%n", image.file());
+        out.printf("soc         BCM%s (%s), %d bytes%s%n", image.soc().id(),
+                image.soc().id().equals("2711") ? "Pi 4 / Pi 400 / CM4" : "Pi 5 / Pi 500 / CM5", image.size(),
+                image.isAb() ? ", AB partitions" : "");
+        out.printf("build       %s%s%s%n",
+                build.instant().map(i -> UTC.format(i) + " (BUILD_TIMESTAMP=" + build.timestamp().getAsLong() + ")")
+                        .orElse("unknown (no BUILD_TIMESTAMP)"),
+                build.version().map(v -> ", version " + v).orElse(""),
+                build.mfgVersion().isPresent() ? ", MFG_VER " + build.mfgVersion().getAsInt() : "");
+        if (conf.get("offset") == null) out.println("bootconf    none");
+        else out.printf("bootconf    %d bytes at 0x%06x, room for %s bytes%n", conf.get("length"), conf.get("offset"),
+                conf.get("capacity") == null ? "?" : conf.get("capacity"));
+        out.printf("signed      %s    pubkey %s    cacert %s%n", yesNo(facts.get("signed")),
+                yesNo(facts.get("pubkey")), yesNo(facts.get("cacert")));
+        out.printf("updated     %s%n", image.timestamp().map(t -> "timestamp " + t).orElse("no update timestamp set"));
+        out.printf("%n  offset     length  kind        name          decompressed%n");
+        for (Object o : (List<Object>) facts.get("sections")) {
+            Map<String, Object> s = (Map<String, Object>) o;
+            out.printf("  0x%06x %8d  %-10s  %-12s  %s%n", s.get("offset"), s.get("length"), s.get("kind"),
+                    s.get("name"), s.containsKey("decompressed") ? s.get("decompressed") : "");
+        }
+    }
+
+    private static String yesNo(Object value) {
+        return Boolean.TRUE.equals(value) ? "yes" : "no";
+    }
+}

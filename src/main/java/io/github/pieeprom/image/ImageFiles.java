@@ -1,0 +1,56 @@
+package io.github.pieeprom.image;
+
+import java.io.IOException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
+
+/** Image files on disk: read whole, written to a temporary file beside the target and renamed into place. */
+public final class ImageFiles {
+    private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
+
+    private ImageFiles() {
+    }
+
+    /** Reads and parses an image; its size is checked before anything is read. */
+    public static EepromImage read(Path path) throws IOException {
+        return EepromImage.parse(path.toString(), readImageBytes(path));
+    }
+
+    /** The raw bytes of a file that must have an image's size. */
+    public static byte[] readImageBytes(Path path) throws IOException {
+        if (Files.isDirectory(path)) throw new AccessDeniedException(path.toString(), null, "is a directory");
+        long size = Files.size(path);
+        if (Soc.ofImageSize(size).isEmpty()) throw EepromImage.wrongSize(path.toString(), size);
+        return Files.readAllBytes(path);
+    }
+
+    /**
+     * Writes {@code bytes} to {@code target} atomically: a reader sees the old file or the new one, and a
+     * failure leaves no partial file. A file that is replaced keeps its permissions.
+     */
+    public static void write(Path target, byte[] bytes) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        if (!Files.isDirectory(parent)) throw new NoSuchFileException(parent.toString(), null,
+                "the folder for " + target + " does not exist");
+        if (Files.isDirectory(target)) throw new FileAlreadyExistsException(target.toString(), null,
+                "is a directory");
+        Path tmp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
+        try {
+            Files.write(tmp, bytes);
+            PosixFileAttributeView posix = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+            if (posix != null) posix.setPermissions(Files.exists(target)
+                    ? Files.getPosixFilePermissions(target) : NEW_FILE);
+            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+}
