@@ -25,6 +25,11 @@ public final class EepromCli {
 
     private final OutputStream stdout;
 
+    /** For tools that build the command tree reflectively (the man page generator). */
+    public EepromCli() {
+        this(System.out);
+    }
+
     EepromCli(OutputStream stdout) {
         this.stdout = stdout;
     }
