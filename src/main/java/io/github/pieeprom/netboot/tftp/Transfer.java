@@ -1,0 +1,108 @@
+package io.github.pieeprom.netboot.tftp;
+
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+
+/**
+ * One file going to one client over its own socket (the server's transfer ID). Blocks are numbered from 1 and counted
+ * in a {@code long}; the wire carries the low 16 bits, so block 65536 goes out as 0 (rollover, as tftpd-hpa does).
+ * With {@code windowsize} W (RFC 7440) up to W blocks are in flight; an ACK inside the window means the client lost
+ * the block after it, and sending resumes there. An ACK for a block already acknowledged is ignored, so a late
+ * duplicate never doubles the traffic (the Sorcerer's Apprentice bug of RFC 1350).
+ */
+final class Transfer {
+    final DatagramChannel channel;
+    final InetSocketAddress client;
+    final String file;
+    private final ByteBuffer content;              // read-only, shared with other transfers of the same file
+    private final ByteBuffer header = ByteBuffer.allocate(4).putShort(0, (short) TftpPacket.DATA);
+    private final ByteBuffer[] packet;
+    private final ByteBuffer optionAck;            // null when the request negotiated no option
+    private final int blockSize, windowSize, maxRetries;
+    private final long timeoutNanos, lastBlock, startedNanos;
+    private long acked, sent, deadline;
+    private int retries;
+
+    Transfer(DatagramChannel channel, InetSocketAddress client, String file, ByteBuffer content,
+             Negotiation options, long timeoutNanos, int maxRetries, long now) {
+        this.channel = channel;
+        this.client = client;
+        this.file = file;
+        this.content = content;
+        this.packet = new ByteBuffer[] {header, content.duplicate()};
+        this.optionAck = options.acknowledged().isEmpty() ? null
+                : new TftpPacket.OptionAck(options.acknowledged()).encode();
+        this.blockSize = options.blockSize();
+        this.windowSize = options.windowSize();
+        this.timeoutNanos = timeoutNanos;
+        this.maxRetries = maxRetries;
+        this.lastBlock = content.remaining() / blockSize + 1;   // the last block is short, possibly empty
+        this.startedNanos = now;
+    }
+
+    /** Sends the OACK, or the first window when no option was negotiated. */
+    void start(long now) throws IOException {
+        if (optionAck != null) {
+            channel.write(optionAck.duplicate());
+            deadline = now + timeoutNanos;
+        } else {
+            sendWindow(now);
+        }
+    }
+
+    /** Handles an ACK; true when it acknowledged the last block. */
+    boolean onAck(int wireBlock, long now) throws IOException {
+        if (sent == 0 && optionAck != null) {                   // waiting for ACK 0, the answer to the OACK
+            if (wireBlock == 0) { retries = 0; sendWindow(now); }
+            return false;
+        }
+        long ahead = (wireBlock - acked) & 0xffff;
+        if (ahead == 0 || acked + ahead > sent) return false;   // a duplicate or stray ACK: changes nothing
+        acked += ahead;
+        retries = 0;
+        if (acked == lastBlock) return true;
+        sendWindow(now);                                        // the next window, or the rest of this one
+        return false;
+    }
+
+    /** Retransmits what is unacknowledged if its deadline passed; false when the retries are used up. */
+    boolean onTick(long now) throws IOException {
+        if (now - deadline < 0) return true;
+        if (++retries > maxRetries) return false;
+        if (sent == 0 && optionAck != null) start(now);
+        else sendWindow(now);
+        return true;
+    }
+
+    long bytesAcknowledged() {
+        return Math.min(acked * blockSize, content.remaining());
+    }
+
+    long size() {
+        return content.remaining();
+    }
+
+    long elapsedNanos(long now) {
+        return now - startedNanos;
+    }
+
+    /** The block the client has not acknowledged yet, as it appears on the wire. */
+    int awaitedWireBlock() {
+        return (int) ((sent == 0 && optionAck != null ? 0 : acked + 1) & 0xffff);
+    }
+
+    private void sendWindow(long now) throws IOException {
+        long last = Math.min(acked + windowSize, lastBlock);
+        ByteBuffer data = packet[1];
+        for (long block = acked + 1; block <= last; block++) {
+            int offset = (int) ((block - 1) * blockSize);
+            header.putShort(2, (short) block).clear();
+            data.limit(Math.min(offset + blockSize, content.limit())).position(offset);
+            channel.write(packet);
+        }
+        sent = last;
+        deadline = now + timeoutNanos;
+    }
+}
