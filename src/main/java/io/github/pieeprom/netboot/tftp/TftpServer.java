@@ -39,6 +39,7 @@ public final class TftpServer implements AutoCloseable {
     private final Set<Transfer> active = new LinkedHashSet<>();
     private final Map<InetAddress, Integer> perClient = new HashMap<>();
     private final ByteBuffer in = ByteBuffer.allocateDirect(65536);
+    private final ByteBuffer out = ByteBuffer.allocateDirect(4 + Negotiation.MAX_BLOCK_SIZE);
     private volatile boolean closing;
 
     private TftpServer(TftpConfig config, TftpRoot root, Selector selector, DatagramChannel listening)
@@ -109,7 +110,7 @@ public final class TftpServer implements AutoCloseable {
         try {
             while (!closing) {
                 selector.select(key -> {
-                    if (key.attachment() instanceof Transfer t) readAcks(t, key);
+                    if (key.attachment() instanceof Transfer t) readAcks(t);
                     else readRequests();
                 }, active.isEmpty() ? 0 : TICK_MILLIS);
                 long now = System.nanoTime();
@@ -183,7 +184,7 @@ public final class TftpServer implements AutoCloseable {
             channel.bind(new InetSocketAddress(address.getAddress(), 0)).connect(client).configureBlocking(false);
             long now = System.nanoTime();
             Transfer t = new Transfer(channel, client, request.file(), content, options, timeout, config.maxRetries(),
-                    now);
+                    out, now);
             channel.register(selector, SelectionKey.OP_READ, t);
             active.add(t);
             perClient.merge(client.getAddress(), 1, Integer::sum);
@@ -194,17 +195,15 @@ public final class TftpServer implements AutoCloseable {
         }
     }
 
-    private void readAcks(Transfer t, SelectionKey key) {
-        try {
-            while (key.isValid() && t.channel.read(in.clear()) > 0) {
-                TftpPacket packet = TftpPacket.decode(in.flip());
-                if (packet instanceof TftpPacket.Ack ack) {
-                    long now = System.nanoTime();
-                    if (t.onAck(ack.block(), now)) finish(t, now);
-                } else if (packet instanceof Error e) {
-                    drop(t, "client aborted with error %d: %s".formatted(e.code(), e.message()));
-                }                                                   // anything else on a transfer port is ignored
-            }
+    private void readAcks(Transfer t) {
+        try {                           // one datagram per wakeup: the selector reports the socket again if more wait
+            int length = t.channel.read(in.clear());
+            if (length >= 4 && in.getShort(0) == TftpPacket.ACK) {          // the common case, without allocating
+                long now = System.nanoTime();
+                if (t.onAck(Short.toUnsignedInt(in.getShort(2)), now)) finish(t, now);
+            } else if (length > 0 && TftpPacket.decode(in.flip()) instanceof Error e) {
+                drop(t, "client aborted with error %d: %s".formatted(e.code(), e.message()));
+            }                                                   // anything else on a transfer port is ignored
         } catch (PortUnreachableException e) {
             drop(t, "the client's port is closed");
         } catch (IOException | RuntimeException e) {

@@ -17,8 +17,8 @@ final class Transfer {
     final InetSocketAddress client;
     final String file;
     private final ByteBuffer content;              // read-only, shared with other transfers of the same file
-    private final ByteBuffer header = ByteBuffer.allocate(4).putShort(0, (short) TftpPacket.DATA);
-    private final ByteBuffer[] packet;
+    private final ByteBuffer view;                 // this transfer's window onto the content
+    private final ByteBuffer out;                  // the server's send buffer, shared by all transfers
     private final ByteBuffer optionAck;            // null when the request negotiated no option
     private final int blockSize, windowSize, maxRetries;
     private final long timeoutNanos, lastBlock, startedNanos;
@@ -26,12 +26,13 @@ final class Transfer {
     private int retries;
 
     Transfer(DatagramChannel channel, InetSocketAddress client, String file, ByteBuffer content,
-             Negotiation options, long timeoutNanos, int maxRetries, long now) {
+             Negotiation options, long timeoutNanos, int maxRetries, ByteBuffer out, long now) {
         this.channel = channel;
         this.client = client;
         this.file = file;
         this.content = content;
-        this.packet = new ByteBuffer[] {header, content.duplicate()};
+        this.view = content.duplicate();
+        this.out = out;
         this.optionAck = options.acknowledged().isEmpty() ? null
                 : new TftpPacket.OptionAck(options.acknowledged()).encode();
         this.blockSize = options.blockSize();
@@ -95,12 +96,10 @@ final class Transfer {
 
     private void sendWindow(long now) throws IOException {
         long last = Math.min(acked + windowSize, lastBlock);
-        ByteBuffer data = packet[1];
         for (long block = acked + 1; block <= last; block++) {
             int offset = (int) ((block - 1) * blockSize);
-            header.putShort(2, (short) block).clear();
-            data.limit(Math.min(offset + blockSize, content.limit())).position(offset);
-            channel.write(packet);
+            view.limit(Math.min(offset + blockSize, content.limit())).position(offset);
+            channel.write(out.clear().putShort((short) TftpPacket.DATA).putShort((short) block).put(view).flip());
         }
         sent = last;
         deadline = now + timeoutNanos;
