@@ -2,10 +2,12 @@ package io.github.pieeprom.netboot.tftp;
 
 import io.github.pieeprom.netboot.tftp.TftpPacket.Error;
 import java.io.IOException;
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
 import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
 import java.nio.channels.SelectionKey;
@@ -180,8 +182,10 @@ public final class TftpServer implements AutoCloseable {
                 : config.retransmitTimeout().toNanos();
         DatagramChannel channel = null;
         try {
-            channel = DatagramChannel.open();
-            channel.bind(new InetSocketAddress(address.getAddress(), 0)).connect(client).configureBlocking(false);
+            channel = DatagramChannel.open(client.getAddress() instanceof Inet4Address   // IPv4 without the v6 layer
+                    ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
+            InetAddress local = address.getAddress().isAnyLocalAddress() ? null : address.getAddress();
+            channel.bind(new InetSocketAddress(local, 0)).connect(client).configureBlocking(false);
             long now = System.nanoTime();
             Transfer t = new Transfer(channel, client, request.file(), content, options, timeout, config.maxRetries(),
                     out, now);
