@@ -112,8 +112,12 @@ public final class TftpServer implements AutoCloseable {
         try {
             while (!closing) {
                 selector.select(key -> {
-                    if (key.attachment() instanceof Transfer t) readAcks(t);
-                    else readRequests();
+                    if (!(key.attachment() instanceof Transfer t)) {
+                        readRequests();
+                        return;
+                    }
+                    if (key.isWritable()) resume(t, key);
+                    if (key.isValid() && key.isReadable()) readAcks(t, key);
                 }, active.isEmpty() ? 0 : TICK_MILLIS);
                 long now = System.nanoTime();
                 if (now - nextTick >= 0) {
@@ -189,22 +193,24 @@ public final class TftpServer implements AutoCloseable {
             long now = System.nanoTime();
             Transfer t = new Transfer(channel, client, request.file(), content, options, timeout, config.maxRetries(),
                     out, now);
-            channel.register(selector, SelectionKey.OP_READ, t);
+            SelectionKey key = channel.register(selector, SelectionKey.OP_READ, t);
             active.add(t);
             perClient.merge(client.getAddress(), 1, Integer::sum);
             t.start(now);
+            watchWrites(t, key);
         } catch (IOException e) {
             if (channel != null) closeQuietly(channel);
             throw new Refusal(Error.NOT_DEFINED, "cannot open a transfer socket: " + e.getMessage());
         }
     }
 
-    private void readAcks(Transfer t) {
+    private void readAcks(Transfer t, SelectionKey key) {
         try {                           // one datagram per wakeup: the selector reports the socket again if more wait
             int length = t.channel.read(in.clear());
             if (length >= 4 && in.getShort(0) == TftpPacket.ACK) {          // the common case, without allocating
                 long now = System.nanoTime();
                 if (t.onAck(Short.toUnsignedInt(in.getShort(2)), now)) finish(t, now);
+                else watchWrites(t, key);
             } else if (length > 0 && TftpPacket.decode(in.flip()) instanceof Error e) {
                 drop(t, "client aborted with error %d: %s".formatted(e.code(), e.message()));
             }                                                   // anything else on a transfer port is ignored
@@ -215,11 +221,28 @@ public final class TftpServer implements AutoCloseable {
         }
     }
 
+    /** The send buffer has room again: the rest of the window goes out. */
+    private void resume(Transfer t, SelectionKey key) {
+        try {
+            t.resume();
+            watchWrites(t, key);
+        } catch (IOException | RuntimeException e) {
+            drop(t, "send failed: " + e);
+        }
+    }
+
+    /** Asks the selector for OP_WRITE only while a window waits for room in the send buffer. */
+    private static void watchWrites(Transfer t, SelectionKey key) {
+        int wanted = t.waitingToWrite() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ;
+        if (key.isValid() && key.interestOps() != wanted) key.interestOps(wanted);
+    }
+
     private void retransmit(long now) {
         for (Transfer t : new ArrayList<>(active)) {
             try {
                 if (!t.onTick(now)) drop(t, "stalled: no ACK for block %d after %d retransmissions".formatted(
                         t.awaitedWireBlock(), config.maxRetries()));
+                else watchWrites(t, t.channel.keyFor(selector));
             } catch (PortUnreachableException e) {
                 drop(t, "the client's port is closed");
             } catch (IOException | RuntimeException e) {

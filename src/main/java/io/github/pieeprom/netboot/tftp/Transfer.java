@@ -22,8 +22,9 @@ final class Transfer {
     private final ByteBuffer optionAck;            // null when the request negotiated no option
     private final int blockSize, windowSize, maxRetries;
     private final long timeoutNanos, lastBlock, startedNanos;
-    private long acked, sent, deadline;
+    private long acked, next, deadline;            // next: the next block of the window to send; 0 before any
     private int retries;
+    private boolean full;                          // the socket's send buffer filled before the window was out
 
     Transfer(DatagramChannel channel, InetSocketAddress client, String file, ByteBuffer content,
              Negotiation options, long timeoutNanos, int maxRetries, ByteBuffer out, long now) {
@@ -55,12 +56,12 @@ final class Transfer {
 
     /** Handles an ACK; true when it acknowledged the last block. */
     boolean onAck(int wireBlock, long now) throws IOException {
-        if (sent == 0 && optionAck != null) {                   // waiting for ACK 0, the answer to the OACK
+        if (next == 0 && optionAck != null) {                   // waiting for ACK 0, the answer to the OACK
             if (wireBlock == 0) { retries = 0; sendWindow(now); }
             return false;
         }
         long ahead = (wireBlock - acked) & 0xffff;
-        if (ahead == 0 || acked + ahead > sent) return false;   // a duplicate or stray ACK: changes nothing
+        if (ahead == 0 || acked + ahead >= next) return false;  // a duplicate or stray ACK: changes nothing
         acked += ahead;
         retries = 0;
         if (acked == lastBlock) return true;
@@ -72,7 +73,7 @@ final class Transfer {
     boolean onTick(long now) throws IOException {
         if (now - deadline < 0) return true;
         if (++retries > maxRetries) return false;
-        if (sent == 0 && optionAck != null) start(now);
+        if (next == 0 && optionAck != null) start(now);
         else sendWindow(now);
         return true;
     }
@@ -91,17 +92,31 @@ final class Transfer {
 
     /** The block the client has not acknowledged yet, as it appears on the wire. */
     int awaitedWireBlock() {
-        return (int) ((sent == 0 && optionAck != null ? 0 : acked + 1) & 0xffff);
+        return (int) ((next == 0 && optionAck != null ? 0 : acked + 1) & 0xffff);
+    }
+
+    /** True when the send buffer filled mid-window: {@link #resume()} once the socket is writable again. */
+    boolean waitingToWrite() {
+        return full;
+    }
+
+    /** Sends what is left of the window, until the send buffer is full. */
+    void resume() throws IOException {
+        long last = Math.min(acked + windowSize, lastBlock);
+        for (full = false; next <= last; next++) {
+            int offset = (int) ((next - 1) * blockSize);
+            view.limit(Math.min(offset + blockSize, content.limit())).position(offset);
+            out.clear().putShort((short) TftpPacket.DATA).putShort((short) next).put(view).flip();
+            if (channel.write(out) == 0) {
+                full = true;
+                return;
+            }
+        }
     }
 
     private void sendWindow(long now) throws IOException {
-        long last = Math.min(acked + windowSize, lastBlock);
-        for (long block = acked + 1; block <= last; block++) {
-            int offset = (int) ((block - 1) * blockSize);
-            view.limit(Math.min(offset + blockSize, content.limit())).position(offset);
-            channel.write(out.clear().putShort((short) TftpPacket.DATA).putShort((short) block).put(view).flip());
-        }
-        sent = last;
+        next = acked + 1;
         deadline = now + timeoutNanos;
+        resume();
     }
 }
