@@ -4,6 +4,7 @@ import io.github.pieeprom.EepromException;
 import java.io.IOException;
 import java.io.StringReader;
 import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
@@ -12,13 +13,16 @@ import java.util.Locale;
 import java.util.Optional;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
 import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
 import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.bouncycastle.pkcs.PKCSException;
 
 /**
  * PEM RSA keys read with Bouncy Castle's parser; the JDK's providers build the key objects. Error messages
@@ -80,14 +84,18 @@ public final class PemKeys {
                 + END_PUBLIC;
     }
 
+    /** Decrypts with Bouncy Castle's provider: the JDK's has no OpenSSL key derivation nor PKCS7Padding. */
     private static Object decrypt(Object encrypted, char[] passphrase, String source) {
+        Provider provider = new BouncyCastleProvider();          // an instance, not registered globally
         try {
             if (encrypted instanceof PEMEncryptedKeyPair pair)
-                return pair.decryptKeyPair(new JcePEMDecryptorProviderBuilder().build(passphrase));
+                return pair.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(provider).build(passphrase));
             return ((PKCS8EncryptedPrivateKeyInfo) encrypted).decryptPrivateKeyInfo(
-                    new JceOpenSSLPKCS8DecryptorProviderBuilder().build(passphrase));
-        } catch (Exception e) {                    // Bouncy Castle reports a wrong passphrase in many ways
+                    new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(provider).build(passphrase));
+        } catch (IOException | PKCSException e) {                 // a wrong passphrase fails the padding check
             throw EepromException.in(source, "cannot decrypt the private key: wrong passphrase, or a damaged key");
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException("Bouncy Castle's provider cannot decrypt PKCS#8 keys", e);
         }
     }
 

@@ -87,10 +87,11 @@ public record SigFile(String sha256, long ts, Optional<Soc> targetSoc, Optional<
             String line = lines[i];
             int number = i + 1;
             int colon = line.indexOf(": ");
-            String key = colon < 0 ? "" : line.substring(0, colon), value = line.substring(colon + 2);
-            if (colon < 0 || !(key.equals("ts") || key.equals("target-soc") || key.equals("rsa2048")))
+            String key = colon < 0 ? "" : line.substring(0, colon);
+            if (!(key.equals("ts") || key.equals("target-soc") || key.equals("rsa2048")))
                 throw EepromException.atLine(file, number, "expected \"ts: \", \"target-soc: \" or \"rsa2048: \", "
                         + "found %s", quote(line));
+            String value = line.substring(colon + 2);
             if (!seen.add(key)) throw EepromException.atLine(file, number, "second %s line", key);
             switch (key) {
                 case "ts" -> {

@@ -21,13 +21,13 @@ public final class Verifier {
      * line when a key is given, or the signature itself.
      */
     public static void verify(String file, byte[] data, String sigFile, SigFile sig, Optional<RSAPublicKey> key) {
-        if (!sig.matches(data)) throw new VerificationException("%s: sha256 is %s, but %s records %s".formatted(
+        if (!sig.matches(data)) throw new VerificationException("%s: sha256 check failed: the file's is %s, %s records %s".formatted(
                 file, SigFile.sha256Hex(data), sigFile, sig.sha256()));
         if (key.isEmpty()) return;
         byte[] signature = sig.signature().orElseThrow(() -> new VerificationException(
-                "%s has no rsa2048 signature to check".formatted(sigFile)));
+                "%s: rsa2048 check failed: %s has no rsa2048 line".formatted(file, sigFile)));
         if (!signatureMatches(data, signature, key.get())) throw new VerificationException(
-                "%s: the rsa2048 signature in %s does not verify with this public key".formatted(file, sigFile));
+                "%s: rsa2048 check failed: the signature in %s does not verify with this public key".formatted(file, sigFile));
     }
 
     /** Whether {@code signature} is the RSASSA-PKCS1-v1_5 SHA-256 signature of {@code data} under {@code key}. */
