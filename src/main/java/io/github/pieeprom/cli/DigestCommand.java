@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 @Command(name = "digest", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write a .sig file: the SHA-256, a ts: line and, with a key, an RSA-2048 signature.",
-                "Same bytes as rpi-eeprom-digest. The timestamp is --ts, else $SOURCE_DATE_EPOCH, else now."},
+        description = {"Write a .sig file: the SHA-256, a ts: line and, with a key, an RSA-2048 signature. "
+                + "Same bytes as rpi-eeprom-digest. The timestamp is --ts, else $SOURCE_DATE_EPOCH, else now."},
         footerHeading = "%nExamples:%n",
         footer = {"  eeprom digest pieeprom.bin -o pieeprom.sig --soc 2712",
                 "  eeprom digest boot.conf -k private.pem -o boot.sig",

@@ -14,9 +14,9 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 @Command(name = "convert", mixinStandardHelpOptions = true,
-        description = {"Convert an RSA-2048 public key between PEM and the bootloader's 264-byte pubkey.bin.",
-                "A PEM input (public key, or a private key's public half) becomes pubkey.bin; a pubkey.bin",
-                "becomes a PEM public key as openssl writes it."},
+        description = {"Convert an RSA-2048 public key between PEM and the bootloader's 264-byte pubkey.bin. "
+                + "A PEM input (public key, or a private key's public half) becomes pubkey.bin; a pubkey.bin "
+                + "becomes a PEM public key as openssl writes it."},
         footerHeading = "%nExamples:%n",
         footer = {"  eeprom key convert public.pem pubkey.bin", "  eeprom key convert pubkey.bin public.pem"})
 final class KeyConvertCommand implements Callable<Integer> {

@@ -19,12 +19,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(name = "sign", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Write a signed-boot image in one step: the config, its signed bootconf.sig and the key's",
-                "pubkey.bin; then read the new image back and verify it. Same bytes as rpi-eeprom-digest -k",
-                "followed by rpi-eeprom-config --config --digest --pubkey."},
+        description = {"Write a signed-boot image in one step: the config, its signed bootconf.sig and the key's "
+                + "pubkey.bin; then read the new image back and verify it.",
+                "Same bytes as rpi-eeprom-digest -k followed by rpi-eeprom-config --config --digest --pubkey."},
         footerHeading = "%nExamples:%n",
-        footer = {"  eeprom sign pieeprom.bin --config boot.conf -k private.pem -o pieeprom-signed.bin",
-                "  EEPROM_KEY_PASSPHRASE=... eeprom sign pieeprom.bin -c boot.conf -k encrypted.pem -o signed.bin"})
+        footer = {"  eeprom sign pieeprom.bin --config boot.conf -k private.pem -o signed.bin",
+                "  eeprom sign pieeprom.bin -c boot.conf -k enc.pem --passphrase-file pass -o signed.bin"})
 final class SignCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
     @Parameters(index = "0", paramLabel = "IMAGE", description = "The image to start from (never modified unless -o names it).")
