@@ -13,7 +13,7 @@ import picocli.CommandLine.Command;
 @Command(name = "eeprom", mixinStandardHelpOptions = true, versionProvider = EepromCli.Version.class,
         description = "Raspberry Pi 4/5 bootloader EEPROM images: read, rewrite, check.",
         subcommands = {InfoCommand.class, ExtractCommand.class, ApplyCommand.class, ConfigCommand.class,
-                CompletionCommand.class},
+                CompletionCommand.class, StatusCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  bad input: an image, config, key or file that cannot be used",
                 "  2  usage error: unknown option, missing argument",

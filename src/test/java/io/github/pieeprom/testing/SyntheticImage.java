@@ -154,7 +154,13 @@ public final class SyntheticImage {
 
     /** Pi 5 layout of 2025-11 to 2026-05 (not AB). */
     public static byte[] pi5Sample() {
-        SyntheticImage image = new SyntheticImage(Soc.BCM2712).bootcode(bootcode(60_000, 1_767_225_600L, "5a4e7e12", 2712))
+        return pi5Sample(1_767_225_600L);
+    }
+
+    /** The Pi 5 sample with another build timestamp (and a version string derived from it). */
+    public static byte[] pi5Sample(long buildTimestamp) {
+        String version = "%08x".formatted(buildTimestamp == 1_767_225_600L ? 0x5a4e7e12L : buildTimestamp);
+        SyntheticImage image = new SyntheticImage(Soc.BCM2712).bootcode(bootcode(60_000, buildTimestamp, version, 2712))
                 .padTo(0x20000);
         image.lz4("bootmain", text(300_000, "bootmain"));
         for (int i = 0; i < 2; i++) image.lz4("memsys0" + i + ".bin", text(40_972, "memsys" + i));
