@@ -117,8 +117,8 @@ final class InfoCommand implements Callable<Integer> {
         out.printf("%n  offset     length  kind        name          decompressed%n");
         for (Object o : (List<Object>) facts.get("sections")) {
             Map<String, Object> s = (Map<String, Object>) o;
-            out.printf("  0x%06x %8d  %-10s  %-12s  %s%n", s.get("offset"), s.get("length"), s.get("kind"),
-                    s.get("name"), s.containsKey("decompressed") ? s.get("decompressed") : "");
+            out.println("  0x%06x %8d  %-10s  %-12s  %s".formatted(s.get("offset"), s.get("length"), s.get("kind"),
+                    s.get("name"), s.containsKey("decompressed") ? s.get("decompressed") : "").stripTrailing());
         }
     }
 
