@@ -4,6 +4,7 @@ import io.github.pieeprom.EepromException;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageEdits;
 import io.github.pieeprom.image.Soc;
+import io.github.pieeprom.signing.SigFile;
 import java.util.EnumSet;
 import java.util.Optional;
 import java.util.Set;
@@ -104,10 +105,15 @@ public final class Migration {
             if (payload.length > room) throw EepromException.in(to.file(),
                     "%s's %s is %d bytes but this release has room for %d", source, part.file(), payload.length, room);
         }
-        ImageEdits edits = new ImageEdits();
         Set<Part> carried = carried(parts);
+        byte[] outConfig = carried.contains(Part.CONFIG) ? config : to.bootConfig();
+        if (carried.contains(Part.SIG) && !SigFile.parse(source + ":" + EepromImage.BOOTCONF_SIG, sig.orElseThrow())
+                .matches(outConfig)) throw EepromException.in(source, "its bootconf.sig does not match the config %s "
+                        + "would carry (sha256 %s): the board would reject it", to.file(), SigFile.of(outConfig, 0,
+                        Optional.empty()).sha256());
+        ImageEdits edits = new ImageEdits();
         if (carried.contains(Part.CACERT)) edits.cacert(cacert.orElseThrow());
-        edits.config(carried.contains(Part.CONFIG) ? config : to.bootConfig());
+        edits.config(outConfig);
         if (carried.contains(Part.SIG)) edits.digest(sig.orElseThrow());
         if (carried.contains(Part.PUBKEY)) edits.pubkey(pubkey.orElseThrow());
         return edits.applyTo(out);
