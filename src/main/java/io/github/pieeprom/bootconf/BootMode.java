@@ -5,7 +5,7 @@ import java.util.Optional;
 /** One nibble of {@code BOOT_ORDER}: a place the bootloader tries to boot from, or what to do next. */
 public enum BootMode {
     SD_CARD_DETECT(0x0, "SD card (with card detect; deprecated, use 0xf)"),
-    SD_CARD(0x1, "SD card (eMMC on a Compute Module)"),
+    SD_CARD(0x1, "SD card (or eMMC)"),
     NETWORK(0x2, "network (TFTP)"),
     RPIBOOT(0x3, "USB device boot (rpiboot)"),
     USB_MSD(0x4, "USB mass storage"),
