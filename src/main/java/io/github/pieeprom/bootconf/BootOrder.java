@@ -31,10 +31,11 @@ public record BootOrder(String text, List<BootMode> modes) {
     public static BootOrder parse(String text) {
         Problem problem = check(text);
         if (problem != null) throw new IllegalArgumentException("BOOT_ORDER " + text + ": " + problem.message());
-        String digits = text.substring(2).replaceFirst("^0+(?=.)", "");
+        int first = 2;
+        while (first < text.length() - 1 && text.charAt(first) == '0') first++;     // leading zeros are no modes
         List<BootMode> modes = new ArrayList<>();
-        for (int i = digits.length() - 1; i >= 0; i--)
-            modes.add(BootMode.of(Character.digit(digits.charAt(i), 16)).orElseThrow());
+        for (int i = text.length() - 1; i >= first; i--)
+            modes.add(BootMode.of(Character.digit(text.charAt(i), 16)).orElseThrow());
         return new BootOrder(text, modes);
     }
 

@@ -36,11 +36,13 @@ public record Condition(List<Filter> filters) {
 
     /** Lines under {@code [none]} or {@code [config.txt]}: never the bootloader's own settings. */
     public boolean isParked() {
-        return isConfigTxt() || filters.stream().anyMatch(f -> f.kind() == Filter.Kind.NONE);
+        for (Filter f : filters) if (f.kind() == Filter.Kind.NONE || f.kind() == Filter.Kind.CONFIG_TXT) return true;
+        return false;
     }
 
-    private boolean isConfigTxt() {
-        return filters.stream().anyMatch(f -> f.kind() == Filter.Kind.CONFIG_TXT);
+    boolean isConfigTxt() {
+        for (Filter f : filters) if (f.kind() == Filter.Kind.CONFIG_TXT) return true;
+        return false;
     }
 
     /** Whether lines under this condition apply on a board: every filter must hold. */

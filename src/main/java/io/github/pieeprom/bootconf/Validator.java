@@ -79,8 +79,7 @@ public final class Validator {
 
     /** Lines after {@code [config.txt]} belong to the OS config.txt, headers included. */
     private boolean isConfigTxtContent(Line line) {
-        return line.number() > 1 && config.conditionOf(config.lines().get(line.number() - 2)).filters().stream()
-                .anyMatch(f -> f.kind() == Filter.Kind.CONFIG_TXT);
+        return line.number() > 1 && config.conditionOf(config.lines().get(line.number() - 2)).isConfigTxt();
     }
 
     private void section(Line line) {
