@@ -1,5 +1,7 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.bootconf.BootConfig;
+import io.github.pieeprom.bootconf.Validator;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageEdits;
 import io.github.pieeprom.image.ImageFiles;
@@ -7,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -17,6 +20,7 @@ import picocli.CommandLine.Model.CommandSpec;
         footerHeading = "%nExamples:%n",
         footer = {"  eeprom apply pieeprom.bin --config boot.conf -o pieeprom-netboot.bin",
                 "  eeprom apply pieeprom.bin --config boot.conf --digest boot.sig --pubkey public.pem -o signed.bin",
+                "  eeprom apply pieeprom.bin --set BOOT_ORDER=0xf21 --set NET_BOOT_MAX_RETRIES=5 -o netboot.bin",
                 "  eeprom apply pieeprom.bin --timestamp 1700000000 -o pieeprom.bin   (in place, written safely)"})
 final class ApplyCommand implements Callable<Integer> {
     @Spec CommandSpec spec;
@@ -38,16 +42,28 @@ final class ApplyCommand implements Callable<Integer> {
     Path bootsys;
     @Option(names = {"-t", "--timestamp"}, paramLabel = "N", description = "Self-update timestamp, seconds since 1970.")
     String timestamp;
+    @Mixin ConfigEdits configEdits;
 
     @Override
     public Integer call() throws IOException {
         ImageEdits edits = Edits.of(timestamp, bootcode, bootsys, cacert, config, digest, pubkey);
-        if (edits.isEmpty()) throw new UsageException(
-                "nothing to apply: give --config, --digest, --pubkey, --cacert, --bootcode, --bootsys or --timestamp");
-        EepromImage result = edits.applyTo(ImageFiles.read(image));
+        if (edits.isEmpty() && configEdits.isEmpty()) throw new UsageException("nothing to apply: give --config, "
+                + "--set, --unset, --digest, --pubkey, --cacert, --bootcode, --bootsys or --timestamp");
+        EepromImage source = ImageFiles.read(image);
+        if (!configEdits.isEmpty()) edits.config(editedConfig(source).toBytes());
+        EepromImage result = edits.applyTo(source);
         ImageFiles.write(out, result.toByteArray());
         spec.commandLine().getErr().printf("wrote %s (%s, bootconf.txt %d bytes)%n", out,
                 result.soc().id(), result.bootConfig().length);
         return 0;
+    }
+
+    /** The image's config (or --config's) with --set and --unset applied, refused if it does not validate. */
+    private BootConfig editedConfig(EepromImage source) throws IOException {
+        BootConfig base = config != null ? BootConfig.parse(config.toString(), Inputs.read(config))
+                : BootConfig.parse(image + " (bootconf.txt)", source.bootConfig());
+        BootConfig edited = configEdits.applyTo(base, spec.commandLine().getErr());
+        ConfigEdits.requireValid(edited, Validator.checkInImage(edited, source.soc()), spec.commandLine().getErr());
+        return edited;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.signing.VerificationException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -13,7 +14,9 @@ import picocli.CommandLine.Command;
 @Command(name = "eeprom", mixinStandardHelpOptions = true, versionProvider = EepromCli.Version.class,
         description = "Raspberry Pi 4/5 bootloader EEPROM images: read, rewrite, check.",
         subcommands = {InfoCommand.class, ExtractCommand.class, ApplyCommand.class, ConfigCommand.class,
-                CompletionCommand.class, TftpCommand.class},
+                CompletionCommand.class, StatusCommand.class, DigestCommand.class, VerifyCommand.class,
+                SignCommand.class, KeyCommand.class, ValidateCommand.class, EditCommand.class, DiffCommand.class,
+                ExplainCommand.class, MigrateCommand.class, TftpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  bad input: an image, config, key or file that cannot be used",
                 "  2  usage error: unknown option, missing argument",
@@ -66,7 +69,8 @@ public final class EepromCli {
 
     /** One line for the user, or null when the exception is a bug. */
     static String userMessage(Exception ex) {
-        if (ex instanceof EepromException || ex instanceof UsageException) return ex.getMessage();
+        if (ex instanceof EepromException || ex instanceof UsageException || ex instanceof VerificationException)
+            return ex.getMessage();
         if (ex instanceof UncheckedIOException u) return ioMessage(u.getCause());
         if (ex instanceof IOException io) return ioMessage(io);
         return null;

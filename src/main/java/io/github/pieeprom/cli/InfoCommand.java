@@ -5,6 +5,7 @@ import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.image.Section;
 import io.github.pieeprom.image.SectionKind;
+import io.github.pieeprom.signing.ConfigSignature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -37,15 +38,16 @@ final class InfoCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         EepromImage source = ImageFiles.read(image);
-        Map<String, Object> facts = facts(source);
+        ConfigSignature signature = ConfigSignature.of(source);
+        Map<String, Object> facts = facts(source, signature);
         PrintWriter out = spec.commandLine().getOut();
         if (json) out.print(Json.write(facts));
-        else printText(source, facts, out);
+        else printText(source, facts, signature, out);
         out.flush();
         return 0;
     }
 
-    static Map<String, Object> facts(EepromImage image) {
+    static Map<String, Object> facts(EepromImage image, ConfigSignature signature) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("file", image.file());
         facts.put("soc", image.soc().id());
@@ -67,6 +69,7 @@ final class InfoCommand implements Callable<Integer> {
         facts.put("signed", image.hasContent(EepromImage.BOOTCONF_SIG));
         facts.put("pubkey", image.hasContent(EepromImage.PUBKEY_BIN));
         facts.put("cacert", image.hasContent(EepromImage.CACERT_DER));
+        facts.put("signature", signature.status().label());
         facts.put("updateTimestamp", image.timestamp().orElse(null));
         List<Object> sections = new ArrayList<>();
         for (Section s : image.sections()) {
@@ -91,7 +94,8 @@ final class InfoCommand implements Callable<Integer> {
     }
 
     @SuppressWarnings("unchecked")
-    private static void printText(EepromImage image, Map<String, Object> facts, PrintWriter out) {
+    private static void printText(EepromImage image, Map<String, Object> facts, ConfigSignature signature,
+            PrintWriter out) {
         BuildInfo build = image.build();
         Map<String, Object> conf = (Map<String, Object>) facts.get("bootconf");
         out.printf("file        %s%n", image.file());
@@ -108,12 +112,13 @@ final class InfoCommand implements Callable<Integer> {
                 conf.get("capacity") == null ? "?" : conf.get("capacity"));
         out.printf("signed      %s    pubkey %s    cacert %s%n", yesNo(facts.get("signed")),
                 yesNo(facts.get("pubkey")), yesNo(facts.get("cacert")));
+        out.printf("signature   %s (%s)%n", signature.status().label(), signature.detail());
         out.printf("updated     %s%n", image.timestamp().map(t -> "timestamp " + t).orElse("no update timestamp set"));
         out.printf("%n  offset     length  kind        name          decompressed%n");
         for (Object o : (List<Object>) facts.get("sections")) {
             Map<String, Object> s = (Map<String, Object>) o;
-            out.printf("  0x%06x %8d  %-10s  %-12s  %s%n", s.get("offset"), s.get("length"), s.get("kind"),
-                    s.get("name"), s.containsKey("decompressed") ? s.get("decompressed") : "");
+            out.println("  0x%06x %8d  %-10s  %-12s  %s".formatted(s.get("offset"), s.get("length"), s.get("kind"),
+                    s.get("name"), s.containsKey("decompressed") ? s.get("decompressed") : "").stripTrailing());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.EepromException;
 import io.github.pieeprom.signing.BootloaderKey;
 import io.github.pieeprom.signing.PemKeys;
 import java.io.IOException;
@@ -7,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.interfaces.RSAPublicKey;
 
 /** Small input files named on the command line. */
 final class Inputs {
@@ -17,16 +19,42 @@ final class Inputs {
     }
 
     static byte[] read(Path path) throws IOException {
-        if (Files.isDirectory(path)) throw new AccessDeniedException(path.toString(), null, "is a folder, not a file");
-        long size = Files.size(path);
+        long size = sizeOfFile(path);
         if (size > MAX_INPUT) throw new AccessDeniedException(path.toString(), null,
                 "is " + size + " bytes, larger than any bootloader file");
         return Files.readAllBytes(path);
+    }
+
+    /** A file of any size to hash or sign: {@code boot.img} for secure boot is tens of MiB. */
+    static byte[] readData(Path path) throws IOException {
+        sizeOfFile(path);
+        return Files.readAllBytes(path);
+    }
+
+    private static long sizeOfFile(Path path) throws IOException {
+        if (Files.isDirectory(path)) throw new AccessDeniedException(path.toString(), null, "is a folder, not a file");
+        return Files.size(path);
     }
 
     /** A PEM RSA public or private key as the 264-byte {@code pubkey.bin}. */
     static byte[] pubkeyBin(Path pem) throws IOException {
         String text = new String(read(pem), StandardCharsets.US_ASCII);
         return BootloaderKey.encode(PemKeys.readPublicKey(text, pem.toString()), pem.toString());
+    }
+
+    /** An RSA public key: PEM (public, or the public half of a private key) or a 264-byte {@code pubkey.bin}. */
+    static RSAPublicKey publicKey(Path path) throws IOException {
+        return publicKey(read(path), path.toString());
+    }
+
+    static RSAPublicKey publicKey(byte[] bytes, String source) {
+        if (isPem(bytes)) return PemKeys.readPublicKey(new String(bytes, StandardCharsets.US_ASCII), source);
+        if (bytes.length == BootloaderKey.LENGTH) return BootloaderKey.decode(bytes, source);
+        throw EepromException.in(source, "expected a PEM key or a %d-byte pubkey.bin, found %d bytes of "
+                + "something else", BootloaderKey.LENGTH, bytes.length);
+    }
+
+    static boolean isPem(byte[] bytes) {
+        return new String(bytes, StandardCharsets.ISO_8859_1).contains("-----BEGIN ");
     }
 }

@@ -19,20 +19,23 @@ public record BuildInfo(OptionalLong timestamp, Optional<String> version, Option
 
     static BuildInfo scan(byte[] code) {
         String text = new String(code, StandardCharsets.ISO_8859_1);   // one char per byte: indexes stay offsets
-        Optional<String> timestamp = value(text, "BUILD_TIMESTAMP=").filter(v -> v.matches("[0-9]{1,12}"));
-        Optional<String> version = value(text, "VERSION:").map(String::trim).filter(v -> v.matches("[0-9a-fA-F]{4,40}"));
-        Optional<String> mfg = value(text, "MFG_VER:").map(String::trim).filter(v -> v.matches("[0-9]{1,6}"));
+        Optional<String> timestamp = value(text, "BUILD_TIMESTAMP=", "[0-9]{1,12}");
+        Optional<String> version = value(text, "VERSION:", "[0-9a-fA-F]{4,40}");
+        Optional<String> mfg = value(text, "MFG_VER:", "[0-9]{1,6}");
         return new BuildInfo(
                 timestamp.map(v -> OptionalLong.of(Long.parseLong(v))).orElse(OptionalLong.empty()),
                 version,
                 mfg.map(v -> OptionalInt.of(Integer.parseInt(v))).orElse(OptionalInt.empty()));
     }
 
-    private static Optional<String> value(String text, String key) {
-        int at = text.indexOf(key);
-        if (at < 0) return Optional.empty();
-        int start = at + key.length(), end = start;
-        while (end < text.length() && end - start < 64 && text.charAt(end) >= 0x20 && text.charAt(end) < 0x7f) end++;
-        return Optional.of(text.substring(start, end));
+    /** The first value after {@code key} that matches {@code pattern}: format strings share the keys. */
+    private static Optional<String> value(String text, String key, String pattern) {
+        for (int at = text.indexOf(key); at >= 0; at = text.indexOf(key, at + 1)) {
+            int start = at + key.length(), end = start;
+            while (end < text.length() && end - start < 64 && text.charAt(end) >= 0x20 && text.charAt(end) < 0x7f) end++;
+            String value = text.substring(start, end).trim();
+            if (value.matches(pattern)) return Optional.of(value);
+        }
+        return Optional.empty();
     }
 }

@@ -3,16 +3,36 @@ package io.github.pieeprom.signing;
 import io.github.pieeprom.EepromException;
 import java.io.IOException;
 import java.io.StringReader;
+import java.security.PrivateKey;
+import java.security.Provider;
 import java.security.PublicKey;
+import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Optional;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
+import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
 import org.bouncycastle.openssl.PEMParser;
 import org.bouncycastle.openssl.jcajce.JcaPEMKeyConverter;
+import org.bouncycastle.openssl.jcajce.JceOpenSSLPKCS8DecryptorProviderBuilder;
+import org.bouncycastle.openssl.jcajce.JcePEMDecryptorProviderBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.pkcs.PKCS8EncryptedPrivateKeyInfo;
+import org.bouncycastle.pkcs.PKCSException;
 
-/** PEM RSA keys read with Bouncy Castle's parser; the JDK's providers build the key objects. */
+/**
+ * PEM RSA keys read with Bouncy Castle's parser; the JDK's providers build the key objects. Error messages
+ * name the file and the kind of content found, never the key material.
+ */
 public final class PemKeys {
+    /** The environment variable the CLI reads a key's passphrase from when no file is given. */
+    public static final String PASSPHRASE_ENV = "EEPROM_KEY_PASSPHRASE";
+    private static final String BEGIN_PUBLIC = "-----BEGIN PUBLIC KEY-----\n", END_PUBLIC = "-----END PUBLIC KEY-----\n";
+
     private PemKeys() {
     }
 
@@ -26,10 +46,9 @@ public final class PemKeys {
         try {
             PublicKey key;
             if (object instanceof SubjectPublicKeyInfo info) key = converter.getPublicKey(info);
-            else if (object instanceof PEMKeyPair pair) key = converter.getKeyPair(pair).getPublic();
-            else if (object instanceof PrivateKeyInfo info) key = publicHalf(converter, info, source);
-            else throw EepromException.in(source, "expected a PEM RSA public or private key, found %s",
-                        object == null ? "no PEM block" : describe(object));
+            else if (object instanceof PEMKeyPair || object instanceof PrivateKeyInfo)
+                return Signer.publicHalf(rsaPrivate(converter, object, source));
+            else throw EepromException.in(source, "expected a PEM RSA public or private key, found %s", describe(object));
             if (key instanceof RSAPublicKey rsa) return rsa;
             throw EepromException.in(source, "expected an RSA key, found a %s key", key.getAlgorithm());
         } catch (IOException e) {
@@ -37,17 +56,56 @@ public final class PemKeys {
         }
     }
 
-    private static PublicKey publicHalf(JcaPEMKeyConverter converter, PrivateKeyInfo info, String source)
-            throws IOException {
-        if (converter.getPrivateKey(info) instanceof java.security.interfaces.RSAPrivateCrtKey crt) {
-            try {
-                return java.security.KeyFactory.getInstance("RSA").generatePublic(
-                        new java.security.spec.RSAPublicKeySpec(crt.getModulus(), crt.getPublicExponent()));
-            } catch (java.security.GeneralSecurityException e) {
-                throw EepromException.in(source, "not a usable RSA key: %s", e.getMessage());
-            }
+    /**
+     * The RSA private key in a PEM file: PKCS#1 ({@code RSA PRIVATE KEY}) or PKCS#8 ({@code PRIVATE KEY}),
+     * either one encrypted with {@code passphrase} ({@code Proc-Type: 4,ENCRYPTED} or {@code ENCRYPTED PRIVATE KEY}).
+     */
+    public static RSAPrivateCrtKey readPrivateKey(String pem, String source, Optional<char[]> passphrase) {
+        Object object = parse(pem, source);
+        if (object instanceof PEMEncryptedKeyPair || object instanceof PKCS8EncryptedPrivateKeyInfo) {
+            char[] secret = passphrase.orElseThrow(() -> EepromException.in(source,
+                    "the private key is encrypted: give its passphrase with --passphrase-file or $%s", PASSPHRASE_ENV));
+            object = decrypt(object, secret, source);
         }
-        throw EepromException.in(source, "expected an RSA private key with its public exponent");
+        if (object instanceof SubjectPublicKeyInfo) throw EepromException.in(source,
+                "expected an RSA private key, found a public key (signing needs the private half)");
+        if (!(object instanceof PEMKeyPair || object instanceof PrivateKeyInfo)) throw EepromException.in(source,
+                "expected a PEM RSA private key, found %s", describe(object));
+        try {
+            return rsaPrivate(new JcaPEMKeyConverter(), object, source);
+        } catch (IOException e) {
+            throw EepromException.in(source, "not a usable private key: %s", e.getMessage());
+        }
+    }
+
+    /** The key as {@code openssl rsa -pubout} writes it: SubjectPublicKeyInfo, base64 in 64-column lines. */
+    public static String writePublicKey(RSAPublicKey key) {
+        return BEGIN_PUBLIC + Base64.getMimeEncoder(64, new byte[] {'\n'}).encodeToString(key.getEncoded()) + "\n"
+                + END_PUBLIC;
+    }
+
+    /** Decrypts with Bouncy Castle's provider: the JDK's has no OpenSSL key derivation nor PKCS7Padding. */
+    private static Object decrypt(Object encrypted, char[] passphrase, String source) {
+        Provider provider = new BouncyCastleProvider();          // an instance, not registered globally
+        try {
+            if (encrypted instanceof PEMEncryptedKeyPair pair)
+                return pair.decryptKeyPair(new JcePEMDecryptorProviderBuilder().setProvider(provider).build(passphrase));
+            return ((PKCS8EncryptedPrivateKeyInfo) encrypted).decryptPrivateKeyInfo(
+                    new JceOpenSSLPKCS8DecryptorProviderBuilder().setProvider(provider).build(passphrase));
+        } catch (IOException | PKCSException e) {                 // a wrong passphrase fails the padding check
+            throw EepromException.in(source, "cannot decrypt the private key: wrong passphrase, or a damaged key");
+        } catch (OperatorCreationException e) {
+            throw new IllegalStateException("Bouncy Castle's provider cannot decrypt PKCS#8 keys", e);
+        }
+    }
+
+    private static RSAPrivateCrtKey rsaPrivate(JcaPEMKeyConverter converter, Object object, String source)
+            throws IOException {
+        PrivateKey key = object instanceof PEMKeyPair pair ? converter.getKeyPair(pair).getPrivate()
+                : converter.getPrivateKey((PrivateKeyInfo) object);
+        if (key instanceof RSAPrivateCrtKey crt) return crt;
+        throw EepromException.in(source, "expected an RSA private key with its public exponent, found a %s key",
+                key.getAlgorithm());
     }
 
     private static Object parse(String pem, String source) {
@@ -59,6 +117,7 @@ public final class PemKeys {
     }
 
     private static String describe(Object object) {
-        return object.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        if (object == null) return "no PEM block";
+        return object.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
     }
 }

@@ -1,0 +1,233 @@
+package io.github.pieeprom.bootconf;
+
+import io.github.pieeprom.bootconf.Finding.Severity;
+import io.github.pieeprom.bootconf.Property.Status;
+import io.github.pieeprom.image.Soc;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Checks a {@link BootConfig} against the bootloader's rules and the {@link Catalogue}: every finding, in line order.
+ * <pre>
+ * List&lt;Finding&gt; findings = Validator.check(config, Optional.of(Soc.BCM2712));
+ * boolean ok = findings.stream().noneMatch(Finding::isError);
+ * </pre>
+ */
+public final class Validator {
+    /** The largest {@code bootconf.txt} an image can hold: a 4 KiB erase block less the 20-byte file header. */
+    public static final int MAX_SIZE = 4076;
+    /** config.txt reads only this many characters of a line; the bootloader is assumed to do the same. */
+    static final int MAX_LINE = 98;
+
+    private final BootConfig config;
+    private final Optional<Soc> soc;
+    private final boolean socIsStated;
+    private final Set<Finding> findings = new LinkedHashSet<>();
+
+    private Validator(BootConfig config, Optional<Soc> soc, boolean socIsStated) {
+        this.config = config;
+        this.soc = soc;
+        this.socIsStated = socIsStated;
+    }
+
+    /**
+     * Every finding for a config. {@code soc} is the SoC the user says the config is for: a property of the other
+     * SoC is then an error. Without it, the SoC of each section comes from its filters ({@code [pi4]}).
+     */
+    public static List<Finding> check(BootConfig config, Optional<Soc> soc) {
+        return new Validator(config, soc, soc.isPresent()).run();
+    }
+
+    /**
+     * Every finding for the config of an image: the image's SoC decides which board-specific checks apply, but a
+     * property of the other SoC is only a warning (real images ship some, and the bootloader ignores them).
+     */
+    public static List<Finding> checkInImage(BootConfig config, Soc imageSoc) {
+        return new Validator(config, Optional.of(imageSoc), false).run();
+    }
+
+    private List<Finding> run() {
+        if (config.size() > MAX_SIZE) add(0, 0, "", Severity.ERROR,
+                "the file is %d bytes, more than the %d bytes an image can hold".formatted(config.size(), MAX_SIZE));
+        Map<String, Map<String, Line>> seen = new HashMap<>();
+        for (Line line : config.lines()) {
+            Condition condition = config.conditionOf(line);
+            if (line.kind() == Line.Kind.SECTION && !isConfigTxtContent(line)) section(line);
+            if (condition.isParked()) continue;
+            if (line.kind() == Line.Kind.INVALID) add(line, 1, "", Severity.ERROR,
+                    "expected KEY=VALUE, a [filter], a # comment or a blank line, found \"%s\"".formatted(line.text()));
+            if (line.kind() == Line.Kind.PROPERTY) {
+                property(line, condition);
+                Line earlier = seen.computeIfAbsent(condition.name(), c -> new HashMap<>()).put(line.key(), line);
+                if (earlier != null) add(line, 1, line.key(), Severity.WARNING,
+                        "%s is also set on line %d in %s; this later value wins"
+                                .formatted(line.key(), earlier.number(), condition.name()));
+            }
+        }
+        crossChecks();
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
+        return sorted;
+    }
+
+    /** Lines after {@code [config.txt]} belong to the OS config.txt, headers included. */
+    private boolean isConfigTxtContent(Line line) {
+        return line.number() > 1 && config.conditionOf(config.lines().get(line.number() - 2)).isConfigTxt();
+    }
+
+    private void section(Line line) {
+        Filter filter = Filter.parse(line.value());
+        String name = "[" + line.value() + "]";
+        if (filter.kind() == Filter.Kind.UNSUPPORTED) add(line, 1, name, Severity.ERROR,
+                "%s: EDID and HDMI filters are not supported in bootconf.txt".formatted(name));
+        if (filter.kind() == Filter.Kind.UNKNOWN) add(line, 1, name, Severity.ERROR,
+                "unknown section filter %s%s".formatted(name, line.value().startsWith("board_type")
+                        ? "; did you mean [board-type=...] (with a hyphen)?"
+                        : "; expected all, none, a model (pi4, pi400, cm4, cm4s, pi5, pi500, cm5), board-type=0xNN, "
+                                + "a serial 0xNNNNNNNN, gpioN=0|1, tryboot, partition=N, boot_count or boot_arg1"));
+    }
+
+    private void property(Line line, Condition condition) {
+        String key = line.key();
+        if (!key.chars().allMatch(c -> c == '_' || c < 128 && Character.isLetterOrDigit(c))) {
+            add(line, 1, "", Severity.ERROR, (key.isBlank() || !key.strip().equals(key)
+                    ? "spaces around = are not allowed: expected KEY=VALUE, found \"%s\""
+                    : "expected KEY=VALUE with a name of letters, digits and _, found \"%s\"").formatted(line.text()));
+            return;
+        }
+        Optional<Property> known = Catalogue.get(key);
+        if (known.isEmpty()) {
+            unknown(line);
+            return;
+        }
+        Property p = known.get();
+        if (p.status() != Status.CURRENT) add(line, 1, key, Severity.WARNING,
+                "%s is %s (%s); the bootloader ignores it".formatted(key,
+                        p.status() == Status.REMOVED ? "no longer a property" : "deprecated", p.meaning()));
+        Optional<Soc> lineSoc = socOf(condition);
+        if (lineSoc.isPresent() && !p.socs().contains(lineSoc.get())) add(line, 1, key,
+                socIsStated ? Severity.ERROR : Severity.WARNING,
+                "%s is a %s property; the %s bootloader ignores it".formatted(key, family(p.socs().iterator().next()),
+                        "BCM" + lineSoc.get().id()));
+        if (line.value().isEmpty()) return;                        // KEY= means unset
+        if (p.type() == ValueType.BOOT_ORDER) {
+            bootOrder(line, condition, lineSoc);
+        } else {
+            String problem = p.problem(line.value());
+            if (problem != null) add(line, line.valueColumn(), key, Severity.ERROR, key + ": " + problem);
+        }
+        if (line.text().length() > MAX_LINE) add(line, MAX_LINE + 1, key, Severity.WARNING,
+                "the line is %d characters; the bootloader reads only the first %d".formatted(line.text().length(),
+                        MAX_LINE));
+    }
+
+    private void unknown(Line line) {
+        String key = line.key();
+        if (Catalogue.CONFIG_TXT_ONLY.contains(key)) {
+            add(line, 1, key, Severity.ERROR,
+                    "%s is a config.txt setting (read by recovery.bin or the firmware), not a bootloader property"
+                            .formatted(key));
+            return;
+        }
+        List<String> like = Catalogue.suggestions(key);
+        String hint = like.isEmpty() ? "" : "; did you mean " + (like.size() == 1 ? like.get(0)
+                : String.join(", ", like.subList(0, like.size() - 1)) + " or " + like.get(like.size() - 1)) + "?";
+        add(line, 1, key, Severity.ERROR, "unknown property " + key + hint);
+    }
+
+    /** The SoC a section is for: the one the user or the image names, else the one its filters select. */
+    private Optional<Soc> socOf(Condition condition) {
+        Optional<Soc> filtered = condition.soc();
+        if (soc.isPresent() && filtered.isPresent() && soc.get() != filtered.get())
+            return Optional.empty();                               // a section for the other SoC: never applies
+        return soc.or(() -> filtered);
+    }
+
+    private void bootOrder(Line line, Condition condition, Optional<Soc> lineSoc) {
+        BootOrder.Problem problem = BootOrder.check(line.value());
+        if (problem != null) {
+            add(line, line.valueColumn() + problem.index(), line.key(), Severity.ERROR,
+                    "BOOT_ORDER: " + problem.message());
+            return;
+        }
+        List<BootMode> modes = BootOrder.parse(line.value()).modes();
+        BootMode last = modes.get(modes.size() - 1);
+        if (!modes.contains(BootMode.RESTART) && last != BootMode.STOP) warn(line,
+                "BOOT_ORDER %s has no restart mode 0xf: after %s the bootloader gives up (0xf%s tries again)"
+                        .formatted(line.value(), last.description(), line.value().substring(2)));
+        Optional<Board> board = condition.board().or(() -> lineSoc.map(Board::defaultFor));
+        for (int i = 0; i < modes.size(); i++) {
+            BootMode mode = modes.get(i);
+            if (board.isPresent() && !board.get().has(mode)) warn(line,
+                    "BOOT_ORDER: boot mode %s (%s) does not exist on a %s; the bootloader skips it"
+                            .formatted(mode.hex(), mode.description(), board.get().title()));
+            if (mode == BootMode.SD_CARD_DETECT) warn(line, "BOOT_ORDER: boot mode 0x0 is deprecated; use 0xf");
+            boolean ends = mode == BootMode.RESTART || mode == BootMode.STOP || mode == BootMode.RPIBOOT;
+            if (ends && i < modes.size() - 1) warn(line,
+                    "BOOT_ORDER: the modes after %s (%s) are never tried".formatted(mode.hex(), mode.description()));
+        }
+    }
+
+    /** Properties that only work together (per section, with the {@code [all]} settings it inherits). */
+    private void crossChecks() {
+        Map<String, Map<String, Line>> sections = new LinkedHashMap<>();
+        for (Line line : config.lines()) {
+            Condition condition = config.conditionOf(line);
+            if (line.kind() != Line.Kind.PROPERTY || condition.isParked()) continue;
+            sections.computeIfAbsent(condition.name(), c -> new HashMap<>());
+            for (Map.Entry<String, Map<String, Line>> section : sections.entrySet())
+                if (condition.filters().isEmpty() || section.getKey().equals(condition.name()))
+                    section.getValue().put(line.key(), line);
+        }
+        for (Map<String, Line> settings : sections.values()) together(settings);
+    }
+
+    private void together(Map<String, Line> settings) {
+        Line prefix = settings.get("TFTP_PREFIX");
+        if (prefix != null && prefix.value().equals("1") && value(settings, "TFTP_PREFIX_STR").isEmpty())
+            warn(prefix, "TFTP_PREFIX=1 takes the folder from TFTP_PREFIX_STR, which is not set");
+        Line client = settings.get("CLIENT_IP");
+        if (client == null || client.value().isEmpty()) return;
+        List<String> missing = new ArrayList<>();
+        for (String key : List.of("SUBNET", "TFTP_IP")) if (value(settings, key).isEmpty()) missing.add(key);
+        if (!missing.isEmpty()) {
+            warn(client, "CLIENT_IP without %s: a static IP needs CLIENT_IP, SUBNET and TFTP_IP, so the bootloader "
+                    .formatted(String.join(" and ", missing)) + "uses DHCP");
+            return;
+        }
+        long ip = ValueType.ipv4(client.value()), mask = ValueType.ipv4(value(settings, "SUBNET"));
+        Line tftp = settings.get("TFTP_IP");
+        long server = ValueType.ipv4(tftp.value());
+        if (ip >= 0 && mask >= 0 && server >= 0 && (ip & mask) != (server & mask) && value(settings, "GATEWAY").isEmpty())
+            warn(tftp, "TFTP_IP %s is outside CLIENT_IP/SUBNET %s/%s and no GATEWAY is set"
+                    .formatted(tftp.value(), client.value(), value(settings, "SUBNET")));
+    }
+
+    private static String value(Map<String, Line> settings, String key) {
+        Line line = settings.get(key);
+        return line == null ? "" : line.value();
+    }
+
+    private static String family(Soc soc) {
+        return "BCM" + soc.id() + (soc == Soc.BCM2711 ? " (Pi 4 family)" : " (Pi 5 family)");
+    }
+
+    private void warn(Line line, String message) {
+        add(line, line.valueColumn(), line.key(), Severity.WARNING, message);
+    }
+
+    private void add(Line line, int column, String key, Severity severity, String message) {
+        add(line.number(), column, key, severity, message);
+    }
+
+    private void add(int line, int column, String key, Severity severity, String message) {
+        findings.add(new Finding(line, column, key, severity, message));
+    }
+}

@@ -1,0 +1,48 @@
+package io.github.pieeprom.cli;
+
+import io.github.pieeprom.EepromException;
+import io.github.pieeprom.bootconf.BootConfig;
+import io.github.pieeprom.bootconf.Finding;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Option;
+
+/** The {@code --set}, {@code --unset} and {@code --section} options of {@code edit} and {@code apply}. */
+final class ConfigEdits {
+    @Option(names = "--set", paramLabel = "KEY=VALUE",
+            description = "Set a property: its line is rewritten, or added at the end of the section.")
+    List<String> sets = new ArrayList<>();
+    @Option(names = "--unset", paramLabel = "KEY", description = "Remove every line of a property in the section.")
+    List<String> unsets = new ArrayList<>();
+    @Option(names = "--section", paramLabel = "FILTER", defaultValue = BootConfig.ALL,
+            description = "The section to edit, as in its [FILTER] line (default: all).")
+    String section;
+
+    boolean isEmpty() {
+        return sets.isEmpty() && unsets.isEmpty();
+    }
+
+    /** Applies the edits; every other line keeps its bytes. Notes unsetting a key that is not there on {@code err}. */
+    BootConfig applyTo(BootConfig config, PrintWriter err) {
+        BootConfig out = config;
+        for (String set : sets) {
+            int eq = set.indexOf('=');
+            if (eq <= 0) throw new UsageException("--set expects KEY=VALUE, found \"" + set + "\"");
+            out = out.with(section, set.substring(0, eq), set.substring(eq + 1));
+        }
+        for (String key : unsets) {
+            if (!out.has(section, key)) err.printf("eeprom: note: %s is not set in [%s]%n", key, section);
+            out = out.without(section, key);
+        }
+        return out;
+    }
+
+    /** Refuses an edited config with errors: they are printed on {@code err}, and nothing is written. */
+    static void requireValid(BootConfig edited, List<Finding> findings, PrintWriter err) {
+        List<Finding> errors = findings.stream().filter(Finding::isError).toList();
+        errors.forEach(f -> err.println(Findings.text(new Findings.InFile(edited.file(), f))));
+        if (!errors.isEmpty()) throw EepromException.in(edited.file(), "the edited config has %d error%s; nothing written",
+                errors.size(), errors.size() == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.pieeprom.cli;
+
+import io.github.pieeprom.bootconf.ConfigDiff;
+import io.github.pieeprom.image.EepromImage;
+import io.github.pieeprom.image.Section;
+import io.github.pieeprom.image.SectionKind;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "diff", mixinStandardHelpOptions = true,
+        description = {"The properties added (+), removed (-) and changed (~) between two configs, per section; "
+                + "for two images also the other sections that differ. A and B are config files or images."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  eeprom diff pieeprom-2024-04-15.bin pieeprom-2025-02-11.bin",
+                "  eeprom diff boot.conf pieeprom.bin"})
+final class DiffCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Parameters(index = "0", paramLabel = "A") Path a;
+    @Parameters(index = "1", paramLabel = "B") Path b;
+
+    @Override
+    public Integer call() throws IOException {
+        ConfigSource x = ConfigSource.read(a), y = ConfigSource.read(b);
+        PrintWriter out = spec.commandLine().getOut();
+        List<ConfigDiff.Change> changes = ConfigDiff.between(x.config(), y.config());
+        String section = null;
+        for (ConfigDiff.Change change : changes) {
+            if (!change.section().equals(section)) out.println(section = change.section());
+            out.println("  " + change);
+        }
+        if (changes.isEmpty()) out.println("bootconf.txt: same properties");
+        if (x.image().isPresent() && y.image().isPresent()) {
+            Map<String, byte[]> p = sections(x.image().get()), q = sections(y.image().get());
+            Set<String> names = new LinkedHashSet<>(p.keySet());
+            names.addAll(q.keySet());
+            for (String name : names) {
+                if (!q.containsKey(name)) out.println("section " + name + ": only in " + a);
+                else if (!p.containsKey(name)) out.println("section " + name + ": only in " + b);
+                else if (!Arrays.equals(p.get(name), q.get(name))) out.println("section " + name + ": differs");
+            }
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** Every section but padding, by kind, name and occurrence ({@code file updatetime#2}); bootconf.txt is compared above. */
+    private static Map<String, byte[]> sections(EepromImage image) {
+        Map<String, byte[]> sections = new LinkedHashMap<>();
+        for (Section s : image.sections()) {
+            if (s.kind() == SectionKind.PAD || s.name().equals(EepromImage.BOOTCONF_TXT)) continue;
+            String name = s.kind().label() + (s.name().isEmpty() ? "" : " " + s.name());
+            String key = name;
+            for (int n = 2; sections.containsKey(key); n++) key = name + "#" + n;
+            sections.put(key, image.payload(s));
+        }
+        return sections;
+    }
+}

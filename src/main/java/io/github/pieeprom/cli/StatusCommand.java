@@ -1,0 +1,139 @@
+package io.github.pieeprom.cli;
+
+import io.github.pieeprom.image.EepromImage;
+import io.github.pieeprom.image.ImageFiles;
+import io.github.pieeprom.image.Soc;
+import io.github.pieeprom.release.Release;
+import io.github.pieeprom.release.ReleaseIndex;
+import io.github.pieeprom.release.Standing;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+@Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Say which bootloader release each image is on, and whether a newer one exists.",
+                "IMAGE may be a file or a folder (searched for images, e.g. a batch output). RELEASES is a checkout "
+                        + "of raspberrypi/rpi-eeprom, one of its firmware-27xx folders, or any folder of "
+                        + "pieeprom-*.bin; its channel folders (default, latest, old/...) are understood and a "
+                        + "release found twice (beta, stable and critical are symlinks) counts once.",
+                "Exit code 0 when every image is current, 1 when any is behind."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  eeprom status pieeprom.bin --releases rpi-eeprom/",
+                "  eeprom status fleet-out/ --releases rpi-eeprom/firmware-2712 --channel default --json"})
+final class StatusCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Parameters(arity = "1..*", paramLabel = "IMAGE") List<Path> inputs;
+    @Option(names = "--releases", required = true, paramLabel = "DIR", description = "Folder of releases to compare with.")
+    Path releasesDir;
+    @Option(names = "--channel", paramLabel = "NAME", description = "Compare only with this channel (default, latest, ...).")
+    String channel;
+    @Option(names = "--json", description = "Print the result as JSON.") boolean json;
+
+    @Override
+    public Integer call() throws IOException {
+        ReleaseIndex index = ReleaseIndex.scan(releasesDir);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        int behind = 0;
+        for (Path image : images()) {
+            EepromImage source = ImageFiles.read(image);
+            Standing standing = index.standing(source, channel);
+            if (standing.state() == Standing.State.BEHIND) behind++;
+            rows.add(row(source, standing));
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (json) out.print(Json.write(rows));
+        else printText(rows, behind, out);
+        out.flush();
+        return behind > 0 ? 1 : 0;
+    }
+
+    private List<Path> images() throws IOException {
+        List<Path> images = new ArrayList<>();
+        for (Path input : inputs) {
+            if (!Files.isDirectory(input)) {
+                images.add(input);
+                continue;
+            }
+            try (Stream<Path> walk = Files.walk(input)) {
+                images.addAll(walk.filter(p -> p.getFileName().toString().endsWith(".bin") && Files.isRegularFile(p))
+                        .filter(StatusCommand::hasImageSize).sorted().toList());
+            }
+        }
+        if (images.isEmpty()) throw io.github.pieeprom.EepromException.in(inputs.get(0).toString(),
+                "no images (*.bin of 512 KiB or 2 MiB) found");
+        return images;
+    }
+
+    private static boolean hasImageSize(Path p) {
+        try {
+            return Soc.ofImageSize(Files.size(p)).isPresent();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private static Map<String, Object> row(EepromImage image, Standing standing) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        row.put("file", image.file());
+        row.put("soc", image.soc().id());
+        long ts = image.build().timestamp().getAsLong();
+        Map<String, Object> build = new LinkedHashMap<>();
+        build.put("timestamp", ts);
+        build.put("date", date(ts));
+        build.put("version", image.build().version().orElse(""));
+        row.put("build", build);
+        row.put("status", standing.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        row.put("behind", standing.behind());
+        row.put("newest", standing.newest().map(StatusCommand::release).orElse(null));
+        return row;
+    }
+
+    private static Map<String, Object> release(Release r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("date", r.date());
+        m.put("version", r.version());
+        m.put("channel", r.channel());
+        m.put("file", r.path().toString());
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    private void printText(List<Map<String, Object>> rows, int behind, PrintWriter out) {
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> build = (Map<String, Object>) row.get("build");
+            Map<String, Object> newest = (Map<String, Object>) row.get("newest");
+            String where = newest == null ? "" : newest.get("date") + (newest.get("channel").toString().isEmpty()
+                    ? "" : " in " + newest.get("channel"));
+            String standing = switch (row.get("status").toString()) {
+                case "current" -> "up to date";
+                case "behind" -> row.get("behind") + (row.get("behind").equals(1) ? " release" : " releases")
+                        + " behind (newest " + where + ")";
+                case "newer" -> "newer than any release in " + releasesDir + " (newest there " + where + ")";
+                default -> "no " + row.get("soc") + " releases in " + releasesDir
+                        + (channel == null ? "" : " channel " + channel);
+            };
+            out.printf("%s  %s  %s (%s)  %s%n", row.get("file"), row.get("soc"), build.get("date"), build.get("version"),
+                    standing);
+        }
+        out.printf("%d image%s, %d behind%n", rows.size(), rows.size() == 1 ? "" : "s", behind);
+    }
+
+    private static String date(long epoch) {
+        return LocalDate.ofInstant(Instant.ofEpochSecond(epoch), ZoneOffset.UTC).toString();
+    }
+}

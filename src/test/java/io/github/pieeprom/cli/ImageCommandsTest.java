@@ -1,0 +1,268 @@
+package io.github.pieeprom.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.pieeprom.image.EepromImage;
+import io.github.pieeprom.image.ImageFiles;
+import io.github.pieeprom.testing.Conformance;
+import io.github.pieeprom.testing.SyntheticImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** info, extract and apply as a user runs them. */
+class ImageCommandsTest {
+    private static final byte[] PI4 = SyntheticImage.pi4Sample(), AB = SyntheticImage.pi5AbSample();
+    @TempDir Path tmp;
+    Path pi4, ab, config;
+
+    @BeforeEach
+    void images() throws IOException {
+        pi4 = Files.write(tmp.resolve("pi4.bin"), PI4);
+        ab = Files.write(tmp.resolve("ab.bin"), AB);
+        config = Files.writeString(tmp.resolve("boot.conf"), "[all]\nBOOT_ORDER=0xf21\nNET_BOOT_MAX_RETRIES=5\n");
+    }
+
+    @Test
+    void infoShowsSocBuildConfigRoomAndSections() {
+        Cli.Result r = Cli.run("info", pi4.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("""
+                file        %s
+                soc         BCM2711 (Pi 4 / Pi 400 / CM4), 524288 bytes
+                build       2026-01-01 00:00:00 UTC (BUILD_TIMESTAMP=1767225600), version 5a4e7e11, MFG_VER 1
+                bootconf    53 bytes at 0x017000, room for 4076 bytes
+                signed      no    pubkey no    cacert no
+                signature   absent (no bootconf.sig)
+                updated     no update timestamp set
+
+                  offset     length  kind        name          decompressed
+                  0x000000    51200  bootcode
+                  0x00c808    16237  lz4         bootmain      120000
+                """.formatted(pi4));
+        assertThat(r.out()).contains("  0x012e08     9016  compressed  vl805hub.bin\n",
+                "  0x017000       69  file        bootconf.txt\n");
+    }
+
+    @Test
+    void infoJsonHasTheDocumentedKeys() {
+        Cli.Result r = Cli.run("info", "--json", ab.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).startsWith("""
+                {
+                  "file": "%s",
+                  "soc": "2712",
+                  "size": 2097152,
+                  "ab": true,
+                  "build": {
+                    "timestamp": 1767225600,
+                    "date": "2026-01-01",
+                    "version": "5a4e7eab",
+                    "mfgVersion": 1
+                  },
+                  "bootconf": {
+                    "offset": 196608,
+                    "length": 56,
+                    "capacity": 4076
+                  },
+                  "signed": false,
+                  "pubkey": false,
+                  "cacert": false,
+                  "signature": "absent",
+                  "updateTimestamp": null,
+                  "sections": [
+                    {
+                      "offset": 0,
+                      "length": 25984,
+                      "kind": "bootcode",
+                      "name": ""
+                    },
+                """.formatted(ab)).contains("""
+                    {
+                      "offset": 143872,
+                      "length": 40739,
+                      "kind": "lz4",
+                      "name": "bootmain",
+                      "decompressed": 300000
+                    },
+                """).endsWith("""
+                      "kind": "pad",
+                      "name": ""
+                    }
+                  ]
+                }
+                """);
+    }
+
+    @Test
+    void extractPrintsTheConfigByteForByteOrWritesIt() throws IOException {
+        Cli.Result r = Cli.run("extract", pi4.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo("[all]\nBOOT_UART=0\nWAKE_ON_GPIO=1\nPOWER_OFF_ON_HALT=0\n");
+        Path out = tmp.resolve("got.conf");
+        assertThat(Cli.run("extract", pi4.toString(), "-o", out.toString()).exit()).isZero();
+        assertThat(out).hasBinaryContent(r.stdout());
+    }
+
+    @Test
+    void extractAllWritesEveryFileAndBothUpdatetimeCopiesOfAnAbImage() throws IOException {
+        Path dir = tmp.resolve("all");
+        Cli.Result r = Cli.run("extract", ab.toString(), "--all", "-d", dir.toString());
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        try (var files = Files.list(dir)) {
+            assertThat(files.map(p -> p.getFileName().toString()).sorted()).containsExactly("bootcode.bin",
+                    "bootconf.sig", "bootconf.txt", "bootmain", "bootsys", "cacert.der", "mcb.bin", "memsys00.bin",
+                    "pubkey.bin", "updatetime", "updatetime.partition-a");
+        }
+        assertThat(dir.resolve("bootmain")).hasBinaryContent(SyntheticImage.text(300_000, "bootmain"));
+        assertThat(r.out()).contains("updatetime.partition-a", "(second copy of updatetime, from partition-a)");
+    }
+
+    @Test
+    void extractAllOfARealAbImageDecompressesEveryLz4File() throws IOException {
+        Path dir = tmp.resolve("real");
+        Path image = Conformance.file("firmware/2712-pieeprom-2026-08-12.bin");
+        assertThat(Cli.run("extract", image.toString(), "--all", "-d", dir.toString()).exit()).isZero();
+        assertThat(dir.resolve("memsys00.bin")).hasSize(40972);
+        assertThat(dir.resolve("font.bin")).hasSize(27404);
+        assertThat(dir.resolve("bootconf.txt")).hasBinaryContent(ImageFiles.read(image).bootConfig());
+        assertThat(dir.resolve("updatetime.partition-a")).exists();
+    }
+
+    @Test
+    void applyWritesANewImageAndLeavesTheInputAlone() throws IOException {
+        byte[] before = Files.readAllBytes(pi4);
+        Path out = tmp.resolve("new.bin");
+        Cli.Result r = Cli.run("apply", pi4.toString(), "--config", config.toString(), "--timestamp", "1700000000",
+                "-o", out.toString());
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        assertThat(pi4).hasBinaryContent(before);
+        EepromImage written = ImageFiles.read(out);
+        assertThat(written.bootConfig()).isEqualTo(Files.readAllBytes(config));
+        assertThat(written.timestamp()).hasValue(1_700_000_000L);
+    }
+
+    @Test
+    void applyMayWriteOverItsInput() throws IOException {
+        assertThat(Cli.run("apply", pi4.toString(), "--config", config.toString(), "-o", pi4.toString()).exit()).isZero();
+        assertThat(ImageFiles.read(pi4).bootConfig()).isEqualTo(Files.readAllBytes(config));
+        try (var files = Files.list(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void aFailedApplyPrintsOneLineAndLeavesNoOutput() throws IOException {
+        Path big = Files.write(tmp.resolve("big.conf"), new byte[4077]);
+        Path out = tmp.resolve("new.bin");
+        Cli.Result r = Cli.run("apply", pi4.toString(), "--config", big.toString(), "-o", out.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo(("eeprom: error: %s: bootconf.txt of 4077 bytes is over the 4076-byte limit "
+                + "of a bootloader file%n").formatted(pi4));
+        assertThat(out).doesNotExist();
+        try (var files = Files.list(tmp)) {
+            assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void missingFilesAndFoldersAreNamed() {
+        Path missing = tmp.resolve("missing.conf");
+        Cli.Result r = Cli.run("apply", pi4.toString(), "--config", missing.toString(), "-o", tmp.resolve("o").toString());
+        assertThat(r.stderr()).isEqualTo("eeprom: error: %s: no such file or folder%n".formatted(missing));
+        Path nowhere = tmp.resolve("no/such/dir/out.bin");
+        r = Cli.run("apply", pi4.toString(), "--config", config.toString(), "-o", nowhere.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: %s: the folder for %s does not exist%n"
+                .formatted(nowhere.getParent(), nowhere));
+        r = Cli.run("info", tmp.resolve("nope.bin").toString());
+        assertThat(r.stderr()).isEqualTo("eeprom: error: %s: no such file or folder%n".formatted(tmp.resolve("nope.bin")));
+    }
+
+    @Test
+    void applyWithNothingToApplyIsAUsageError() {
+        Cli.Result r = Cli.run("apply", pi4.toString(), "-o", tmp.resolve("o.bin").toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.stderr()).startsWith("eeprom: error: nothing to apply");
+    }
+
+    @Test
+    void badTimestampsAndKeysGetOneLine() throws IOException {
+        Cli.Result r = Cli.run("apply", pi4.toString(), "--timestamp", "0x10", "-o", tmp.resolve("o.bin").toString());
+        assertThat(r.stderr()).isEqualTo("eeprom: error: --timestamp: expected a decimal number of seconds since 1970, "
+                + "found \"0x10\"%n".formatted());
+        r = Cli.run("apply", pi4.toString(), "--timestamp", "4294967296", "-o", tmp.resolve("o.bin").toString());
+        assertThat(r.stderr()).isEqualTo("eeprom: error: --timestamp: 4294967296 is outside 0..4294967295 "
+                + "(an unsigned 32-bit epoch)%n".formatted());
+        Path key = Conformance.file("cases/keys/rsa1024-public.pem");
+        r = Cli.run("apply", pi4.toString(), "--config", config.toString(), "--pubkey", key.toString(), "-o",
+                tmp.resolve("o.bin").toString());
+        assertThat(r.stderr()).isEqualTo("eeprom: error: %s: RSA key is 1024 bits; the bootloader needs 2048%n".formatted(key));
+        Path junk = Files.writeString(tmp.resolve("junk.pem"), "-----BEGIN PUBLIC KEY-----\nnot base64!\n-----END PUBLIC KEY-----\n");
+        r = Cli.run("apply", pi4.toString(), "--config", config.toString(), "--pubkey", junk.toString(), "-o",
+                tmp.resolve("o.bin").toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).startsWith("eeprom: error: " + junk + ": ").hasLineCount(1);
+        assertThat(tmp.resolve("o.bin")).doesNotExist();
+    }
+
+    @Test
+    void timestampsAreReadAsPythonReadsThem() {
+        assertThat(Timestamps.parse(" 1_700_000_000 ")).isEqualTo(1_700_000_000L);
+        assertThat(Timestamps.parse("+0")).isZero();
+        assertThat(Timestamps.parse("-0")).isZero();
+        assertThat(Timestamps.parse("\u0661\u0662")).isEqualTo(12);          // Arabic-Indic digits, as int() takes them
+        assertThat(Timestamps.parse("4294967295")).isEqualTo(4294967295L);
+        for (String bad : new String[] {"", "1.5", "abc", "1__0", "_1", "0x10", "-1", "99999999999999999999"})
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> Timestamps.parse(bad)).as(bad)
+                    .isInstanceOf(io.github.pieeprom.EepromException.class);
+    }
+
+    @Test
+    void theDropInRefusesThePiOnlyModesNamingTheWorkstationWay() {
+        Cli.Result r = Cli.run("config", "--apply", "boot.conf", pi4.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: --apply schedules an update on a running Pi; on a workstation "
+                + "use 'eeprom apply IMAGE --config boot.conf -o pieeprom.upd' (or 'eeprom stage-update')\n");
+        assertThat(Cli.run("config", "-e", pi4.toString()).stderr()).contains("'eeprom apply IMAGE --config boot.conf -o OUT'");
+        assertThat(Cli.run("config").stderr()).contains("give a pieeprom.bin");
+    }
+
+    @Test
+    void unknownOptionsAreUsageErrors() {
+        Cli.Result r = Cli.run("config", "--frobnicate", pi4.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: Unknown option: '--frobnicate' (see 'eeprom config --help')\n");
+    }
+
+    @Test
+    void everyCommandHasHelpWithAnExample() {
+        for (String command : new String[] {"info", "extract", "apply", "config", "completion"}) {
+            Cli.Result r = Cli.run(command, "--help");
+            assertThat(r.exit()).as(command).isZero();
+            assertThat(r.out()).as(command).contains("Usage: eeprom " + command).contains("Example");
+        }
+        assertThat(Cli.run("--version").out()).startsWith("eeprom (pieeprom) ");
+    }
+
+    @Test
+    void completionPrintsABashScriptAndAZshWrapper() {
+        String bash = Cli.run("completion", "bash").out();
+        assertThat(bash).contains("complete -F _complete_eeprom", "extract", "--timestamp");
+        assertThat(Cli.run("completion", "zsh").out()).startsWith("autoload -U +X compinit && compinit\n")
+                .contains("bashcompinit");
+    }
+
+    @Test
+    void configDebugListsTheSectionsOnStandardError() {
+        Cli.Result r = Cli.run("config", "--debug", pi4.toString());
+        assertThat(r.exit()).isZero();
+        assertThat(r.stderr()).contains("section at 94208 length 69 magic 55aaf11f bootconf.txt");
+        assertThat(r.out()).startsWith("[all]\n");
+    }
+
+}
