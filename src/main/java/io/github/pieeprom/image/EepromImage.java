@@ -236,8 +236,8 @@ public final class EepromImage {
         } else {
             Section partition = slot(UPDATETIME, READ_ONLY_SIZE, PARTITION_END).orElseThrow(() -> EepromException.in(
                     file, "the read-only region has an %s file but partition A has none", UPDATETIME)).section();
-            putTimestamp(le, readOnly.get().section().payloadOffset(), timestamp);
-            putTimestamp(le, partition.payloadOffset(), timestamp);
+            putTimestamp(le, timestampAt(readOnly.get().section()), timestamp);
+            putTimestamp(le, timestampAt(partition), timestamp);
         }
         return new EepromImage(file, out, sections);
     }
@@ -245,9 +245,16 @@ public final class EepromImage {
     /** The update timestamp as {@link #withTimestamp} stores it, if one is set (not erased flash). */
     public Optional<Long> timestamp() {
         ByteBuffer le = ByteBuffer.wrap(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        int at = slot(UPDATETIME, 0, READ_ONLY_SIZE).map(s -> s.section().payloadOffset()).orElse(bytes.length - 8);
+        int at = slot(UPDATETIME, 0, READ_ONLY_SIZE).map(s -> timestampAt(s.section())).orElse(bytes.length - 8);
         long inverted = Integer.toUnsignedLong(le.getInt(at)), ts = Integer.toUnsignedLong(le.getInt(at + 4));
         return (inverted ^ ts) == 0xffff_ffffL && ts != 0xffff_ffffL ? Optional.of(ts) : Optional.empty();
+    }
+
+    /** Where an {@code updatetime} file keeps its 8 timestamp bytes: a shorter file would put them outside it. */
+    private int timestampAt(Section updatetime) {
+        if (updatetime.payloadLength() < 8) throw EepromException.at(file, updatetime.offset(),
+                "%s file of %d bytes: the timestamp needs 8", UPDATETIME, updatetime.payloadLength());
+        return updatetime.payloadOffset();
     }
 
     private static void putTimestamp(ByteBuffer le, int at, long timestamp) {

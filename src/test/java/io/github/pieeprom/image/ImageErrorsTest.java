@@ -125,6 +125,18 @@ class ImageErrorsTest {
     }
 
     @Test
+    void anUpdatetimeFileTooShortForATimestampIsNeitherReadNorWrittenPastItsEnd() {
+        // Found by EepromImageFuzzTest: the AB sample's read-only updatetime (header at 0x65c0) cut to its name
+        // header, a pad section where its payload was; the timestamp used to overwrite that pad header.
+        byte[] bytes = SyntheticImage.pi5AbSample();
+        ByteBuffer.wrap(bytes).putInt(0x65c0 + 4, 16).putInt(0x65c0 + 24, SyntheticImage.PAD).putInt(0x65c0 + 28, 0);
+        EepromImage image = EepromImage.parse("ab.bin", bytes);
+        assertThatThrownBy(() -> image.withTimestamp(5)).isInstanceOf(EepromException.class)
+                .hasMessage("ab.bin@0x0065c0: updatetime file of 0 bytes: the timestamp needs 8");
+        assertThatThrownBy(image::timestamp).hasMessage("ab.bin@0x0065c0: updatetime file of 0 bytes: the timestamp needs 8");
+    }
+
+    @Test
     void aDamagedLz4SectionFailsItsSha256Check() {
         byte[] data = SyntheticImage.text(5000, "x");
         byte[] bytes = new SyntheticImage(Soc.BCM2711).bootcode(new byte[64]).lz4("logo.bin", data)
