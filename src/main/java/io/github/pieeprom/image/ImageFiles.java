@@ -3,6 +3,7 @@ package io.github.pieeprom.image;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -38,19 +39,33 @@ public final class ImageFiles {
      */
     public static void write(Path target, byte[] bytes) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
+        if (Files.exists(parent) && !Files.isDirectory(parent)) throw new FileSystemException(parent.toString(),
+                null, "is a file, not a folder");
         if (!Files.isDirectory(parent)) throw new NoSuchFileException(parent.toString(), null,
                 "the folder for " + target + " does not exist");
         if (Files.isDirectory(target)) throw new FileAlreadyExistsException(target.toString(), null,
                 "is a directory");
-        Path tmp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
+        Path tmp = null;
         try {
+            tmp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
             Files.write(tmp, bytes);
             PosixFileAttributeView posix = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
             if (posix != null) posix.setPermissions(Files.exists(target)
                     ? Files.getPosixFilePermissions(target) : NEW_FILE);
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw onTarget(target, e);
         } finally {
-            Files.deleteIfExists(tmp);
+            if (tmp != null) Files.deleteIfExists(tmp);
         }
+    }
+
+    /** A failed write named by the user's file: the temporary file's name would mean nothing to them. */
+    private static FileSystemException onTarget(Path target, IOException e) {
+        String reason = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
+        if (reason == null) reason = e instanceof AccessDeniedException ? "permission denied" : e.toString();
+        FileSystemException named = new FileSystemException(target.toString(), null, reason);
+        named.initCause(e);
+        return named;
     }
 }

@@ -1,0 +1,147 @@
+package io.github.pieeprom.cli;
+
+import static io.github.pieeprom.cli.Failures.assertBadInput;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.pieeprom.testing.SyntheticImage;
+import io.github.pieeprom.testing.TmpfsMount;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The rows of docs/bad-input.md that no other test shows as the user sees them: input, message, exit code. */
+class BadInputMatrixTest {
+    private static final byte[] PI4 = SyntheticImage.pi4Sample();
+    private static final int CONFIG_AT = 0x17000;                       // bootconf.txt header in the Pi 4 sample
+
+    @TempDir Path tmp;
+    Path config, out;
+
+    @BeforeEach
+    void files() throws IOException {
+        config = Files.writeString(tmp.resolve("boot.conf"), "[all]\nBOOT_ORDER=0xf21\n");
+        out = tmp.resolve("new.bin");
+    }
+
+    private Path image(String name, byte[] bytes) throws IOException {
+        return Files.write(tmp.resolve(name), bytes);
+    }
+
+    private Cli.Result apply(Path image, Path target) {
+        return Cli.run("apply", image.toString(), "--config", config.toString(), "-o", target.toString());
+    }
+
+    @Test
+    void aTruncatedImageIsTheWrongSize() throws IOException {
+        Path cut = image("cut.bin", Arrays.copyOf(PI4, 300_000));             // a download that stopped early
+        assertBadInput(apply(cut, out), cut + ": expected 524288 bytes (Pi 4) or 2097152 bytes (Pi 5), "
+                + "found 300000 bytes", out);
+    }
+
+    @Test
+    void randomBytesOfTheRightSizeFailAtTheFirstHeader() throws IOException {
+        byte[] noise = new byte[PI4.length];
+        new Random(9).nextBytes(noise);
+        Path random = image("random.bin", noise);
+        Cli.Result r = Cli.run("info", random.toString());
+        assertBadInput(r, random + "@0x000000: expected section magic 0x55aaf00f (mask 0xfffff00f), found 0x%08x"
+                .formatted(ByteBuffer.wrap(noise).getInt()));
+    }
+
+    @Test
+    void aCorruptedSectionMagicOrALengthPastTheEndNamesTheOffset() throws IOException {
+        byte[] bytes = PI4.clone();
+        bytes[CONFIG_AT + 3] = 0x00;                          // bootconf.txt magic 0x55aaf11f becomes 0x55aaf100
+        Path magic = image("magic.bin", bytes);
+        assertBadInput(apply(magic, out), magic + "@0x017000: expected section magic 0x55aaf00f (mask 0xfffff00f), "
+                + "found 0x55aaf100", out);
+        bytes = PI4.clone();
+        ByteBuffer.wrap(bytes).putInt(CONFIG_AT + 4, 0x7fff_ffff);      // bootconf.txt length: 2 GiB
+        Path length = image("length.bin", bytes);
+        assertBadInput(Cli.run("extract", length.toString()), length + "@0x017004: section length 2147483647 runs "
+                + "to 0x80017007, past the end of the 524288-byte image");
+    }
+
+    @Test
+    void anImageWithoutAConfigSectionSaysSo() throws IOException {
+        byte[] bytes = PI4.clone();
+        Arrays.fill(bytes, CONFIG_AT, bytes.length, (byte) 0xff);     // erase bootconf.txt and all after it
+        Path noConfig = image("noconf.bin", bytes);
+        assertBadInput(Cli.run("extract", noConfig.toString()), noConfig + ": no bootconf.txt section");
+    }
+
+    @Test
+    void aConfigThatIsNotUtf8IsStoredByteForByte() throws IOException {
+        byte[] latin1 = "[all]\nTFTP_PREFIX_STR=caf\u00e9/\n".getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(config, latin1);
+        Cli.Result r = apply(image("pi4.bin", PI4), out);
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        assertThat(Cli.run("extract", out.toString()).stdout()).isEqualTo(latin1);
+    }
+
+    @Test
+    void aFolderGivenAsTheImageIsNamed() throws IOException {
+        Path folder = Files.createDirectory(tmp.resolve("images"));
+        assertBadInput(apply(folder, out), folder + ": is a directory", out);
+    }
+
+    @Test
+    void aFileWhereTheOutputFolderShouldBeIsNamed() throws IOException {
+        Path pi4 = image("pi4.bin", PI4);
+        Path inside = pi4.resolve("new.bin");                         // pi4.bin is a file, not a folder
+        assertBadInput(apply(pi4, inside), pi4 + ": is a file, not a folder");
+    }
+
+    @Test
+    void aReadOnlyOutputFolderLeavesNothingBehind() throws Exception {
+        Path pi4 = image("pi4.bin", PI4);
+        try (TmpfsMount mount = TmpfsMount.of(tmp.resolve("ro"), "size=1m,ro")) {
+            Path target = mount.dir().resolve("new.bin");
+            assertBadInput(apply(pi4, target), target + ": Read-only file system", target);
+        }
+    }
+
+    @Test
+    void aFullDiskKeepsTheInputAndLeavesNoPartialFile() throws Exception {
+        try (TmpfsMount disk = TmpfsMount.of(tmp.resolve("disk"), "size=1m")) {
+            Path pi4 = Files.write(disk.dir().resolve("pi4.bin"), PI4);
+            Files.write(disk.dir().resolve("filler"), new byte[400 * 1024]);     // 100 KiB or so stay free
+            assertBadInput(apply(pi4, pi4), pi4 + ": No space left on device");  // rewriting the image in place
+            assertThat(Files.readAllBytes(pi4)).as("the input is intact").isEqualTo(PI4);
+            try (var files = Files.list(disk.dir())) {
+                assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("pi4.bin", "filler");
+            }
+        }
+    }
+
+    @Test
+    void aKilledWriteLeavesTheOldOutputOrTheNewOneNeverPartOfIt() throws Exception {
+        Path pi5 = image("pi5.bin", SyntheticImage.pi5Sample());
+        assertThat(apply(pi5, out).exit()).isZero();
+        byte[] complete = Files.readAllBytes(out);
+        Path target = image("target.bin", PI4);
+        Process cli = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                EepromCli.class.getName(), "apply", pi5.toString(), "--config", config.toString(), "-o",
+                target.toString()).redirectErrorStream(true).start();
+        while (cli.isAlive() && leftovers().isEmpty()) Thread.onSpinWait();     // killed once its write has begun
+        cli.destroyForcibly().waitFor();
+        assertThat(Files.readAllBytes(target)).satisfiesAnyOf(b -> assertThat(b).isEqualTo(PI4),
+                b -> assertThat(b).isEqualTo(complete));
+        assertThat(leftovers()).allMatch(n -> n.matches("\\.target\\.bin\\.[0-9]+\\.tmp"));
+    }
+
+    private List<String> leftovers() throws IOException {
+        try (var files = Files.list(tmp)) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();
+        }
+    }
+}
