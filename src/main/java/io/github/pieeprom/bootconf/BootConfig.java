@@ -147,7 +147,7 @@ public final class BootConfig {
         int after = -1;
         for (Line line : lines) if (isIn(line, section) && line.kind() != Line.Kind.BLANK) after = line.number() - 1;
         if (after < 0) {
-            after = out.size() - 1;
+            after = configTxtStart() - 1;
             out = insertAfter(out, after, ("[" + section + "]").getBytes(StandardCharsets.UTF_8));
             after++;
         }
@@ -182,8 +182,18 @@ public final class BootConfig {
         return line.kind() == Line.Kind.PROPERTY && line.key().equals(key);
     }
 
-    /** Whether a line belongs to the block of a {@code [section]} line (the lines before the first one are "all"). */
+    /** The index of the {@code [config.txt]} line, or the line count: from there on, nothing is the bootloader's. */
+    private int configTxtStart() {
+        for (Line line : lines) if (conditionOf(line).isConfigTxt()) return line.number() - 1;
+        return lines.size();
+    }
+
+    /**
+     * Whether a line belongs to the block of a {@code [section]} line (the lines before the first one are "all");
+     * lines from {@code [config.txt]} to the end of the file belong to none, even after a later {@code [all]}.
+     */
     private boolean isIn(Line line, String section) {
+        if (conditionOf(line).isConfigTxt()) return false;
         for (int i = line.number() - 1; i >= 0; i--)
             if (lines.get(i).kind() == Line.Kind.SECTION) return lines.get(i).value().equals(section);
         return section.equals(ALL) && line.kind() != Line.Kind.BLANK;

@@ -6,6 +6,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.pieeprom.image.Soc;
 import java.util.List;
 import java.util.Optional;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Any bytes given as a {@code bootconf.txt} parse, keep their bytes, validate to findings and explain for every
@@ -13,6 +14,7 @@ import java.util.Optional;
  */
 class BootConfigFuzzTest {
     @FuzzTest(maxDuration = "30s")
+    @Timeout(10)                                          // per input: a slower one is a hang
     void anyConfigKeepsItsBytesValidatesExplainsAndEdits(byte[] bytes) {
         BootConfig config = BootConfig.parse("fuzz.conf", bytes);
         assertThat(config.toBytes()).isEqualTo(bytes);

@@ -73,6 +73,17 @@ class BootConfigTest {
     }
 
     @Test
+    void settingAKeyNeverWritesIntoTheConfigTxtTailEvenAfterALaterAll() {
+        // Found by BootConfigFuzzTest: BOOT_ORDER went after the last [all], which [config.txt] had parked.
+        BootConfig config = parse("[all]\nBOOT_UART=1\n[config.txt]\ndtoverlay=x\n[all]\nSIGNED_BOOT=1\n");
+        assertThat(print(config.with("BOOT_ORDER", "0xf21")))
+                .isEqualTo("[all]\nBOOT_UART=1\nBOOT_ORDER=0xf21\n[config.txt]\ndtoverlay=x\n[all]\nSIGNED_BOOT=1\n");
+        assertThat(print(parse("[config.txt]\n[all]\nBOOT_ORDER=0xf41\n").with("BOOT_ORDER", "0xf21")))
+                .isEqualTo("[all]\nBOOT_ORDER=0xf21\n[config.txt]\n[all]\nBOOT_ORDER=0xf41\n");
+        assertThat(config.with("BOOT_ORDER", "0xf21").get("BOOT_ORDER")).contains("0xf21");
+    }
+
+    @Test
     void linesBeforeTheFirstFilterBelongToAll() {
         assertThat(print(parse("BOOT_UART=0\nWAKE_ON_GPIO=1\n\n[none]\nX=1\n").with("BOOT_ORDER", "0x1")))
                 .isEqualTo("BOOT_UART=0\nWAKE_ON_GPIO=1\nBOOT_ORDER=0x1\n\n[none]\nX=1\n");

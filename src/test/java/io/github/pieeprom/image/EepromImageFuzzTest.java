@@ -11,6 +11,7 @@ import io.github.pieeprom.testing.SyntheticImage;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * A valid synthetic image with bytes overwritten near one of its section headers is parsed, read and edited:
@@ -28,6 +29,7 @@ class EepromImageFuzzTest {
             EepromImage.PUBKEY_BIN, EepromImage.CACERT_DER, EepromImage.BOOTSYS);
 
     @FuzzTest(maxDuration = "30s")
+    @Timeout(10)                                          // per input: a slower one is a hang
     void aDamagedImageIsReadAndEditedOrRefusedClearly(byte[] input) {
         ByteBuffer in = ByteBuffer.wrap(Arrays.copyOf(input, Math.max(input.length, 6)));
         byte[] bytes = SAMPLES.get(Byte.toUnsignedInt(in.get()) % SAMPLES.size()).clone();

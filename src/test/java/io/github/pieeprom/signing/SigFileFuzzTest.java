@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import io.github.pieeprom.EepromException;
 import io.github.pieeprom.testing.ClearErrors;
+import org.junit.jupiter.api.Timeout;
 
 /** Any bytes given as a {@code .sig} file parse, or are refused with one line naming the file and line. */
 class SigFileFuzzTest {
     @FuzzTest(maxDuration = "30s")
+    @Timeout(10)                                          // per input: a slower one is a hang
     void anySigFileParsesToWhatItWritesOrIsRefusedClearly(byte[] bytes) {
         SigFile sig;
         try {

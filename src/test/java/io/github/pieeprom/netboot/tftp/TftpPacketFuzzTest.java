@@ -4,10 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
 import java.nio.ByteBuffer;
+import org.junit.jupiter.api.Timeout;
 
 /** Any datagram decodes to a packet or to {@code Malformed} with a reason; requested options are taken or refused. */
 class TftpPacketFuzzTest {
     @FuzzTest(maxDuration = "30s")
+    @Timeout(10)                                          // per input: a slower one is a hang
     void anyDatagramDecodesWithoutThrowingAndReencodesToTheSamePacket(byte[] datagram) {
         ByteBuffer in = ByteBuffer.wrap(datagram);
         TftpPacket packet = TftpPacket.decode(in);
