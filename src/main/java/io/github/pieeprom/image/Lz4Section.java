@@ -21,23 +21,31 @@ final class Lz4Section {
 
     static byte[] decompress(String file, Section section, byte[] payload) {
         if (section.kind() != SectionKind.LZ4) throw new IllegalArgumentException(section + " is not LZ4");
+        String name = printable(section.name());
         if (payload.length < SHA256_LENGTH) throw EepromException.at(file, section.offset(),
-                "LZ4 section %s is %d bytes, too short for its SHA-256", section.name(), payload.length);
+                "LZ4 section %s is %d bytes, too short for its SHA-256", name, payload.length);
         byte[] frame = Arrays.copyOf(payload, payload.length - SHA256_LENGTH);
         byte[] data;
         try (InputStream in = new FramedLZ4CompressorInputStream(new ByteArrayInputStream(frame))) {
             data = readBounded(in);
         } catch (IOException | RuntimeException e) {
             throw EepromException.at(file, section.payloadOffset(), "LZ4 section %s does not decompress: %s",
-                    section.name(), e.getMessage());
+                    name, printable(String.valueOf(e.getMessage())));
         }
         if (data == null) throw EepromException.at(file, section.payloadOffset(),
-                "LZ4 section %s decompresses to more than %d bytes", section.name(), MAX_DECOMPRESSED);
+                "LZ4 section %s decompresses to more than %d bytes", name, MAX_DECOMPRESSED);
         byte[] expected = Arrays.copyOfRange(payload, frame.length, payload.length);
         if (!MessageDigest.isEqual(sha256(data), expected)) throw EepromException.at(file,
                 section.payloadOffset() + frame.length, "LZ4 section %s: the SHA-256 of its %d decompressed bytes "
-                        + "does not match the one stored after the frame", section.name(), data.length);
+                        + "does not match the one stored after the frame", name, data.length);
         return data;
+    }
+
+    /** Text from the image for a one-line message: control characters as {@code \xNN}. */
+    private static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) out.append(c < 0x20 || c == 0x7f ? "\\x%02x".formatted((int) c) : c);
+        return out.toString();
     }
 
     private static byte[] readBounded(InputStream in) throws IOException {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
  */
 class BootConfigFuzzTest {
     @FuzzTest(maxDuration = "30s")
-    @Timeout(10)                                          // per input: a slower one is a hang
+    @Timeout(60)         // a hang: per input when fuzzing (libFuzzer -timeout); JUnit also bounds the 30 s run
     void anyConfigKeepsItsBytesValidatesExplainsAndEdits(byte[] bytes) {
         BootConfig config = BootConfig.parse("fuzz.conf", bytes);
         assertThat(config.toBytes()).isEqualTo(bytes);

@@ -29,7 +29,7 @@ class EepromImageFuzzTest {
             EepromImage.PUBKEY_BIN, EepromImage.CACERT_DER, EepromImage.BOOTSYS);
 
     @FuzzTest(maxDuration = "30s")
-    @Timeout(10)                                          // per input: a slower one is a hang
+    @Timeout(60)         // a hang: per input when fuzzing (libFuzzer -timeout); JUnit also bounds the 30 s run
     void aDamagedImageIsReadAndEditedOrRefusedClearly(byte[] input) {
         ByteBuffer in = ByteBuffer.wrap(Arrays.copyOf(input, Math.max(input.length, 6)));
         byte[] bytes = SAMPLES.get(Byte.toUnsignedInt(in.get()) % SAMPLES.size()).clone();

@@ -137,6 +137,18 @@ class ImageErrorsTest {
     }
 
     @Test
+    void anLz4SectionNameWithControlCharactersStaysOnOneLine() {
+        // Found by EepromImageFuzzTest: a damaged name put a line break into the message.
+        byte[] bytes = new SyntheticImage(Soc.BCM2711).bootcode(new byte[64]).lz4("logo\n.bin", new byte[100]).end();
+        EepromImage image = EepromImage.parse("lz4.bin", bytes);
+        Section lz4 = image.sections().get(1);
+        byte[] damaged = image.toByteArray();
+        damaged[lz4.end() - 1] ^= 1;              // the last byte of the stored SHA-256
+        assertThatThrownBy(() -> EepromImage.parse("lz4.bin", damaged).decompress(lz4)).hasMessageContaining(
+                "LZ4 section logo\\x0a.bin: the SHA-256 of its 100 decompressed bytes does not match");
+    }
+
+    @Test
     void aDamagedLz4SectionFailsItsSha256Check() {
         byte[] data = SyntheticImage.text(5000, "x");
         byte[] bytes = new SyntheticImage(Soc.BCM2711).bootcode(new byte[64]).lz4("logo.bin", data)

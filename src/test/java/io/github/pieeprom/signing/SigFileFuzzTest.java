@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Timeout;
 /** Any bytes given as a {@code .sig} file parse, or are refused with one line naming the file and line. */
 class SigFileFuzzTest {
     @FuzzTest(maxDuration = "30s")
-    @Timeout(10)                                          // per input: a slower one is a hang
+    @Timeout(60)         // a hang: per input when fuzzing (libFuzzer -timeout); JUnit also bounds the 30 s run
     void anySigFileParsesToWhatItWritesOrIsRefusedClearly(byte[] bytes) {
         SigFile sig;
         try {

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Timeout;
 /** Any datagram decodes to a packet or to {@code Malformed} with a reason; requested options are taken or refused. */
 class TftpPacketFuzzTest {
     @FuzzTest(maxDuration = "30s")
-    @Timeout(10)                                          // per input: a slower one is a hang
+    @Timeout(60)         // a hang: per input when fuzzing (libFuzzer -timeout); JUnit also bounds the 30 s run
     void anyDatagramDecodesWithoutThrowingAndReencodesToTheSamePacket(byte[] datagram) {
         ByteBuffer in = ByteBuffer.wrap(datagram);
         TftpPacket packet = TftpPacket.decode(in);
