@@ -14,6 +14,14 @@ final class Json {
         return out.append('\n').toString();
     }
 
+    /** The same value on one line, without spaces: for logs with one object per line. */
+    static String line(Object value) {
+        StringBuilder out = new StringBuilder();
+        write(out, value, null);
+        return out.toString();
+    }
+
+    /** {@code indent} null: compact, on one line. */
     private static void write(StringBuilder out, Object value, String indent) {
         if (value == null) {
             out.append("null");
@@ -23,27 +31,29 @@ final class Json {
             out.append(value);
         } else if (value instanceof Map<?, ?> map) {
             if (map.isEmpty()) { out.append("{}"); return; }
-            out.append("{\n");
-            String inner = indent + "  ";
+            boolean compact = indent == null;
+            out.append(compact ? "{" : "{\n");
+            String inner = compact ? null : indent + "  ";
             int i = 0;
             for (Map.Entry<?, ?> e : map.entrySet()) {
-                out.append(inner);
+                if (!compact) out.append(inner);
                 string(out, String.valueOf(e.getKey()));
-                out.append(": ");
+                out.append(compact ? ":" : ": ");
                 write(out, e.getValue(), inner);
-                out.append(++i < map.size() ? ",\n" : "\n");
+                out.append(++i < map.size() ? "," : "").append(compact ? "" : "\n");
             }
-            out.append(indent).append('}');
+            out.append(compact ? "" : indent).append('}');
         } else if (value instanceof List<?> list) {
             if (list.isEmpty()) { out.append("[]"); return; }
-            out.append("[\n");
-            String inner = indent + "  ";
+            boolean compact = indent == null;
+            out.append(compact ? "[" : "[\n");
+            String inner = compact ? null : indent + "  ";
             for (int i = 0; i < list.size(); i++) {
-                out.append(inner);
+                if (!compact) out.append(inner);
                 write(out, list.get(i), inner);
-                out.append(i + 1 < list.size() ? ",\n" : "\n");
+                out.append(i + 1 < list.size() ? "," : "").append(compact ? "" : "\n");
             }
-            out.append(indent).append(']');
+            out.append(compact ? "" : indent).append(']');
         } else {
             throw new IllegalArgumentException("not a JSON value: " + value.getClass());
         }

@@ -1,0 +1,99 @@
+package io.github.pieeprom.netboot.tftp;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The served folder: turns a requested name into file content, refusing anything outside the folder. Contents are
+ * memory-mapped once and shared by every transfer of the same file until it changes (size or modification time).
+ */
+final class TftpRoot {
+    private static final int CACHED_FILES = 256;
+
+    private record Key(Path file, boolean netascii) {
+    }
+
+    private record Cached(long size, FileTime modified, ByteBuffer content) {
+    }
+
+    private final Path root;
+    private final Map<Key, Cached> cache = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, Cached> eldest) {
+            return size() > CACHED_FILES;
+        }
+    };
+
+    TftpRoot(Path root) throws IOException {
+        this.root = root.toRealPath();
+        if (!Files.isDirectory(this.root)) throw new NoSuchFileException(root.toString(), null, "not a folder");
+    }
+
+    Path path() {
+        return root;
+    }
+
+    /** The bytes to send for {@code name}: the file itself (octet) or its netascii form; a read-only buffer. */
+    ByteBuffer read(String name, boolean netascii) throws Refusal {
+        Path file = resolve(name);
+        try {
+            BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
+            if (attrs.isDirectory()) throw new Refusal(TftpPacket.Error.ACCESS_VIOLATION, "is a folder");
+            if (!attrs.isRegularFile()) throw new Refusal(TftpPacket.Error.ACCESS_VIOLATION, "not a regular file");
+            if (attrs.size() > Integer.MAX_VALUE)
+                throw new Refusal(TftpPacket.Error.NOT_DEFINED, "larger than 2 GiB (%d bytes)".formatted(attrs.size()));
+            Key key = new Key(file, netascii);
+            Cached c = cache.get(key);
+            if (c == null || c.size != attrs.size() || !c.modified.equals(attrs.lastModifiedTime())) {
+                ByteBuffer mapped = map(file, attrs.size());
+                c = new Cached(attrs.size(), attrs.lastModifiedTime(),
+                        netascii ? Netascii.encode(mapped).asReadOnlyBuffer() : mapped);
+                cache.put(key, c);
+            }
+            return c.content.duplicate();
+        } catch (AccessDeniedException e) {
+            throw new Refusal(TftpPacket.Error.ACCESS_VIOLATION, "permission denied");
+        } catch (NoSuchFileException e) {
+            throw new Refusal(TftpPacket.Error.NOT_FOUND, "not found");
+        } catch (IOException e) {
+            throw new Refusal(TftpPacket.Error.NOT_DEFINED, "cannot read: " + e);
+        }
+    }
+
+    /** The real path of {@code name} inside the root, or a refusal saying how the name leaves it. */
+    Path resolve(String name) throws Refusal {
+        if (name.startsWith("/") || name.startsWith("\\"))
+            throw new Refusal(TftpPacket.Error.ACCESS_VIOLATION, "absolute path");
+        for (String segment : name.split("[/\\\\]"))
+            if (segment.equals("..")) throw new Refusal(TftpPacket.Error.ACCESS_VIOLATION, "path leaves the root (..)");
+        Path real;
+        try {
+            real = root.resolve(name).toRealPath();
+        } catch (InvalidPathException e) {
+            throw new Refusal(TftpPacket.Error.ACCESS_VIOLATION, "not a valid path");
+        } catch (NoSuchFileException e) {
+            throw new Refusal(TftpPacket.Error.NOT_FOUND, "not found");
+        } catch (IOException e) {
+            throw new Refusal(TftpPacket.Error.ACCESS_VIOLATION, "cannot resolve: " + e);
+        }
+        if (!real.startsWith(root)) throw new Refusal(TftpPacket.Error.ACCESS_VIOLATION, "symlink leaves the root");
+        return real;
+    }
+
+    private static ByteBuffer map(Path file, long size) throws IOException {
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            return channel.map(FileChannel.MapMode.READ_ONLY, 0, size).asReadOnlyBuffer();
+        }
+    }
+}

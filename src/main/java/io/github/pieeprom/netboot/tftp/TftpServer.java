@@ -1,0 +1,296 @@
+package io.github.pieeprom.netboot.tftp;
+
+import io.github.pieeprom.netboot.tftp.TftpPacket.Error;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.PortUnreachableException;
+import java.net.SocketAddress;
+import java.net.StandardProtocolFamily;
+import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * A read-only TFTP server on one thread: a single NIO selector watches the listening socket and one socket per
+ * transfer, so concurrent transfers cost a socket each, not a thread.
+ * <pre>
+ * try (TftpServer server = TftpServer.start(TftpConfig.of(Path.of("/srv/tftp"))
+ *         .withBind(new InetSocketAddress("127.0.0.1", 0)).withListener(System.err::println))) {
+ *     fetch("tftp://127.0.0.1:" + server.port() + "/start4.elf");
+ * }
+ * </pre>
+ */
+public final class TftpServer implements AutoCloseable {
+    private static final long TICK_MILLIS = 20;
+
+    private final TftpConfig config;
+    private final TftpRoot root;
+    private final Selector selector;
+    private final DatagramChannel listening;
+    private final InetSocketAddress address;
+    private final Thread loop;
+    private final Set<Transfer> active = new LinkedHashSet<>();
+    private final Map<InetAddress, Integer> perClient = new HashMap<>();
+    private final ByteBuffer in = ByteBuffer.allocateDirect(65536);
+    private final ByteBuffer out = ByteBuffer.allocateDirect(4 + Negotiation.MAX_BLOCK_SIZE);
+    private volatile boolean closing;
+
+    private TftpServer(TftpConfig config, TftpRoot root, Selector selector, DatagramChannel listening)
+            throws IOException {
+        this.config = config;
+        this.root = root;
+        this.selector = selector;
+        this.listening = listening;
+        this.address = (InetSocketAddress) listening.getLocalAddress();
+        this.loop = new Thread(this::run, "tftp-" + address.getPort());
+    }
+
+    /** Binds the address and starts serving; the returned server runs until {@link #close()}. */
+    public static TftpServer start(TftpConfig config) throws IOException {
+        TftpRoot root = new TftpRoot(config.root());
+        Selector selector = Selector.open();
+        DatagramChannel listening = DatagramChannel.open();
+        try {
+            listening.bind(config.bind()).configureBlocking(false).register(selector, SelectionKey.OP_READ);
+        } catch (IOException e) {
+            listening.close();
+            selector.close();
+            throw new IOException("cannot listen on " + config.bind() + ": " + e.getMessage(), e);
+        }
+        TftpServer server = new TftpServer(config, root, selector, listening);
+        server.loop.start();
+        return server;
+    }
+
+    /** The address and port the server listens on (the actual port when the config asked for port 0). */
+    public InetSocketAddress address() {
+        return address;
+    }
+
+    public int port() {
+        return address.getPort();
+    }
+
+    /** The served folder, symlinks resolved. */
+    public java.nio.file.Path root() {
+        return root.path();
+    }
+
+    /** Blocks until the server has stopped (another thread called {@link #close()}). */
+    public void awaitClose() throws InterruptedException {
+        loop.join();
+    }
+
+    /** Stops serving: transfers in flight are dropped (and reported), sockets closed; returns when done. */
+    @Override
+    public void close() {
+        closing = true;
+        selector.wakeup();
+        if (Thread.currentThread() == loop) return;
+        boolean interrupted = false;
+        while (loop.isAlive()) {
+            try {
+                loop.join();
+            } catch (InterruptedException e) {
+                interrupted = true;
+            }
+        }
+        if (interrupted) Thread.currentThread().interrupt();
+    }
+
+    private void run() {
+        long nextTick = System.nanoTime();
+        try {
+            while (!closing) {
+                selector.select(key -> {
+                    if (!(key.attachment() instanceof Transfer t)) {
+                        readRequests();
+                        return;
+                    }
+                    if (key.isWritable()) resume(t, key);
+                    if (key.isValid() && key.isReadable()) readAcks(t, key);
+                }, active.isEmpty() ? 0 : TICK_MILLIS);
+                long now = System.nanoTime();
+                if (now - nextTick >= 0) {
+                    retransmit(now);
+                    nextTick = now + TICK_MILLIS * 1_000_000;
+                }
+            }
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("TFTP event loop failed", e);   // the selector itself broke
+        } finally {
+            for (Transfer t : new ArrayList<>(active)) drop(t, "server stopped");
+            closeQuietly();
+        }
+    }
+
+    private void readRequests() {
+        try {
+            SocketAddress from;
+            while ((from = listening.receive(in.clear())) != null) {
+                InetSocketAddress client = (InetSocketAddress) from;
+                try {
+                    answer(client, TftpPacket.decode(in.flip()));
+                } catch (RuntimeException e) {                   // a bug must not stop the other transfers
+                    refuse(client, "", Error.NOT_DEFINED, "internal error: " + e);
+                }
+            }
+        } catch (IOException e) {
+            // an ICMP error for an earlier reply surfaces here on some systems; the next receive works again
+        }
+    }
+
+    private void answer(InetSocketAddress client, TftpPacket packet) {
+        if (packet instanceof TftpPacket.ReadRequest r) {
+            config.listener().accept(new TftpEvent.Request(client, r.file(), "RRQ", r.mode(), r.options()));
+            try {
+                begin(client, r);
+            } catch (Refusal e) {
+                refuse(client, r.file(), e.code, e.getMessage());
+            }
+        } else if (packet instanceof TftpPacket.WriteRequest w) {
+            config.listener().accept(new TftpEvent.Request(client, w.file(), "WRQ", w.mode(), Map.of()));
+            refuse(client, w.file(), Error.ACCESS_VIOLATION, "read-only server: write requests are refused");
+        } else if (packet instanceof TftpPacket.Malformed m) {
+            refuse(client, "", Error.ILLEGAL_OPERATION, m.reason());
+        } else if (!(packet instanceof Error)) {                   // an error is never answered with an error
+            refuse(client, "", Error.UNKNOWN_TRANSFER,
+                    packet.getClass().getSimpleName() + " for no transfer: send RRQ to this port first");
+        }
+    }
+
+    private void begin(InetSocketAddress client, TftpPacket.ReadRequest request) throws Refusal {
+        boolean netascii = switch (request.mode()) {
+            case "octet" -> false;
+            case "netascii" -> true;
+            default -> throw new Refusal(Error.ILLEGAL_OPERATION, "mode " + request.mode() + " is not supported");
+        };
+        if (active.size() >= config.maxTransfers()) throw new Refusal(Error.NOT_DEFINED,
+                "server busy: %d transfers in progress (the limit)".formatted(active.size()));
+        int fromClient = perClient.getOrDefault(client.getAddress(), 0);
+        if (fromClient >= config.maxPerClient()) throw new Refusal(Error.NOT_DEFINED,
+                "too many transfers from %s: %d in progress (the limit)".formatted(
+                        client.getAddress().getHostAddress(), fromClient));
+        ByteBuffer content = root.read(request.file(), netascii);
+        Negotiation options = Negotiation.of(request.options(), content.remaining());
+        long timeout = options.timeoutSeconds() > 0 ? Duration.ofSeconds(options.timeoutSeconds()).toNanos()
+                : config.retransmitTimeout().toNanos();
+        DatagramChannel channel = null;
+        try {
+            channel = DatagramChannel.open(client.getAddress() instanceof Inet4Address   // IPv4 without the v6 layer
+                    ? StandardProtocolFamily.INET : StandardProtocolFamily.INET6);
+            InetAddress local = address.getAddress().isAnyLocalAddress() ? null : address.getAddress();
+            channel.bind(new InetSocketAddress(local, 0)).connect(client).configureBlocking(false);
+            long now = System.nanoTime();
+            Transfer t = new Transfer(channel, client, request.file(), content, options, timeout, config.maxRetries(),
+                    out, now);
+            SelectionKey key = channel.register(selector, SelectionKey.OP_READ, t);
+            active.add(t);
+            perClient.merge(client.getAddress(), 1, Integer::sum);
+            t.start(now);
+            watchWrites(t, key);
+        } catch (IOException e) {
+            if (channel != null) closeQuietly(channel);
+            throw new Refusal(Error.NOT_DEFINED, "cannot open a transfer socket: " + e.getMessage());
+        }
+    }
+
+    private void readAcks(Transfer t, SelectionKey key) {
+        try {                           // one datagram per wakeup: the selector reports the socket again if more wait
+            int length = t.channel.read(in.clear());
+            if (length >= 4 && in.getShort(0) == TftpPacket.ACK) {          // the common case, without allocating
+                long now = System.nanoTime();
+                if (t.onAck(Short.toUnsignedInt(in.getShort(2)), now)) finish(t, now);
+                else watchWrites(t, key);
+            } else if (length > 0 && TftpPacket.decode(in.flip()) instanceof Error e) {
+                drop(t, "client aborted with error %d: %s".formatted(e.code(), e.message()));
+            }                                                   // anything else on a transfer port is ignored
+        } catch (PortUnreachableException e) {
+            drop(t, "the client's port is closed");
+        } catch (IOException | RuntimeException e) {
+            drop(t, "send failed: " + e);
+        }
+    }
+
+    /** The send buffer has room again: the rest of the window goes out. */
+    private void resume(Transfer t, SelectionKey key) {
+        try {
+            t.resume();
+            watchWrites(t, key);
+        } catch (IOException | RuntimeException e) {
+            drop(t, "send failed: " + e);
+        }
+    }
+
+    /** Asks the selector for OP_WRITE only while a window waits for room in the send buffer. */
+    private static void watchWrites(Transfer t, SelectionKey key) {
+        int wanted = t.waitingToWrite() ? SelectionKey.OP_READ | SelectionKey.OP_WRITE : SelectionKey.OP_READ;
+        if (key.isValid() && key.interestOps() != wanted) key.interestOps(wanted);
+    }
+
+    private void retransmit(long now) {
+        for (Transfer t : new ArrayList<>(active)) {
+            try {
+                if (!t.onTick(now)) drop(t, "stalled: no ACK for block %d after %d retransmissions".formatted(
+                        t.awaitedWireBlock(), config.maxRetries()));
+                else watchWrites(t, t.channel.keyFor(selector));
+            } catch (PortUnreachableException e) {
+                drop(t, "the client's port is closed");
+            } catch (IOException | RuntimeException e) {
+                drop(t, "send failed: " + e);
+            }
+        }
+    }
+
+    private void finish(Transfer t, long now) {
+        end(t);
+        config.listener().accept(new TftpEvent.Sent(t.client, t.file, t.size(), Duration.ofNanos(t.elapsedNanos(now))));
+    }
+
+    private void drop(Transfer t, String reason) {
+        if (!active.contains(t)) return;
+        end(t);
+        config.listener().accept(new TftpEvent.Dropped(t.client, t.file, t.bytesAcknowledged(), reason));
+    }
+
+    private void end(Transfer t) {
+        active.remove(t);
+        perClient.computeIfPresent(t.client.getAddress(), (ip, n) -> n == 1 ? null : n - 1);
+        closeQuietly(t.channel);
+    }
+
+    private void refuse(InetSocketAddress client, String file, int code, String reason) {
+        try {
+            listening.send(new Error(code, reason).encode(), client);
+        } catch (IOException e) {
+            // the refusal is still reported below; the client will time out
+        }
+        config.listener().accept(new TftpEvent.Refused(client, file, code, reason));
+    }
+
+    private void closeQuietly() {
+        closeQuietly(listening);
+        try {
+            selector.close();
+        } catch (IOException e) {
+            // nothing left to release
+        }
+    }
+
+    private static void closeQuietly(DatagramChannel channel) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            // closing a UDP socket has nothing to flush
+        }
+    }
+}

@@ -1,0 +1,204 @@
+package io.github.pieeprom.netboot.tftp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.pieeprom.netboot.tftp.RawClient.Reply;
+import io.github.pieeprom.netboot.tftp.TftpPacket.Data;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The protocol as a hand-driven client sees it: refusals, retransmission, duplicate ACKs, windows, limits. */
+class TftpServerTest {
+    @TempDir Path dir;
+    private Path root;
+    private byte[] file;
+    private final List<TftpEvent> events = new CopyOnWriteArrayList<>();
+    private TftpServer server;
+    private RawClient client;
+
+    @BeforeEach
+    void serve() throws IOException {
+        root = Files.createDirectories(dir.resolve("root"));
+        file = new byte[5000];
+        new Random(7).nextBytes(file);
+        Files.write(root.resolve("file.bin"), file);
+        Files.createDirectories(root.resolve("sub"));
+        Files.writeString(dir.resolve("secret"), "outside the root");
+        Files.createSymbolicLink(root.resolve("escape"), dir.resolve("secret"));
+        Files.createSymbolicLink(root.resolve("inside"), root.resolve("file.bin"));
+        start(TftpConfig.of(root).withRetransmit(Duration.ofSeconds(3), 5));
+    }
+
+    private void start(TftpConfig config) throws IOException {
+        if (server != null) server.close();
+        server = TftpServer.start(config.withBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))
+                .withListener(events::add));
+        if (client != null) client.close();
+        client = new RawClient(server.address());
+    }
+
+    @AfterEach
+    void stop() {
+        client.close();
+        server.close();
+    }
+
+    @Test
+    void refusesNamesThatLeaveTheRootAndKeepsServing() throws IOException {
+        assertRefused("../secret", 2, "path leaves the root (..)");
+        assertRefused("sub/../../secret", 2, "path leaves the root (..)");
+        assertRefused("/etc/passwd", 2, "absolute path");
+        assertRefused("escape", 2, "symlink leaves the root");
+        assertRefused("sub", 2, "is a folder");
+        assertRefused("missing.bin", 1, "not found");
+        assertThat(fetch("inside")).isEqualTo(file);
+    }
+
+    @Test
+    void refusesWritesUnknownOpcodesTruncatedPacketsAndBadOptionsAndKeepsServing() throws IOException {
+        client.send(server.port(), new TftpPacket.WriteRequest("file.bin", "octet").encode());
+        assertThat(client.receive().packet()).isEqualTo(new TftpPacket.Error(2, "read-only server: write requests are refused"));
+        client.send(server.port(), ByteBuffer.wrap(new byte[] {0, 9, 'x', 0}));
+        assertThat(client.receive().packet()).isEqualTo(new TftpPacket.Error(4, "unknown opcode 9"));
+        client.send(server.port(), ByteBuffer.wrap(new byte[] {0, 1, 'f', 'i', 'l', 'e'}));
+        assertThat(client.receive().packet()).isEqualTo(new TftpPacket.Error(4,
+                "RRQ is truncated: file name and mode must end in a zero byte"));
+        client.send(server.port(), ByteBuffer.wrap(new byte[] {1}));
+        assertThat(client.receive().packet()).isEqualTo(new TftpPacket.Error(4, "a packet of 1 byte(s) has no opcode"));
+        assertThat(client.request("file.bin", Map.of("blksize", "4")).packet())
+                .isEqualTo(new TftpPacket.Error(8, "blksize 4 is outside 8..65464"));
+        client.send(server.port(), new TftpPacket.ReadRequest("file.bin", "mail", Map.of()).encode());
+        assertThat(client.receive().packet()).isEqualTo(new TftpPacket.Error(4, "mode mail is not supported"));
+        client.send(server.port(), new TftpPacket.Error(0, "an error is never answered").encode());
+        assertThat(client.receiveWithin(300)).isNull();
+        assertThat(fetch("file.bin")).isEqualTo(file);
+    }
+
+    @Test
+    void aTransferInProgressSurvivesGarbageSentToTheServer() throws IOException {
+        Reply first = client.request("file.bin", Map.of());
+        try (RawClient attacker = new RawClient(server.address())) {
+            for (byte[] junk : new byte[][] {{}, {0}, {0, 6}, {0, 3, 0, 1, 9}, {0, 1, 0, 0}, {(byte) 0xff, (byte) 0xff}}) {
+                attacker.send(server.port(), ByteBuffer.wrap(junk));
+                attacker.send(first.port(), ByteBuffer.wrap(junk));                    // its transfer port too
+            }
+        }
+        client.ack(first.port(), 1);
+        assertThat(client.receive().packet()).isInstanceOf(Data.class).extracting("block").isEqualTo(2);
+    }
+
+    @Test
+    void aDuplicateAckSendsNothingMore() throws IOException {
+        int port = client.request("file.bin", Map.of()).port();
+        client.ack(port, 1);
+        assertThat(((Data) client.receive().packet()).block()).isEqualTo(2);
+        client.ack(port, 1);                                   // late duplicate: must not resend block 2
+        assertThat(client.receiveWithin(500)).isNull();
+        client.ack(port, 2);
+        assertThat(((Data) client.receive().packet()).block()).isEqualTo(3);
+    }
+
+    @Test
+    void retransmitsAfterTheTimeoutAndDropsAStalledTransfer() throws IOException {
+        start(TftpConfig.of(root).withRetransmit(Duration.ofMillis(100), 2));
+        Reply first = client.request("file.bin", Map.of());
+        assertThat(((Data) first.packet()).block()).isEqualTo(1);
+        assertThat(((Data) client.receive().packet()).block()).isEqualTo(1);
+        assertThat(((Data) client.receive().packet()).block()).isEqualTo(1);
+        assertThat(client.receiveWithin(600)).isNull();
+        assertThat(events).contains(new TftpEvent.Dropped(client(), "file.bin", 0,
+                "stalled: no ACK for block 1 after 2 retransmissions"));
+    }
+
+    @Test
+    void negotiatesOptionsThenSendsWindowsAndResumesAfterAMidWindowAck() throws IOException {
+        Reply oack = client.request("file.bin", Map.of("blksize", "1000", "tsize", "0", "windowsize", "3"));
+        assertThat(oack.packet()).isEqualTo(new TftpPacket.OptionAck(Map.of("blksize", "1000", "tsize", "5000",
+                "windowsize", "3")));
+        client.ack(oack.port(), 0);
+        assertThat(blocks(3)).containsExactly(1, 2, 3);
+        client.ack(oack.port(), 1);                            // the client lost block 2: resume after block 1
+        assertThat(blocks(3)).containsExactly(2, 3, 4);
+        client.ack(oack.port(), 4);
+        List<Integer> last = blocks(2);
+        assertThat(last).containsExactly(5, 6);               // 5000 bytes: 5 full blocks and an empty one
+        client.ack(oack.port(), 6);
+        assertThat(client.receiveWithin(300)).isNull();
+        assertThat(events.get(events.size() - 1)).isInstanceOf(TftpEvent.Sent.class)
+                .extracting("bytes").isEqualTo(5000L);
+    }
+
+    @Test
+    void limitsTransfersPerClientAndInAll() throws IOException {
+        start(TftpConfig.of(root).withLimits(3, 1));
+        client.request("file.bin", Map.of());
+        assertThat(client.request("file.bin", Map.of()).packet()).isEqualTo(new TftpPacket.Error(0,
+                "too many transfers from 127.0.0.1: 1 in progress (the limit)"));
+        start(TftpConfig.of(root).withLimits(1, 1));
+        client.request("file.bin", Map.of());
+        try (RawClient other = new RawClient(server.address())) {
+            assertThat(other.request("file.bin", Map.of()).packet()).isEqualTo(new TftpPacket.Error(0,
+                    "server busy: 1 transfers in progress (the limit)"));
+        }
+    }
+
+    @Test
+    void reportsEachRequestThenItsOutcomeAndDropsTransfersWhenClosed() throws IOException {
+        assertThat(fetch("file.bin")).isEqualTo(file);
+        client.request("missing", Map.of());
+        client.request("file.bin", Map.of("tsize", "0"));
+        server.close();
+        InetSocketAddress me = client();
+        assertThat(events).hasSize(6);
+        assertThat(events.get(0)).isEqualTo(new TftpEvent.Request(me, "file.bin", "RRQ", "octet", Map.of()));
+        assertThat(events.get(1)).isInstanceOf(TftpEvent.Sent.class).extracting("client", "file", "bytes")
+                .containsExactly(me, "file.bin", 5000L);
+        assertThat(events.subList(2, 6)).containsExactly(
+                new TftpEvent.Request(me, "missing", "RRQ", "octet", Map.of()),
+                new TftpEvent.Refused(me, "missing", 1, "not found"),
+                new TftpEvent.Request(me, "file.bin", "RRQ", "octet", Map.of("tsize", "0")),
+                new TftpEvent.Dropped(me, "file.bin", 0, "server stopped"));
+    }
+
+    private InetSocketAddress client() {
+        return client.address();
+    }
+
+    private List<Integer> blocks(int count) throws IOException {
+        List<Integer> blocks = new java.util.ArrayList<>();
+        for (int i = 0; i < count; i++) blocks.add(((Data) client.receive().packet()).block());
+        return blocks;
+    }
+
+    private void assertRefused(String name, int code, String reason) throws IOException {
+        assertThat(client.request(name, Map.of()).packet()).isEqualTo(new TftpPacket.Error(code, reason));
+    }
+
+    /** A whole file, RFC 1350 lock-step. */
+    private byte[] fetch(String name) throws IOException {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        Reply reply = client.request(name, Map.of());
+        while (true) {
+            Data data = (Data) reply.packet();
+            byte[] bytes = new byte[data.payload().remaining()];
+            data.payload().get(bytes);
+            out.writeBytes(bytes);
+            client.ack(reply.port(), data.block());
+            if (bytes.length < 512) return out.toByteArray();
+            reply = client.receive();
+        }
+    }
+}
