@@ -52,6 +52,7 @@ public final class EepromCli {
     /** The command line as {@code main} runs it; tests pass their own stream for raw output. */
     public static CommandLine commandLine(OutputStream stdout) {
         CommandLine cli = new CommandLine(new EepromCli(stdout));
+        cli.setExpandAtFiles(false);                                 // @FILE is ours: tftp stage --cmdline @FILE
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             String message = userMessage(ex);
             if (message == null) throw ex;                           // a bug: keep the stack trace
