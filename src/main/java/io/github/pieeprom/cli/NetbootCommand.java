@@ -11,9 +11,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -72,7 +70,7 @@ final class NetbootCommand implements Callable<Integer> {
             throw new UsageException("--tftp-prefix string needs --tftp-prefix-str");
         NetbootSettings settings = new NetbootSettings(bootOrder, Optional.ofNullable(maxRetries),
                 Optional.ofNullable(tftpIp), Optional.ofNullable(prefix), Optional.ofNullable(prefixString),
-                Optional.ofNullable(clientIp), Optional.ofNullable(subnet), Optional.ofNullable(gateway), extra());
+                Optional.ofNullable(clientIp), Optional.ofNullable(subnet), Optional.ofNullable(gateway), KeyValues.parse("--set", sets));
         EepromImage source = ImageFiles.read(image);
         BootConfig config = settings.applyTo(BootConfig.parse(image + " (bootconf.txt)", source.bootConfig()));
         ConfigEdits.requireValid(config, Validator.checkInImage(config, source.soc()), spec.commandLine().getErr());
@@ -88,15 +86,5 @@ final class NetbootCommand implements Callable<Integer> {
         spec.commandLine().getErr().printf("wrote %s and %s (%s)%n", out, sig, String.join(", ",
                 settings.properties().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
         return 0;
-    }
-
-    private Map<String, String> extra() {
-        Map<String, String> extra = new LinkedHashMap<>();
-        for (String set : sets) {
-            int eq = set.indexOf('=');
-            if (eq <= 0) throw new UsageException("--set expects KEY=VALUE, found \"" + set + "\"");
-            extra.put(set.substring(0, eq), set.substring(eq + 1));
-        }
-        return extra;
     }
 }

@@ -22,10 +22,8 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -93,7 +91,7 @@ final class TftpStageCommand implements Callable<Integer> {
         if ((dnsmasq == null) != (network == null)) throw new UsageException("--dnsmasq and --proxy-dhcp go together");
         if (prefixString != null && prefix != Prefix.STRING) throw new UsageException("--tftp-prefix-str goes with --prefix string");
         StagingPlan plan = StagingPlan.of(new StagingPlan.Inputs(boot, Stager.bootFiles(boot), devices(), prefix,
-                Optional.ofNullable(prefixString), link, template(), variables(), Optional.ofNullable(configTxt),
+                Optional.ofNullable(prefixString), link, template(), KeyValues.parse("--var", vars), Optional.ofNullable(configTxt),
                 update(), dnsmasq == null ? Optional.empty() : Optional.of(new Dnsmasq(root.toAbsolutePath().normalize(), network))));
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun) {
@@ -122,16 +120,6 @@ final class TftpStageCommand implements Callable<Integer> {
         if (!cmdline.startsWith("@")) return Optional.of(Template.parse("--cmdline", cmdline));
         Path file = Path.of(cmdline.substring(1));
         return Optional.of(Template.parse(file.toString(), new String(Inputs.read(file), StandardCharsets.UTF_8)));
-    }
-
-    private Map<String, String> variables() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String v : vars) {
-            int eq = v.indexOf('=');
-            if (eq <= 0) throw new UsageException("--var expects NAME=VALUE, found \"" + v + "\"");
-            out.put(v.substring(0, eq), v.substring(eq + 1));
-        }
-        return out;
     }
 
     private Optional<EepromUpdate> update() throws IOException {
