@@ -116,6 +116,7 @@ final class TftpLog {
 
     static String address(InetSocketAddress a) {
         String host = a.getAddress().getHostAddress();
-        return (a.getAddress() instanceof Inet6Address ? "[" + host + "]" : host) + ":" + a.getPort();
+        if (!(a.getAddress() instanceof Inet6Address)) return host + ":" + a.getPort();
+        return "[" + host.replaceFirst("(^|:)(0(:|$)){2,}", "::") + "]:" + a.getPort();   // ::1, not 0:0:...:1
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -47,6 +48,15 @@ class TftpServeCommandTest {
                 + "\",\"file\":\"hello.txt\",\"bytes\":6,\"ms\":\\d+}");
         assertThat(log.get(3)).matches("\\{\"time\":\"" + TIME + "\",\"event\":\"summary\",\"requests\":1,\"sent\":1,"
                 + "\"bytes\":6,\"notFound\":0,\"refused\":0,\"dropped\":0}");
+    }
+
+    @Test
+    void writesIpv6AddressesInTheirShortForm() throws Exception {
+        assertThat(TftpLog.address(new InetSocketAddress(InetAddress.getByName("::1"), 69))).isEqualTo("[::1]:69");
+        assertThat(TftpLog.address(new InetSocketAddress(InetAddress.getByName("fe80:0:0:0:1:0:0:2"), 1024)))
+                .isEqualTo("[fe80::1:0:0:2]:1024");
+        assertThat(TftpLog.address(new InetSocketAddress(InetAddress.getByName("10.0.0.5"), 49152)))
+                .isEqualTo("10.0.0.5:49152");
     }
 
     @Test
