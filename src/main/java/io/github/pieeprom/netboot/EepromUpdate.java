@@ -41,8 +41,9 @@ public final class EepromUpdate {
         long newest = -1;
         for (EepromImage old : staged) {
             Optional<Long> ts = old.timestamp();
-            if (ts.isEmpty() || old.size() != image.size()) continue;
-            if (Arrays.equals(old.toByteArray(), image.withTimestamp(ts.get()).toByteArray())) return ts.get();
+            if (ts.isEmpty()) continue;
+            if (old.size() == image.size()
+                    && Arrays.equals(old.toByteArray(), image.withTimestamp(ts.get()).toByteArray())) return ts.get();
             newest = Math.max(newest, ts.get());
         }
         return Math.max(now, newest + 1);
