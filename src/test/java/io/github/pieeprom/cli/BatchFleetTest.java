@@ -20,14 +20,31 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.io.InputStream;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
-/** A 1,000-device fleet from 3 templates, written as a folder; its images checked against {@code eeprom apply}. */
+/**
+ * A 1,000-device fleet from 3 templates, written as a folder and as archives: its images checked against
+ * {@code eeprom apply}, the archives read back with Commons Compress and with the system's {@code tar} and {@code unzip}.
+ */
 class BatchFleetTest {
     static final long TS = 1_700_000_000L;
     static final Map<String, String> TEMPLATES = Map.of(
@@ -135,12 +152,76 @@ class BatchFleetTest {
             String name = m.group(1);
             names.add(name);
             assertThat(m.group(3)).isEqualTo(Hashes.sha256(expected.get(name).getBytes(StandardCharsets.UTF_8)));
-            assertThat(m.group(4) + "\n")                        // the .sig's sha256 line, checked against the image above
+            assertThat(m.group(4) + "\n")                        // the .sig's line; everySigVerifies... checks it
                     .isEqualTo(Files.readString(out.resolve("devices").resolve(name).resolve("pieeprom.sig")).substring(0, 65));
             assertThat(Integer.parseInt(m.group(5))).isEqualTo(Integer.parseInt(name.substring(5)) + 2);
         }
         assertThat(names).containsExactlyElementsOf(expected.keySet());
         assertThat(json).startsWith("{\n  \"manifest\": \"" + csv + "\",\n  \"ts\": 1700000000,\n  \"images\": 30,\n")
                 .endsWith("}}\n  ],\n  \"skipped\": []\n}\n");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"fleet.tar", "fleet.tar.gz", "fleet.zip"})
+    void anArchiveHoldsTheStoredImagesAndManifestSortedWithFixedTimesAndIsReproducible(String name)
+            throws IOException, InterruptedException {
+        Map<String, byte[]> folder = stored(out);
+        Path archive = batch(name), again = batch("again-" + name);
+        assertThat(Files.readAllBytes(again)).as("a second run").isEqualTo(Files.readAllBytes(archive));
+        Map<String, byte[]> entries = new LinkedHashMap<>();
+        if (name.endsWith(".zip")) {
+            try (ZipFile zip = ZipFile.builder().setPath(archive).get()) {
+                for (ZipArchiveEntry e : Collections.list(zip.getEntries())) {
+                    assertThat(LocalDateTime.ofInstant(Instant.ofEpochMilli(e.getTime()), ZoneId.systemDefault()))
+                            .isEqualTo(LocalDateTime.ofEpochSecond(TS, 0, ZoneOffset.UTC));
+                    assertThat(e.getUnixMode()).isEqualTo(0100644);
+                    try (InputStream in = zip.getInputStream(e)) {
+                        entries.put(e.getName(), in.readAllBytes());
+                    }
+                }
+            }
+        } else {
+            InputStream file = Files.newInputStream(archive);
+            try (TarArchiveInputStream tar = new TarArchiveInputStream(
+                    name.endsWith(".gz") ? new GzipCompressorInputStream(file) : file)) {
+                for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
+                    assertThat(e.getModTime().getTime()).isEqualTo(TS * 1000);
+                    assertThat(List.of(e.getLongUserId(), e.getLongGroupId(), e.getMode())).containsExactly(0L, 0L, 0100644);
+                    entries.put(e.getName(), tar.readAllBytes());
+                }
+            }
+        }
+        assertThat(List.copyOf(entries.keySet())).isSorted().containsExactlyElementsOf(folder.keySet());
+        entries.forEach((entry, bytes) -> assertThat(bytes).as(entry).isEqualTo(folder.get(entry)));
+
+        Path extracted = Files.createDirectories(dir.resolve("extracted-" + name));
+        List<String> command = name.endsWith(".zip") ? List.of("unzip", "-q", archive.toString(), "-d", extracted.toString())
+                : List.of("tar", name.endsWith(".gz") ? "-xzf" : "-xf", archive.toString(), "-C", extracted.toString());
+        Process tool = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(tool.waitFor()).as(output).isZero();
+        Map<String, byte[]> unpacked = stored(extracted);
+        assertThat(unpacked.keySet()).containsExactlyElementsOf(folder.keySet());
+        unpacked.forEach((entry, bytes) -> assertThat(bytes).as(entry).isEqualTo(folder.get(entry)));
+    }
+
+    private static Path batch(String name) {
+        Path archive = dir.resolve(name);
+        Cli.Result r = Cli.run("batch", csv.toString(), "--image-2711", pi4.toString(), "--image-2712", pi5.toString(),
+                "--ts", String.valueOf(TS), "-o", archive.toString(), "--jobs", "2");
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        return archive;
+    }
+
+    /** Every file under {@code root} but the device folders (hard links, which archives leave to manifest.json). */
+    private static Map<String, byte[]> stored(Path root) throws IOException {
+        Map<String, byte[]> files = new TreeMap<>();
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.filter(Files::isRegularFile).toList()) {
+                String relative = root.relativize(p).toString();
+                if (!relative.startsWith("devices/")) files.put(relative, Files.readAllBytes(p));
+            }
+        }
+        return files;
     }
 }
