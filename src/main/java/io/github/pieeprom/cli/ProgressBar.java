@@ -14,13 +14,14 @@ final class ProgressBar {
     private final LongSupplier nanoTime;
     private final long start;
     private int done;
-    private long drawn = Long.MIN_VALUE;
+    private long drawn;
 
     ProgressBar(PrintWriter err, int total, LongSupplier nanoTime) {
         this.err = err;
         this.total = total;
         this.nanoTime = nanoTime;
         this.start = nanoTime.getAsLong();
+        this.drawn = start - REDRAW_NANOS;                          // the first advance draws
     }
 
     /** Counts {@code devices} more as done; called from worker threads. */
