@@ -48,7 +48,7 @@ public final class BatchPlan {
     private final List<Device> devices = new ArrayList<>();
     private final List<Build> builds = new ArrayList<>();
     private final List<Rejection> rejected = new ArrayList<>();
-    private final Map<String, Integer> buildIndex = new HashMap<>();       // base sha256 + config sha256
+    private final Map<String, Integer> buildIndex = new HashMap<>();       // base SHA-256 + config SHA-256
     private final Map<EepromImage, String> baseSha256 = new IdentityHashMap<>();
     private final Map<String, Integer> nameLines = new HashMap<>();
 
@@ -110,9 +110,17 @@ public final class BatchPlan {
         for (Map.Entry<String, String> e : row.values().entrySet())
             if (e.getKey().startsWith(Manifest.SET) && !e.getValue().isEmpty())
                 config = config.with(e.getKey().substring(Manifest.SET.length()), e.getValue());
-        requireValid(config, base, soc);
+        String key = baseSha256.computeIfAbsent(base, b -> SigFile.sha256Hex(b.toByteArray()))
+                + SigFile.sha256Hex(config.toBytes());
+        Integer build = buildIndex.get(key);
+        if (build == null) {                                     // a config seen before on this base is valid
+            requireValid(config, base, soc);
+            build = builds.size();
+            builds.add(new Build(base, config, key.substring(64)));
+            buildIndex.put(key, build);
+        }
         nameLines.put(name, row.line());
-        return new Device(name, soc, build(base, config), row);
+        return new Device(name, soc, build, row);
     }
 
     private EepromImage base(Row row, Soc soc, BaseImages images) {
@@ -159,15 +167,6 @@ public final class BatchPlan {
         int capacity = base.capacity(EepromImage.BOOTCONF_TXT);
         if (config.size() > capacity) throw problem("the config is %d bytes; image %s holds at most %d",
                 config.size(), base.file(), capacity);
-    }
-
-    private int build(EepromImage base, BootConfig config) {
-        String configSha256 = SigFile.sha256Hex(config.toBytes());
-        String base256 = baseSha256.computeIfAbsent(base, b -> SigFile.sha256Hex(b.toByteArray()));
-        return buildIndex.computeIfAbsent(base256 + configSha256, key -> {
-            builds.add(new Build(base, config, configSha256));
-            return builds.size() - 1;
-        });
     }
 
     private static EepromException problem(String format, Object... args) {

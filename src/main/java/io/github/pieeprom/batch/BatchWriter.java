@@ -60,6 +60,7 @@ public final class BatchWriter {
                 null, "already exists; a batch writes a new folder");
         Path spool = Files.createTempDirectory(parent, "." + out.getFileName() + ".");
         try {
+            Files.createDirectory(spool.resolve(IMAGES));
             List<String> imageSha256 = buildAll(plan, spool, jobs, progress);
             Files.writeString(spool.resolve(MANIFEST_JSON), ManifestJson.of(plan, imageSha256), StandardCharsets.UTF_8);
             if (format == Output.DIRECTORY) {
@@ -126,16 +127,17 @@ public final class BatchWriter {
         EepromImage image = new ImageEdits().config(build.config().toBytes()).applyTo(build.base());
         byte[] bytes = image.toByteArray();
         SigFile sig = SigFile.of(bytes, ts, Optional.of(image.soc()));
-        Path folder = Files.createDirectories(dir.resolve(IMAGES).resolve(sig.sha256()));
+        Path folder = Files.createDirectory(dir.resolve(IMAGES).resolve(sig.sha256()));
         Files.write(folder.resolve(PIEEPROM_BIN), bytes);
         Files.write(folder.resolve(PIEEPROM_SIG), sig.toByteArray());
         return sig.sha256();
     }
 
     private static void link(List<Device> devices, List<String> imageSha256, Path dir) throws IOException {
+        Path parent = Files.createDirectory(dir.resolve(DEVICES));
         for (Device d : devices) {
             Path image = dir.resolve(IMAGES).resolve(imageSha256.get(d.build()));
-            Path folder = Files.createDirectories(dir.resolve(DEVICES).resolve(d.name()));
+            Path folder = Files.createDirectory(parent.resolve(d.name()));
             Files.createLink(folder.resolve(PIEEPROM_BIN), image.resolve(PIEEPROM_BIN));
             Files.createLink(folder.resolve(PIEEPROM_SIG), image.resolve(PIEEPROM_SIG));
         }
