@@ -17,7 +17,7 @@ import picocli.CommandLine.Command;
                 CompletionCommand.class, StatusCommand.class, DigestCommand.class, VerifyCommand.class,
                 SignCommand.class, KeyCommand.class, ValidateCommand.class, EditCommand.class, DiffCommand.class,
                 ExplainCommand.class, MigrateCommand.class, TftpCommand.class, NetbootCommand.class,
-                StageUpdateCommand.class},
+                StageUpdateCommand.class, BatchCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  bad input: an image, config, key or file that cannot be used",
                 "  2  usage error: unknown option, missing argument",

@@ -13,7 +13,7 @@ import io.github.pieeprom.netboot.Prefix;
 import io.github.pieeprom.netboot.StagedFile;
 import io.github.pieeprom.netboot.Stager;
 import io.github.pieeprom.netboot.StagingPlan;
-import io.github.pieeprom.netboot.Template;
+import io.github.pieeprom.template.Template;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,6 @@
 package io.github.pieeprom.netboot;
 
+import io.github.pieeprom.template.Template;
 import io.github.pieeprom.EepromException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -116,7 +117,7 @@ public record StagingPlan(List<BoardFolder> folders, LinkMode link, Optional<Dns
     private static byte[] cmdline(Template template, Map<String, String> vars, Device device) {
         Map<String, String> values = new LinkedHashMap<>(vars);
         values.putAll(device.columns());
-        String line = template.render(values).strip();
+        String line = template.substitute(values).strip();
         if (line.contains("\n") || line.contains("\r")) throw EepromException.in(template.source(),
                 "cmdline.txt must be one line; board %s's has %d", device.label(), line.split("\r?\n").length);
         return (line + "\n").getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.github.pieeprom.netboot;
 
+import io.github.pieeprom.template.Template;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
