@@ -1,5 +1,6 @@
 package io.github.pieeprom.cli;
 
+import java.io.OutputStream;
 import java.util.concurrent.Callable;
 import picocli.AutoComplete;
 import picocli.CommandLine.Command;
@@ -19,7 +20,7 @@ final class CompletionCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        String script = AutoComplete.bash("eeprom", spec.root().commandLine());
+        String script = AutoComplete.bash("eeprom", EepromCli.commandLine(OutputStream.nullOutputStream()));
         if (shell == Shell.zsh) script = "autoload -U +X compinit && compinit\n"
                 + "autoload -U +X bashcompinit && bashcompinit\n" + script;
         spec.commandLine().getOut().print(script);

@@ -7,8 +7,11 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.FileSystemException;
+import java.util.Arrays;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code eeprom} command: one subcommand per task, each a thin layer over the library. */
 @Command(name = "eeprom", mixinStandardHelpOptions = true, versionProvider = EepromCli.Version.class,
@@ -16,7 +19,8 @@ import picocli.CommandLine.Command;
         subcommands = {InfoCommand.class, ExtractCommand.class, ApplyCommand.class, ConfigCommand.class,
                 CompletionCommand.class, StatusCommand.class, DigestCommand.class, VerifyCommand.class,
                 SignCommand.class, KeyCommand.class, ValidateCommand.class, EditCommand.class, DiffCommand.class,
-                ExplainCommand.class, MigrateCommand.class, TftpCommand.class},
+                ExplainCommand.class, MigrateCommand.class, TftpCommand.class, NetbootCommand.class,
+                StageUpdateCommand.class, BatchCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  success", "  1  bad input: an image, config, key or file that cannot be used",
                 "  2  usage error: unknown option, missing argument",
@@ -44,14 +48,41 @@ public final class EepromCli {
 
     public static void main(String[] args) {
         PrintStream out = System.out;
-        int code = commandLine(out).execute(args);
+        int code = commandLine(out, args).execute(args);
         out.flush();
         System.exit(code);
     }
 
-    /** The command line as {@code main} runs it; tests pass their own stream for raw output. */
+    /**
+     * The command line as {@code main} runs it for these arguments; tests pass their own stream for raw output.
+     * When the first argument names a subcommand, only that subcommand's model is built: picocli reflects over
+     * every option of every command it is given, and that, not the work, is most of a run's time
+     * (docs/performance.md).
+     */
+    public static CommandLine commandLine(OutputStream stdout, String... args) {
+        Optional<Class<?>> named = args.length == 0 ? Optional.empty() : subcommandNamed(args[0]);
+        if (named.isEmpty()) return commandLine(stdout);
+        CommandLine cli = new CommandLine(CommandSpec.wrapWithoutInspection(new EepromCli(stdout)).name("eeprom"));
+        cli.addSubcommand(new CommandLine(named.get()));
+        return withErrorHandlers(cli);
+    }
+
+    /** Every command: for {@code --help}, completion scripts and man pages. */
     public static CommandLine commandLine(OutputStream stdout) {
-        CommandLine cli = new CommandLine(new EepromCli(stdout));
+        return withErrorHandlers(new CommandLine(new EepromCli(stdout)));
+    }
+
+    private static Optional<Class<?>> subcommandNamed(String name) {
+        for (Class<?> sub : EepromCli.class.getAnnotation(Command.class).subcommands()) {
+            Command command = sub.getAnnotation(Command.class);
+            if (command.name().equals(name) || Arrays.asList(command.aliases()).contains(name))
+                return Optional.of(sub);
+        }
+        return Optional.empty();
+    }
+
+    private static CommandLine withErrorHandlers(CommandLine cli) {
+        cli.setExpandAtFiles(false);                                 // @FILE is ours: tftp stage --cmdline @FILE
         cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
             String message = userMessage(ex);
             if (message == null) throw ex;                           // a bug: keep the stack trace

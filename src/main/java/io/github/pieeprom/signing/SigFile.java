@@ -114,7 +114,8 @@ public record SigFile(String sha256, long ts, Optional<Soc> targetSoc, Optional<
         return new SigFile(sha256, ts, soc, rsa);
     }
 
-    static String sha256Hex(byte[] data) {
+    /** The SHA-256 of {@code data} as 64 lowercase hex digits, as {@code sha256sum} prints it. */
+    public static String sha256Hex(byte[] data) {
         try {
             return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(data));
         } catch (NoSuchAlgorithmException e) {

@@ -21,7 +21,7 @@ public final class Cli {
     public static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();
-        CommandLine cli = EepromCli.commandLine(out);
+        CommandLine cli = EepromCli.commandLine(out, args);
         cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
         cli.setErr(new PrintWriter(err, true));
         int exit = cli.execute(args);

@@ -1,0 +1,160 @@
+package io.github.pieeprom.batch;
+
+import io.github.pieeprom.batch.BatchPlan.Build;
+import io.github.pieeprom.batch.BatchPlan.Device;
+import io.github.pieeprom.image.EepromImage;
+import io.github.pieeprom.image.ImageEdits;
+import io.github.pieeprom.signing.SigFile;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFileAttributeView;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.IntConsumer;
+import java.util.stream.Stream;
+
+/**
+ * Writes a {@link BatchPlan}: each distinct image once, as {@code images/SHA256/pieeprom.bin} and its
+ * {@code pieeprom.sig}, then {@code manifest.json}; a folder also gets {@code devices/NAME/} with hard links to its
+ * device's image. Images are built on {@code jobs} threads with at most {@code 2 * jobs} in memory. Everything is
+ * written beside the target and renamed into place, so a failure leaves nothing behind.
+ * <pre>
+ * BatchWriter.write(plan, Path.of("fleet.zip"), Runtime.getRuntime().availableProcessors(), devicesDone -> { });
+ * </pre>
+ */
+public final class BatchWriter {
+    static final String IMAGES = "images", DEVICES = "devices", MANIFEST_JSON = "manifest.json",
+            PIEEPROM_BIN = "pieeprom.bin", PIEEPROM_SIG = "pieeprom.sig";
+
+    private BatchWriter() {
+    }
+
+    /**
+     * Writes the plan's devices to {@code out} (a new folder, or an archive named {@code .tar}, {@code .tar.gz},
+     * {@code .zip}). {@code progress} is told, from the worker threads, how many devices each written image serves.
+     */
+    public static void write(BatchPlan plan, Path out, int jobs, IntConsumer progress) throws IOException {
+        if (jobs < 1) throw new IllegalArgumentException("jobs " + jobs);
+        Path parent = out.toAbsolutePath().getParent();
+        if (!Files.isDirectory(parent)) throw new NoSuchFileException(parent.toString(), null,
+                "the folder for " + out + " does not exist");
+        Output format = Output.of(out);
+        if (format == Output.DIRECTORY && Files.exists(out)) throw new FileAlreadyExistsException(out.toString(),
+                null, "already exists; a batch writes a new folder");
+        Path spool = Files.createTempDirectory(parent, "." + out.getFileName() + ".");
+        try {
+            Files.createDirectory(spool.resolve(IMAGES));
+            List<String> imageSha256 = buildAll(plan, spool, jobs, progress);
+            Files.writeString(spool.resolve(MANIFEST_JSON), ManifestJson.of(plan, imageSha256), StandardCharsets.UTF_8);
+            if (format == Output.DIRECTORY) {
+                link(plan.devices(), imageSha256, spool);
+                readable(spool, "rwxr-xr-x");
+                Files.move(spool, out, StandardCopyOption.ATOMIC_MOVE);
+            } else {
+                Path archive = Files.createTempFile(parent, "." + out.getFileName() + ".", ".tmp");
+                try {
+                    Archive.pack(spool, format, plan.ts(), archive);
+                    readable(archive, "rw-r--r--");
+                    Files.move(archive, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } finally {
+                    Files.deleteIfExists(archive);
+                }
+            }
+        } finally {
+            deleteTree(spool);
+        }
+    }
+
+    private static List<String> buildAll(BatchPlan plan, Path dir, int jobs, IntConsumer progress) throws IOException {
+        List<Build> builds = plan.builds();
+        int[] devices = new int[builds.size()];
+        for (Device d : plan.devices()) devices[d.build()]++;
+        String[] sha256 = new String[builds.size()];
+        Semaphore inFlight = new Semaphore(2 * jobs);
+        AtomicBoolean failed = new AtomicBoolean();
+        ExecutorService pool = Executors.newFixedThreadPool(jobs);
+        List<Future<?>> futures = new ArrayList<>();
+        try {
+            for (int i = 0; i < builds.size() && !failed.get(); i++) {
+                inFlight.acquire();
+                int index = i;
+                futures.add(pool.submit(() -> {
+                    try {
+                        sha256[index] = writeImage(builds.get(index), plan.ts(), dir);
+                        progress.accept(devices[index]);
+                        return null;
+                    } catch (IOException | RuntimeException e) {
+                        failed.set(true);
+                        throw e;
+                    } finally {
+                        inFlight.release();
+                    }
+                }));
+            }
+            for (Future<?> future : futures) future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while writing images");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof IOException io) throw io;
+            if (e.getCause() instanceof RuntimeException r) throw r;
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return Arrays.asList(sha256);
+    }
+
+    /** Builds one image as {@code eeprom apply --config} would, and stores it under its SHA-256. */
+    private static String writeImage(Build build, long ts, Path dir) throws IOException {
+        EepromImage image = new ImageEdits().config(build.config().toBytes()).applyTo(build.base());
+        byte[] bytes = image.toByteArray();
+        SigFile sig = SigFile.of(bytes, ts, Optional.of(image.soc()));
+        Path folder = Files.createDirectory(dir.resolve(IMAGES).resolve(sig.sha256()));
+        Files.write(folder.resolve(PIEEPROM_BIN), bytes);
+        Files.write(folder.resolve(PIEEPROM_SIG), sig.toByteArray());
+        return sig.sha256();
+    }
+
+    private static void link(List<Device> devices, List<String> imageSha256, Path dir) throws IOException {
+        Path parent = Files.createDirectory(dir.resolve(DEVICES));
+        for (Device d : devices) {
+            Path image = dir.resolve(IMAGES).resolve(imageSha256.get(d.build()));
+            Path folder = Files.createDirectory(parent.resolve(d.name()));
+            Files.createLink(folder.resolve(PIEEPROM_BIN), image.resolve(PIEEPROM_BIN));
+            Files.createLink(folder.resolve(PIEEPROM_SIG), image.resolve(PIEEPROM_SIG));
+        }
+    }
+
+    /** Temporary files and folders are private to the user; what is published is readable like any new file. */
+    private static void readable(Path path, String permissions) throws IOException {
+        PosixFileAttributeView posix = Files.getFileAttributeView(path, PosixFileAttributeView.class);
+        if (posix != null) posix.setPermissions(PosixFilePermissions.fromString(permissions));
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) return;
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+}

@@ -1,0 +1,108 @@
+package io.github.pieeprom.cli;
+
+import io.github.pieeprom.EepromException;
+import io.github.pieeprom.batch.BaseImages;
+import io.github.pieeprom.batch.BatchPlan;
+import io.github.pieeprom.batch.BatchWriter;
+import io.github.pieeprom.batch.Manifest;
+import io.github.pieeprom.image.EepromImage;
+import io.github.pieeprom.image.ImageFiles;
+import io.github.pieeprom.image.Soc;
+import io.github.pieeprom.template.Template;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"Make the firmware for a fleet from a CSV device manifest: one image per distinct config, "
+                + "a folder (or archive entry) per device, and manifest.json. Every row is checked before anything "
+                + "is written.",
+                "Columns: name or serial, soc, optional image and template (paths relative to the manifest), "
+                        + "set:KEY (sets KEY), any other column is a ${column} of the template."},
+        footerHeading = "%nExamples:%n",
+        footer = {"  eeprom batch devices.csv --image-2711 pieeprom-2711.bin -o fleet/",
+                "  eeprom batch devices.csv --image-2711 pi4.bin --image-2712 pi5.bin --ts 1700000000 -o fleet.tar.gz",
+                "", "devices.csv:", "  name,soc,template,ip,set:BOOT_ORDER", "  rack1-01,2711,rack.conf,10.0.1.1,0xf21"})
+final class BatchCommand implements Callable<Integer> {
+    @Spec CommandSpec spec;
+    @Parameters(index = "0", paramLabel = "MANIFEST", description = "The device manifest (CSV with a header).")
+    Path manifest;
+    @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT",
+            description = "A new folder, or an archive: .tar, .tar.gz, .zip.")
+    Path out;
+    @Option(names = "--image-2711", paramLabel = "FILE", description = "Base image for soc 2711 rows without an image.")
+    Path image2711;
+    @Option(names = "--image-2712", paramLabel = "FILE", description = "Base image for soc 2712 rows without an image.")
+    Path image2712;
+    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Images built at once (default: the CPU count).")
+    Integer jobs;
+    @Option(names = "--ts", paramLabel = "N",
+            description = "ts: of every pieeprom.sig and time of archive entries (default: $SOURCE_DATE_EPOCH, else now).")
+    String ts;
+    @Option(names = "--keep-going", description = "Skip bad rows (listed, and in manifest.json) instead of failing.")
+    boolean keepGoing;
+
+    @Override
+    public Integer call() throws IOException {
+        int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
+        if (threads < 1) throw new UsageException("--jobs expects 1 or more, found " + threads);
+        long timestamp = Timestamps.sigTimestamp(ts, System::getenv, Clock.systemUTC());
+        Manifest rows = Manifest.parse(manifest.toString(), Inputs.read(manifest));
+        Path folder = manifest.toAbsolutePath().getParent();
+        BatchPlan plan = BatchPlan.of(rows, templates(rows, folder), images(rows, folder), timestamp);
+        PrintWriter err = spec.commandLine().getErr();
+        plan.rejected().forEach(r -> err.println((keepGoing ? "eeprom: skipped: " : "eeprom: error: ") + r.message()));
+        int bad = plan.rejected().size();
+        if (bad > 0 && !keepGoing) throw EepromException.in(manifest.toString(), "%d bad row%s; nothing written "
+                + "(--keep-going skips them)", bad, bad == 1 ? "" : "s");
+        if (plan.devices().isEmpty()) throw EepromException.in(manifest.toString(), "no devices; nothing written");
+        ProgressBar bar = System.console() == null ? null
+                : new ProgressBar(err, plan.devices().size(), System::nanoTime);
+        BatchWriter.write(plan, out, threads, bar == null ? devices -> { } : bar::advance);
+        if (bar != null) bar.finish();
+        err.printf("wrote %s: %d devices, %d images%s%n", out, plan.devices().size(), plan.builds().size(),
+                bad == 0 ? "" : ", %d row%s skipped".formatted(bad, bad == 1 ? "" : "s"));
+        return 0;
+    }
+
+    /** Every template the manifest names that exists; a row naming a missing one is rejected by the plan. */
+    private static Map<String, Template> templates(Manifest rows, Path folder) throws IOException {
+        Map<String, Template> templates = new HashMap<>();
+        for (Manifest.Row row : rows.rows()) {
+            String name = row.get(Manifest.TEMPLATE);
+            Path path = folder.resolve(name);
+            if (name.isEmpty() || templates.containsKey(name) || !Files.isRegularFile(path)) continue;
+            templates.put(name, Template.parse(name, new String(Inputs.read(path), StandardCharsets.UTF_8)));
+        }
+        return templates;
+    }
+
+    private BaseImages images(Manifest rows, Path folder) throws IOException {
+        Map<Soc, EepromImage> bySoc = new EnumMap<>(Soc.class);
+        if (image2711 != null) bySoc.put(Soc.BCM2711, ImageFiles.read(image2711));
+        if (image2712 != null) bySoc.put(Soc.BCM2712, ImageFiles.read(image2712));
+        for (Map.Entry<Soc, EepromImage> e : bySoc.entrySet()) if (e.getValue().soc() != e.getKey())
+            throw EepromException.in(e.getValue().file(), "given as --image-%s, but it is a BCM%s image",
+                    e.getKey().id(), e.getValue().soc().id());
+        Map<String, EepromImage> byName = new HashMap<>();
+        for (Manifest.Row row : rows.rows()) {
+            String name = row.get(Manifest.IMAGE);
+            Path path = folder.resolve(name);
+            if (name.isEmpty() || byName.containsKey(name) || !Files.isRegularFile(path)) continue;
+            byName.put(name, EepromImage.parse(name, ImageFiles.readImageBytes(path)));
+        }
+        return new BaseImages(bySoc, byName);
+    }
+}

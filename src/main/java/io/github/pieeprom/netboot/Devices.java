@@ -1,0 +1,75 @@
+package io.github.pieeprom.netboot;
+
+import io.github.pieeprom.EepromException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The boards to stage, from {@code --serial} values or a devices CSV: a header row naming the columns (at least
+ * {@code serial} or {@code mac}; any others, such as {@code hostname}, become template variables), then one row
+ * per board. Blank lines and lines starting with {@code #} are skipped; fields are trimmed and hold no commas.
+ */
+public final class Devices {
+    private Devices() {
+    }
+
+    public static List<Device> ofSerials(List<String> serials) {
+        List<Device> devices = new ArrayList<>();
+        for (String s : serials) {
+            String serial = serial("--serial", s);
+            devices.add(new Device("--serial " + s, Optional.of(serial), Optional.empty(), Map.of("serial", serial)));
+        }
+        return devices;
+    }
+
+    public static List<Device> parseCsv(String file, String text) {
+        String[] lines = text.split("\r?\n", -1);
+        List<String> header = null;
+        List<Device> devices = new ArrayList<>();
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            if (line.isBlank() || line.startsWith("#")) continue;
+            List<String> fields = List.of(line.split(",", -1)).stream().map(String::strip).toList();
+            if (header == null) {
+                header = fields;
+                if (!header.contains("serial") && !header.contains("mac")) throw EepromException.atLine(file, i + 1,
+                        "expected a header row with a serial or mac column, found \"%s\"", line);
+                continue;
+            }
+            if (fields.size() != header.size()) throw EepromException.atLine(file, i + 1,
+                    "expected %d fields as in the header, found %d", header.size(), fields.size());
+            devices.add(device(file + ":" + (i + 1), header, fields));
+        }
+        if (devices.isEmpty()) throw EepromException.in(file, "no boards: expected a header row and one row per board");
+        return devices;
+    }
+
+    private static Device device(String origin, List<String> header, List<String> fields) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (int c = 0; c < header.size(); c++) columns.put(header.get(c), fields.get(c));
+        Optional<String> serial = Optional.ofNullable(columns.get("serial")).filter(s -> !s.isEmpty())
+                .map(s -> serial(origin, s));
+        Optional<String> mac = Optional.ofNullable(columns.get("mac")).filter(s -> !s.isEmpty()).map(m -> mac(origin, m));
+        serial.ifPresent(s -> columns.put("serial", s));
+        mac.ifPresent(m -> columns.put("mac", m));
+        return new Device(origin, serial, mac, columns);
+    }
+
+    /** 8 hex digits in either case, returned lower case as the bootloader asks for them. */
+    static String serial(String origin, String text) {
+        if (!text.matches("[0-9A-Fa-f]{8}")) throw EepromException.in(origin,
+                "serial: expected 8 hex digits (the low half of /proc/cpuinfo's Serial), found \"%s\"", text);
+        return text.toLowerCase(Locale.ROOT);
+    }
+
+    /** Six hex pairs separated by {@code :} or {@code -}, returned lower case with {@code :}. */
+    static String mac(String origin, String text) {
+        if (!text.matches("[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}")) throw EepromException.in(origin,
+                "mac: expected six hex pairs such as dc:a6:32:01:36:c2, found \"%s\"", text);
+        return text.toLowerCase(Locale.ROOT).replace('-', ':');
+    }
+}

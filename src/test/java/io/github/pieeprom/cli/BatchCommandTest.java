@@ -1,0 +1,112 @@
+package io.github.pieeprom.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.pieeprom.testing.SyntheticImage;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BatchCommandTest {
+    @TempDir Path dir;
+    Path pi4;
+
+    @BeforeEach
+    void inputs() throws IOException {
+        pi4 = Files.write(dir.resolve("pi4.bin"), SyntheticImage.pi4Sample());
+        Files.writeString(dir.resolve("rack.conf"), "[all]\nBOOT_ORDER=0xf21\nTFTP_PREFIX=1\nTFTP_PREFIX_STR=${rack}/\n");
+    }
+
+    private Cli.Result batch(String csv, String out, String... more) throws IOException {
+        Path manifest = Files.writeString(dir.resolve("devices.csv"), csv);
+        String[] args = Stream.concat(Stream.of("batch", manifest.toString(), "--image-2711", pi4.toString(), "--ts",
+                "1700000000", "-o", dir.resolve(out).toString()), Stream.of(more)).toArray(String[]::new);
+        return Cli.run(args);
+    }
+
+    private String[] dirListing() throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.map(p -> p.getFileName().toString()).sorted().toArray(String[]::new);
+        }
+    }
+
+    @Test
+    void aBadRowFailsTheRunWithItsLineAndNothingIsWritten() throws IOException {
+        Cli.Result r = batch("name,soc,template,rack\nn1,2711,rack.conf,r1\nn2,2711,rack.conf,\n", "fleet.tar.gz");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: " + dir.resolve("devices.csv") + ":3: n2: ${rack} is empty "
+                + "(template rack.conf)\neeprom: error: " + dir.resolve("devices.csv")
+                + ": 1 bad row; nothing written (--keep-going skips them)\n");
+        assertThat(dirListing()).containsExactly("devices.csv", "pi4.bin", "rack.conf");
+    }
+
+    @Test
+    void keepGoingSkipsBadRowsListsThemAndRecordsThemInTheManifest() throws IOException {
+        Cli.Result r = batch("name,soc,template,rack\nn1,2711,rack.conf,r1\nn2,2711,rack.conf,\n", "fleet", "--keep-going");
+        String csv = dir.resolve("devices.csv").toString();
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        assertThat(r.stderr()).isEqualTo("eeprom: skipped: " + csv + ":3: n2: ${rack} is empty (template rack.conf)\n"
+                + "wrote " + dir.resolve("fleet") + ": 1 devices, 1 images, 1 row skipped\n");
+        assertThat(Files.readString(dir.resolve("fleet/manifest.json"))).endsWith("\"skipped\": [\n    {\"line\": 3, "
+                + "\"error\": \"" + csv + ":3: n2: ${rack} is empty (template rack.conf)\"}\n  ]\n}\n");
+        assertThat(dir.resolve("fleet/devices/n1/pieeprom.bin")).exists();
+        assertThat(dir.resolve("fleet/devices/n2")).doesNotExist();
+    }
+
+    @Test
+    void refusesToWriteIntoAnExistingFolder() throws IOException {
+        Files.createDirectories(dir.resolve("fleet"));
+        Cli.Result r = batch("name,soc\nn1,2711\n", "fleet");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: " + dir.resolve("fleet")
+                + ": already exists; a batch writes a new folder\n");
+        assertThat(dirListing()).containsExactly("devices.csv", "fleet", "pi4.bin", "rack.conf");
+    }
+
+    @Test
+    void aBaseImageOfTheWrongSocIsRefused() throws IOException {
+        Cli.Result r = batch("name,soc\nn1,2712\n", "fleet", "--image-2712", pi4.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: " + pi4 + ": given as --image-2712, but it is a BCM2711 image\n");
+    }
+
+    @Test
+    void jobsBelowOneIsAUsageError() throws IOException {
+        Cli.Result r = batch("name,soc\nn1,2711\n", "fleet", "--jobs", "0");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: --jobs expects 1 or more, found 0\n");
+    }
+
+    @Test
+    void withoutATerminalOnlyTheSummaryIsPrinted() throws IOException {
+        Cli.Result r = batch("name,soc\nn1,2711\nn2,2711\n", "fleet.zip");
+        assertThat(r.exit()).isZero();
+        assertThat(r.stdout()).isEmpty();
+        assertThat(r.stderr()).isEqualTo("wrote " + dir.resolve("fleet.zip") + ": 2 devices, 1 images\n");
+    }
+
+    @Test
+    void theProgressBarShowsDevicesDoneRateAndTimeLeft() {
+        StringWriter text = new StringWriter();
+        AtomicLong now = new AtomicLong(0);
+        ProgressBar bar = new ProgressBar(new PrintWriter(text), 1000, now::get);
+        now.set(1_000_000_000L);
+        bar.advance(250);                                            // 250 in 1 s: 3 s left
+        now.set(1_050_000_000L);
+        bar.advance(10);                                             // within 100 ms: not redrawn
+        now.set(2_000_000_000L);
+        bar.advance(740);
+        bar.finish();
+        assertThat(text.toString()).isEqualTo(
+                "\r[#######                       ] 250/1000 devices  250/s  ETA 3s "
+                        + "\r[##############################] 1000/1000 devices  500/s  ETA 0s "
+                        + "\r[##############################] 1000/1000 devices  500/s  ETA 0s \n");
+    }
+}
