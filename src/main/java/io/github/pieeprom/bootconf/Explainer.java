@@ -44,7 +44,7 @@ public final class Explainer {
         if (!conditional.isEmpty()) {
             line("");
             line("Settings that depend on the boot (GPIO level, serial number, tryboot, partition):");
-            conditional.forEach(this::line);
+            conditional.forEach(text -> line("%s", text));
         }
         line("");
         line("Defaults (not set):");

@@ -13,6 +13,15 @@ class ExplainCommandTest {
     @TempDir Path dir;
 
     @Test
+    void aPercentSignInAConditionalValueIsShownAsWritten() throws IOException {
+        // found by BootConfigFuzzTest: the value was used as a format string
+        Path file = Files.writeString(dir.resolve("pct.conf"), "[all]\n[gpio8=0]\nNETCONSOLE=%D%s\n");
+        Cli.Result r = Cli.run("explain", file.toString(), "--board", "pi4");
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        assertThat(r.out()).contains("  NETCONSOLE=%D%s                      line 3, only when [gpio8=0]\n");
+    }
+
+    @Test
     void spellsOutBootOrderRightToLeftWithAndWithoutAnSdCard() throws IOException {
         Path file = Files.writeString(dir.resolve("boot.conf"), "[all]\nBOOT_ORDER=0xf41\nNET_BOOT_MAX_RETRIES=5\n"
                 + "[cm4]\nBOOT_ORDER=0xf21\n[gpio8=0]\nBOOT_ORDER=0xf7\n");
