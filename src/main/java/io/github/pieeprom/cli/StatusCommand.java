@@ -69,6 +69,9 @@ final class StatusCommand implements Callable<Integer> {
                 images.add(input);
                 continue;
             }
+            // a batch output stores each image once under images/ and links it per board under devices/: one row a board
+            Path devices = input.resolve("devices");
+            if (Files.isRegularFile(input.resolve("manifest.json")) && Files.isDirectory(devices)) input = devices;
             try (Stream<Path> walk = Files.walk(input)) {
                 images.addAll(walk.filter(p -> p.getFileName().toString().endsWith(".bin") && Files.isRegularFile(p))
                         .filter(StatusCommand::hasImageSize).sorted().toList());

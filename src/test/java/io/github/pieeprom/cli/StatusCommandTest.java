@@ -110,6 +110,23 @@ class StatusCommandTest {
     }
 
     @Test
+    void aBatchOutputGivesOneRowPerBoardNotOnePerStoredImage() throws IOException {
+        Path manifest = Files.writeString(tmp.resolve("devices.csv"), "name,soc,set:BOOT_ORDER\nnode-a,2712,0xf21\n"
+                + "node-b,2712,0xf21\n");
+        Path out = tmp.resolve("fleet");
+        Cli.Result batch = Cli.run("batch", manifest.toString(), "--image-2712", jan.toString(), "-o", out.toString(),
+                "--ts", "1700000000");
+        assertThat(batch.exit()).as(batch.stderr()).isZero();
+        Cli.Result r = Cli.run("status", out.toString(), "--releases", releases.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEqualTo("""
+                %s  2712  2026-01-01 (5a4e7e12)  1 release behind (newest 2026-02-01 in latest)
+                %s  2712  2026-01-01 (5a4e7e12)  1 release behind (newest 2026-02-01 in latest)
+                2 images, 2 behind
+                """.formatted(out.resolve("devices/node-a/pieeprom.bin"), out.resolve("devices/node-b/pieeprom.bin")));
+    }
+
+    @Test
     void anImageOfTheOtherSocHasNoReleasesToCompareWith() throws IOException {
         Path pi4 = write(tmp.resolve("pi4.bin"), SyntheticImage.pi4Sample());
         Cli.Result r = Cli.run("status", pi4.toString(), "--releases", releases.toString());
