@@ -3,7 +3,7 @@
 #   1,000 Pi 4 and 1,000 Pi 5 devices with distinct configs (a static CLIENT_IP each), 10,000 devices whose configs
 #   repeat (3 templates), a plain copy of the same bytes (the disk's limit) and, given the reference tool, the
 #   shell loop of rpi-eeprom-config + sha256sum for the 1,000 Pi 4 devices.
-# Usage: [BENCH_JAVA_OPTS=-XX:+UseSerialGC] bench/batch-bench.sh [PATH/TO/rpi-eeprom-config]   (reference: /usr/bin/python3)
+# Usage: [BENCH_JAVA_OPTS=-XX:+UseParallelGC] bench/batch-bench.sh [PATH/TO/rpi-eeprom-config]   (reference: /usr/bin/python3)
 # Base images: the newest real ones in ../shared/conformance/firmware if present, else firmware-samples/.
 set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -58,7 +58,10 @@ ms() { echo $(( ($(date +%s%N) - $1) / 1000000 )); }
 run() {
   local name=$1 csv=$2 start elapsed rss
   start=$(date +%s%N)
-  /usr/bin/time -v -o "$work/$name.time" java ${BENCH_JAVA_OPTS:-} -jar "$jar" batch "$csv" --image-2711 "$pi4" --image-2712 "$pi5" \
+  # as users run it: the launcher (its JVM flags and start-up archive); BENCH_JAVA_OPTS=... runs java -jar with those
+  local cmd=("$root/eeprom")
+  [[ -n ${BENCH_JAVA_OPTS:-} ]] && cmd=(java $BENCH_JAVA_OPTS -jar "$jar")
+  /usr/bin/time -v -o "$work/$name.time" "${cmd[@]}" batch "$csv" --image-2711 "$pi4" --image-2712 "$pi5" \
     --ts 1700000000 -o "$work/$name.out" 2> "$work/$name.err"
   elapsed=$(ms "$start")
   rss=$(awk -F': ' '/Maximum resident/ {print $2}' "$work/$name.time")
