@@ -1,6 +1,8 @@
 package io.github.pieeprom.batch;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.template.Csv;
+import io.github.pieeprom.template.Csv.Record;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -56,9 +58,7 @@ public record Manifest(String file, List<String> columns, List<Row> rows) {
 
     /** Parses the CSV; a malformed header, quote or field count is an error naming the line. */
     public static Manifest parse(String file, byte[] bytes) {
-        String text = new String(bytes, StandardCharsets.UTF_8);
-        if (text.startsWith("\uFEFF")) text = text.substring(1);
-        List<Record> records = new Records(file, text).all();
+        List<Record> records = Csv.records(file, new String(bytes, StandardCharsets.UTF_8), false);
         if (records.isEmpty()) throw EepromException.in(file, "empty manifest: expected a header line");
         List<String> columns = header(file, records.get(0));
         List<Row> rows = new ArrayList<>();
@@ -91,69 +91,5 @@ public record Manifest(String file, List<String> columns, List<Row> rows) {
     static boolean isVariable(String column) {
         return !(column.equals(NAME) || column.equals(SERIAL) || column.equals(SOC) || column.equals(IMAGE)
                 || column.equals(TEMPLATE) || column.startsWith(SET));
-    }
-
-    private record Record(int line, List<String> fields) {
-    }
-
-    /** The CSV reader: fields and the line each record starts on. */
-    private static final class Records {
-        private final String file, text;
-        private int at, line = 1;
-
-        Records(String file, String text) {
-            this.file = file;
-            this.text = text;
-        }
-
-        List<Record> all() {
-            List<Record> records = new ArrayList<>();
-            while (at < text.length()) {
-                int start = line;
-                List<String> fields = record();
-                if (!(fields.size() == 1 && fields.get(0).isBlank())) records.add(new Record(start, fields));
-            }
-            return records;
-        }
-
-        private List<String> record() {
-            List<String> fields = new ArrayList<>();
-            StringBuilder field = new StringBuilder();
-            while (at < text.length()) {
-                char c = text.charAt(at++);
-                if (c == '"' && field.toString().isBlank()) {
-                    field.setLength(0);
-                    quoted(field);
-                } else if (c == ',') {
-                    fields.add(field.toString());
-                    field.setLength(0);
-                } else if (c == '\n') {
-                    line++;
-                    break;
-                } else if (c != '\r' || at < text.length() && text.charAt(at) != '\n') {
-                    field.append(c);
-                }
-            }
-            fields.add(field.toString());
-            return fields;
-        }
-
-        /** A quoted field's content, after its opening quote, up to the closing one. */
-        private void quoted(StringBuilder field) {
-            int opened = line;
-            while (at < text.length()) {
-                char c = text.charAt(at++);
-                if (c == '"' && at < text.length() && text.charAt(at) == '"') {
-                    field.append('"');
-                    at++;
-                } else if (c == '"') {
-                    return;
-                } else {
-                    if (c == '\n') line++;
-                    field.append(c);
-                }
-            }
-            throw EepromException.atLine(file, opened, "a quoted field is not closed");
-        }
     }
 }

@@ -56,7 +56,7 @@ final class InfoCommand implements Callable<Integer> {
         BuildInfo build = image.build();
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("timestamp", build.timestamp().isPresent() ? build.timestamp().getAsLong() : null);
-        b.put("date", build.instant().map(i -> DateTimeFormatter.ISO_LOCAL_DATE.withZone(ZoneOffset.UTC).format(i)).orElse(null));
+        b.put("date", build.date().map(Object::toString).orElse(null));
         b.put("version", build.version().orElse(null));
         if (build.mfgVersion().isPresent()) b.put("mfgVersion", build.mfgVersion().getAsInt());
         facts.put("build", b);

@@ -1,5 +1,6 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.image.BuildInfo;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.image.Soc;
@@ -10,9 +11,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -97,7 +95,7 @@ final class StatusCommand implements Callable<Integer> {
         long ts = image.build().timestamp().getAsLong();
         Map<String, Object> build = new LinkedHashMap<>();
         build.put("timestamp", ts);
-        build.put("date", date(ts));
+        build.put("date", BuildInfo.dateOf(ts).toString());
         build.put("version", image.build().version().orElse(""));
         row.put("build", build);
         row.put("status", standing.state().name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
@@ -134,9 +132,5 @@ final class StatusCommand implements Callable<Integer> {
                     standing);
         }
         out.printf("%d image%s, %d behind%n", rows.size(), rows.size() == 1 ? "" : "s", behind);
-    }
-
-    private static String date(long epoch) {
-        return LocalDate.ofInstant(Instant.ofEpochSecond(epoch), ZoneOffset.UTC).toString();
     }
 }

@@ -2,6 +2,8 @@ package io.github.pieeprom.image;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.OptionalLong;
@@ -15,6 +17,16 @@ public record BuildInfo(OptionalLong timestamp, Optional<String> version, Option
     /** The build time in UTC, from {@code BUILD_TIMESTAMP}. */
     public Optional<Instant> instant() {
         return timestamp.isPresent() ? Optional.of(Instant.ofEpochSecond(timestamp.getAsLong())) : Optional.empty();
+    }
+
+    /** The build's UTC date, from {@code BUILD_TIMESTAMP}. */
+    public Optional<LocalDate> date() {
+        return instant().map(i -> LocalDate.ofInstant(i, ZoneOffset.UTC));
+    }
+
+    /** The UTC date of a build timestamp. */
+    public static LocalDate dateOf(long buildTimestamp) {
+        return LocalDate.ofInstant(Instant.ofEpochSecond(buildTimestamp), ZoneOffset.UTC);
     }
 
     static BuildInfo scan(byte[] code) {

@@ -33,11 +33,13 @@ public final class EepromImage {
     public static final String BOOTCODE_BIN = "bootcode.bin";
 
     private final String file;
+    private final Soc soc;
     private final byte[] bytes;
     private final List<Section> sections;
 
     private EepromImage(String file, byte[] bytes, List<Section> sections) {
         this.file = file;
+        this.soc = Soc.ofImageSize(bytes.length).orElseThrow();
         this.bytes = bytes;
         this.sections = sections;
     }
@@ -97,7 +99,7 @@ public final class EepromImage {
     }
 
     public Soc soc() {
-        return Soc.ofImageSize(bytes.length).orElseThrow();
+        return soc;
     }
 
     public int size() {

@@ -1,6 +1,7 @@
 package io.github.pieeprom.netboot;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.template.Csv;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Optional;
 /**
  * The boards to stage, from {@code --serial} values or a devices CSV: a header row naming the columns (at least
  * {@code serial} or {@code mac}; any others, such as {@code hostname}, become template variables), then one row
- * per board. Blank lines and lines starting with {@code #} are skipped; fields are trimmed and hold no commas.
+ * per board. Blank lines and lines starting with {@code #} are skipped; fields are trimmed; quoted fields may hold commas
+ * ({@link Csv}).
  */
 public final class Devices {
     private Devices() {
@@ -27,22 +29,20 @@ public final class Devices {
     }
 
     public static List<Device> parseCsv(String file, String text) {
-        String[] lines = text.split("\r?\n", -1);
         List<String> header = null;
         List<Device> devices = new ArrayList<>();
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            if (line.isBlank() || line.startsWith("#")) continue;
-            List<String> fields = List.of(line.split(",", -1)).stream().map(String::strip).toList();
+        for (Csv.Record record : Csv.records(file, text, true)) {
+            List<String> fields = record.fields().stream().map(String::strip).toList();
             if (header == null) {
                 header = fields;
-                if (!header.contains("serial") && !header.contains("mac")) throw EepromException.atLine(file, i + 1,
-                        "expected a header row with a serial or mac column, found \"%s\"", line);
+                if (!header.contains("serial") && !header.contains("mac")) throw EepromException.atLine(file,
+                        record.line(), "expected a header row with a serial or mac column, found \"%s\"",
+                        String.join(",", record.fields()));
                 continue;
             }
-            if (fields.size() != header.size()) throw EepromException.atLine(file, i + 1,
+            if (fields.size() != header.size()) throw EepromException.atLine(file, record.line(),
                     "expected %d fields as in the header, found %d", header.size(), fields.size());
-            devices.add(device(file + ":" + (i + 1), header, fields));
+            devices.add(device(file + ":" + record.line(), header, fields));
         }
         if (devices.isEmpty()) throw EepromException.in(file, "no boards: expected a header row and one row per board");
         return devices;

@@ -2,6 +2,7 @@ package io.github.pieeprom.netboot;
 
 import io.github.pieeprom.EepromException;
 import io.github.pieeprom.image.EepromImage;
+import io.github.pieeprom.image.ImageFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -44,7 +45,7 @@ public final class Stager {
         try (Stream<Path> files = Files.walk(root, 4)) {
             for (Path p : files.filter(p -> p.getFileName().toString().equals(EepromUpdate.UPD)).toList()) {
                 try {
-                    images.add(EepromImage.parse(p.toString(), Files.readAllBytes(p)));
+                    images.add(ImageFiles.read(p));
                 } catch (EepromException | IOException notAnImage) {
                     // not ours to judge here: it is replaced or left as it is
                 }

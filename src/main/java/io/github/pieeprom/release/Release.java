@@ -1,5 +1,6 @@
 package io.github.pieeprom.release;
 
+import io.github.pieeprom.image.BuildInfo;
 import io.github.pieeprom.image.Soc;
 import java.nio.file.Path;
 
@@ -13,7 +14,6 @@ public record Release(Path path, String channel, Soc soc, long buildTimestamp, S
     /** The release date as Raspberry Pi names it ({@code pieeprom-2026-08-12.bin}), else the build's UTC date. */
     public String date() {
         var m = DATED.matcher(path.getFileName().toString());
-        return m.matches() ? m.group(1) : java.time.LocalDate.ofInstant(
-                java.time.Instant.ofEpochSecond(buildTimestamp), java.time.ZoneOffset.UTC).toString();
+        return m.matches() ? m.group(1) : BuildInfo.dateOf(buildTimestamp).toString();
     }
 }

@@ -4,13 +4,11 @@ import io.github.pieeprom.EepromException;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.image.Soc;
+import io.github.pieeprom.signing.SigFile;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +47,7 @@ public final class ReleaseIndex {
         for (Path file : files) {
             if (Soc.ofImageSize(Files.size(file)).isEmpty()) continue;
             byte[] bytes = Files.readAllBytes(file);
-            String sha = sha256(bytes);
+            String sha = SigFile.sha256Hex(bytes);
             if (byContent.containsKey(sha)) continue;
             EepromImage image = EepromImage.parse(file.toString(), bytes);
             if (image.build().timestamp().isEmpty()) continue;
@@ -74,13 +72,5 @@ public final class ReleaseIndex {
         if (rel.getNameCount() > 0 && rel.getName(0).toString().matches("firmware(-27\\d\\d)?"))
             rel = rel.getNameCount() > 1 ? rel.subpath(1, rel.getNameCount()) : Path.of("");
         return rel.toString().replace('\\', '/');
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

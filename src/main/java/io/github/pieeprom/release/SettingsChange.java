@@ -5,11 +5,10 @@ import io.github.pieeprom.bootconf.Catalogue;
 import io.github.pieeprom.bootconf.Line;
 import io.github.pieeprom.bootconf.Property;
 import io.github.pieeprom.bootconf.PropertyHistory;
+import io.github.pieeprom.image.BuildInfo;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.Soc;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -68,6 +67,6 @@ public record SettingsChange(String key, Kind kind, String detail) {
 
     private static LocalDate releaseDate(EepromImage image) {
         long ts = image.build().timestamp().orElse(0);
-        return LocalDate.ofInstant(Instant.ofEpochSecond(ts), ZoneOffset.UTC).plusDays(RELEASE_SLACK_DAYS);
+        return BuildInfo.dateOf(ts).plusDays(RELEASE_SLACK_DAYS);
     }
 }

@@ -142,6 +142,16 @@ class StagingPlanTest {
     }
 
     @Test
+    void aDevicesFileSavedByASpreadsheetIsReadLikeABatchManifest() {
+        // byte-order mark, CRLF, quoted fields (one with a comma): the same CSV reader as eeprom batch
+        List<Device> devices = Devices.parseCsv("devices.csv",
+                "\uFEFF\"serial\",\"hostname\",\"note\"\r\n\"1234ABCD\",\"rack1-a\",\"top, left\"\r\n");
+        assertThat(devices).hasSize(1);
+        assertThat(devices.get(0).serial()).hasValue("1234abcd");
+        assertThat(devices.get(0).columns()).containsEntry("note", "top, left").containsEntry("hostname", "rack1-a");
+    }
+
+    @Test
     void refusesABootFolderWithoutTheFilesABoardNeeds() {
         List<String> files = new ArrayList<>(BOOT_FILES);
         files.remove("start4.elf");
