@@ -6,6 +6,7 @@ import io.github.pieeprom.bootconf.Finding;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import picocli.CommandLine.Option;
 
 /** The {@code --set}, {@code --unset} and {@code --section} options of {@code edit} and {@code apply}. */
@@ -26,11 +27,8 @@ final class ConfigEdits {
     /** Applies the edits; every other line keeps its bytes. Notes unsetting a key that is not there on {@code err}. */
     BootConfig applyTo(BootConfig config, PrintWriter err) {
         BootConfig out = config;
-        for (String set : sets) {
-            int eq = set.indexOf('=');
-            if (eq <= 0) throw new UsageException("--set expects KEY=VALUE, found \"" + set + "\"");
-            out = out.with(section, set.substring(0, eq), set.substring(eq + 1));
-        }
+        for (Map.Entry<String, String> set : KeyValues.parse("--set", "KEY", sets).entrySet())
+            out = out.with(section, set.getKey(), set.getValue());
         for (String key : unsets) {
             if (!out.has(section, key)) err.printf("eeprom: note: %s is not set in [%s]%n", key, section);
             out = out.without(section, key);

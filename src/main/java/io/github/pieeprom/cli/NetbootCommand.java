@@ -70,7 +70,7 @@ final class NetbootCommand implements Callable<Integer> {
             throw new UsageException("--tftp-prefix string needs --tftp-prefix-str");
         NetbootSettings settings = new NetbootSettings(bootOrder, Optional.ofNullable(maxRetries),
                 Optional.ofNullable(tftpIp), Optional.ofNullable(prefix), Optional.ofNullable(prefixString),
-                Optional.ofNullable(clientIp), Optional.ofNullable(subnet), Optional.ofNullable(gateway), KeyValues.parse("--set", sets));
+                Optional.ofNullable(clientIp), Optional.ofNullable(subnet), Optional.ofNullable(gateway), KeyValues.parse("--set", "KEY", sets));
         EepromImage source = ImageFiles.read(image);
         BootConfig config = settings.applyTo(BootConfig.parse(image + " (bootconf.txt)", source.bootConfig()));
         ConfigEdits.requireValid(config, Validator.checkInImage(config, source.soc()), spec.commandLine().getErr());

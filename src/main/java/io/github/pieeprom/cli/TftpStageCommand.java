@@ -91,7 +91,7 @@ final class TftpStageCommand implements Callable<Integer> {
         if ((dnsmasq == null) != (network == null)) throw new UsageException("--dnsmasq and --proxy-dhcp go together");
         if (prefixString != null && prefix != Prefix.STRING) throw new UsageException("--tftp-prefix-str goes with --prefix string");
         StagingPlan plan = StagingPlan.of(new StagingPlan.Inputs(boot, Stager.bootFiles(boot), devices(), prefix,
-                Optional.ofNullable(prefixString), link, template(), KeyValues.parse("--var", vars), Optional.ofNullable(configTxt),
+                Optional.ofNullable(prefixString), link, template(), KeyValues.parse("--var", "NAME", vars), Optional.ofNullable(configTxt),
                 update(), dnsmasq == null ? Optional.empty() : Optional.of(new Dnsmasq(root.toAbsolutePath().normalize(), network))));
         PrintWriter out = spec.commandLine().getOut();
         if (dryRun) {
