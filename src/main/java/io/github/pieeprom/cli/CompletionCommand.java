@@ -1,30 +1,33 @@
 package io.github.pieeprom.cli;
 
-import java.io.OutputStream;
-import java.util.concurrent.Callable;
-import picocli.AutoComplete;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
+import io.github.pieeprom.cli.args.Arg;
+import io.github.pieeprom.cli.args.Args;
+import io.github.pieeprom.cli.args.Command;
+import io.github.pieeprom.cli.args.Completion;
+import io.github.pieeprom.cli.args.Console;
+import io.github.pieeprom.cli.args.Converters;
+import io.github.pieeprom.cli.args.Definition;
 
-@Command(name = "completion", mixinStandardHelpOptions = true,
-        description = "Print a shell completion script for eeprom.",
-        footerHeading = "%nExamples:%n",
-        footer = {"  source <(eeprom completion bash)", "  eeprom completion zsh > ~/.zfunc/_eeprom"})
-final class CompletionCommand implements Callable<Integer> {
+final class CompletionCommand implements Command {
     enum Shell { bash, zsh }
 
-    @Spec CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "SHELL", description = "bash or zsh") Shell shell;
+    static final Arg<Shell> SHELL = Arg.positional(Converters.enumOf(Shell.class), "SHELL").help("bash or zsh");
+    static final Definition DEFINITION = Definition.of("completion", SHELL)
+            .describe("Print a shell completion script for eeprom.")
+            .footer("Examples:", "  source <(eeprom completion bash)", "  eeprom completion zsh > ~/.zfunc/_eeprom");
 
     @Override
-    public Integer call() {
-        String script = AutoComplete.bash("eeprom", EepromCli.commandLine(OutputStream.nullOutputStream()));
-        if (shell == Shell.zsh) script = "autoload -U +X compinit && compinit\n"
+    public Definition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public int run(Args args, Console console) {
+        String script = Completion.bash(new EepromCli());
+        if (args.get(SHELL) == Shell.zsh) script = "autoload -U +X compinit && compinit\n"
                 + "autoload -U +X bashcompinit && bashcompinit\n" + script;
-        spec.commandLine().getOut().print(script);
-        spec.commandLine().getOut().flush();
+        console.out().print(script);
+        console.out().flush();
         return 0;
     }
 }

@@ -1,101 +1,91 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.cli.args.Args;
+import io.github.pieeprom.cli.args.Command;
+import io.github.pieeprom.cli.args.Console;
+import io.github.pieeprom.cli.args.Definition;
+import io.github.pieeprom.cli.args.Runner;
 import io.github.pieeprom.signing.VerificationException;
 import java.io.IOException;
-import java.io.OutputStream;
+import java.io.OutputStreamWriter;
 import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
 import java.nio.file.FileSystemException;
-import java.util.Arrays;
-import java.util.Optional;
-import picocli.CommandLine;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
 
-/** The {@code eeprom} command: one subcommand per task, each a thin layer over the library. */
-@Command(name = "eeprom", mixinStandardHelpOptions = true, versionProvider = EepromCli.Version.class,
-        description = "Raspberry Pi 4/5 bootloader EEPROM images: read, rewrite, check.",
-        subcommands = {InfoCommand.class, ExtractCommand.class, ApplyCommand.class, ConfigCommand.class,
-                ValidateCommand.class, EditCommand.class, DiffCommand.class, ExplainCommand.class,
-                DigestCommand.class, VerifyCommand.class, SignCommand.class, KeyCommand.class, NetbootCommand.class,
-                StageUpdateCommand.class, TftpCommand.class, BatchCommand.class, MigrateCommand.class,
-                StatusCommand.class, CompletionCommand.class},
-        footerHeading = "%nExit codes:%n",
-        footer = {"  0  success", "  1  bad input: an image, config, key or file that cannot be used",
-                "  2  usage error: unknown option, missing argument",
-                "", "Example:", "  eeprom info pieeprom.bin",
-                "  eeprom apply pieeprom.bin --config boot.conf -o pieeprom-new.bin"})
-public final class EepromCli {
+/**
+ * The {@code eeprom} command: one subcommand per task, each a thin layer over the library. A run builds only the
+ * command it names (docs/performance.md).
+ */
+public final class EepromCli implements Command {
     static final int EXIT_BAD_INPUT = 1;
-    static final int EXIT_USAGE = 2;
+    static final int EXIT_USAGE = Runner.EXIT_USAGE;
 
-    private final OutputStream stdout;
-
-    /** For tools that build the command tree reflectively (the man page generator). */
-    public EepromCli() {
-        this(System.out);
-    }
-
-    EepromCli(OutputStream stdout) {
-        this.stdout = stdout;
-    }
-
-    /** Raw bytes for commands whose output is a file's content (a config, an image). */
-    OutputStream stdout() {
-        return stdout;
-    }
+    static final Definition DEFINITION = Definition.of("eeprom")
+            .describe("Raspberry Pi 4/5 bootloader EEPROM images: read, rewrite, check.")
+            .subcommands("info", "extract", "apply", "config", "validate", "edit", "diff", "explain", "digest",
+                    "verify", "sign", "key", "netboot", "stage-update", "tftp", "batch", "migrate", "status",
+                    "completion")
+            .footer("Exit codes:", "  0  success", "  1  bad input: an image, config, key or file that cannot be used",
+                    "  2  usage error: unknown option, missing argument", "", "Example:", "  eeprom info pieeprom.bin",
+                    "  eeprom apply pieeprom.bin --config boot.conf -o pieeprom-new.bin");
 
     public static void main(String[] args) {
-        PrintStream out = System.out;
-        int code = commandLine(out, args).execute(args);
-        out.flush();
+        PrintStream stdout = System.out;
+        Charset charset = Charset.defaultCharset();
+        Console console = new Console(stdout, new PrintWriter(new OutputStreamWriter(stdout, charset)),
+                new PrintWriter(new OutputStreamWriter(System.err, charset)));
+        int code = run(console, args);
+        console.out().flush();
+        console.err().flush();
         System.exit(code);
     }
 
-    /**
-     * The command line as {@code main} runs it for these arguments; tests pass their own stream for raw output.
-     * When the first argument names a subcommand, only that subcommand's model is built: picocli reflects over
-     * every option of every command it is given, and that, not the work, is most of a run's time
-     * (docs/performance.md).
-     */
-    public static CommandLine commandLine(OutputStream stdout, String... args) {
-        Optional<Class<?>> named = args.length == 0 ? Optional.empty() : subcommandNamed(args[0]);
-        if (named.isEmpty()) return commandLine(stdout);
-        CommandLine cli = new CommandLine(CommandSpec.wrapWithoutInspection(new EepromCli(stdout)).name("eeprom"));
-        cli.addSubcommand(new CommandLine(named.get()));
-        return withErrorHandlers(cli);
-    }
-
-    /** Every command: for {@code --help}, completion scripts and man pages. */
-    public static CommandLine commandLine(OutputStream stdout) {
-        return withErrorHandlers(new CommandLine(new EepromCli(stdout)));
-    }
-
-    private static Optional<Class<?>> subcommandNamed(String name) {
-        for (Class<?> sub : EepromCli.class.getAnnotation(Command.class).subcommands()) {
-            Command command = sub.getAnnotation(Command.class);
-            if (command.name().equals(name) || Arrays.asList(command.aliases()).contains(name))
-                return Optional.of(sub);
-        }
-        return Optional.empty();
-    }
-
-    private static CommandLine withErrorHandlers(CommandLine cli) {
-        cli.setExpandAtFiles(false);                                 // @FILE is ours: tftp stage --cmdline @FILE
-        cli.setExecutionExceptionHandler((ex, cmd, parsed) -> {
+    /** Runs a command line as {@code main} does, writing to {@code console}; returns the exit code. */
+    public static int run(Console console, String... args) {
+        try {
+            return Runner.run(new EepromCli(), version(), console, args);
+        } catch (Exception ex) {
             String message = userMessage(ex);
-            if (message == null) throw ex;                           // a bug: keep the stack trace
-            cmd.getErr().println("eeprom: error: " + message);
+            if (message == null) {                                   // a bug: keep the stack trace
+                ex.printStackTrace(console.err());
+                console.err().flush();
+                return EXIT_BAD_INPUT;
+            }
+            console.out().flush();
+            console.err().println("eeprom: error: " + message);
+            console.err().flush();
             return ex instanceof UsageException ? EXIT_USAGE : EXIT_BAD_INPUT;
-        });
-        cli.setParameterExceptionHandler((ex, args) -> {
-            CommandLine cmd = ex.getCommandLine();
-            cmd.getErr().printf("eeprom: error: %s (see '%s --help')%n", ex.getMessage(),
-                    cmd.getCommandSpec().qualifiedName());
-            return EXIT_USAGE;
-        });
-        return cli;
+        }
+    }
+
+    // TRANSITION: for commands not yet moved off picocli; removed when the last one moves
+    java.io.OutputStream stdout() {
+        return System.out;
+    }
+
+    @Override
+    public Definition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public int run(Args args, Console console) {
+        throw new IllegalStateException("the runner dispatches to a subcommand");
+    }
+
+    @Override
+    public Command subcommand(String name) {
+        return switch (name) {
+            case "info" -> new InfoCommand();
+            case "extract" -> new ExtractCommand();
+            case "config" -> new ConfigCommand();
+            case "validate" -> new ValidateCommand();
+            case "completion" -> new CompletionCommand();
+            default -> null;
+        };
     }
 
     /** One line for the user, or null when the exception is a bug. */
@@ -119,12 +109,9 @@ public final class EepromCli {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
-    static final class Version implements CommandLine.IVersionProvider {
-        @Override
-        public String[] getVersion() {
-            String version = EepromCli.class.getPackage().getImplementationVersion();
-            return new String[] {"eeprom (pieeprom) " + (version == null ? "development build" : version),
-                    "Java " + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")"};
-        }
+    static String version() {
+        String version = EepromCli.class.getPackage().getImplementationVersion();
+        return "eeprom (pieeprom) " + (version == null ? "development build" : version) + "\nJava "
+                + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")\n";
     }
 }

@@ -1,5 +1,11 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.cli.args.Arg;
+import io.github.pieeprom.cli.args.Args;
+import io.github.pieeprom.cli.args.Command;
+import io.github.pieeprom.cli.args.Console;
+import io.github.pieeprom.cli.args.Converters;
+import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.image.Section;
@@ -10,44 +16,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "extract", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Print an image's bootconf.txt byte for byte, or write every file it holds.",
-                "--all writes bootcode.bin, each modifiable file, and each LZ4 section decompressed (its SHA-256 "
-                        + "checked). A file held twice (updatetime in an AB image) is written twice, the second "
-                        + "copy under a name that says where it came from."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  eeprom extract pieeprom.bin > boot.conf",
-                "  eeprom extract pieeprom.bin -o boot.conf",
-                "  eeprom extract pieeprom.bin --all -d extracted/"})
-final class ExtractCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @ParentCommand EepromCli root;
-    @Parameters(index = "0", paramLabel = "IMAGE") Path image;
-    @Option(names = {"-o", "--out"}, paramLabel = "FILE", description = "Write the config here (default: standard output).")
-    Path out;
-    @Option(names = "--all", description = "Write every file in the image into the folder given by -d.")
-    boolean all;
-    @Option(names = {"-d", "--dir"}, paramLabel = "DIR", description = "Folder for --all (created if missing).")
-    Path dir;
+final class ExtractCommand implements Command {
+    static final Arg<Path> IMAGE = Arg.positional(Converters.PATH, "IMAGE");
+    static final Arg<Path> OUT = Arg.option(Converters.PATH, "FILE", "-o", "--out")
+            .help("Write the config here (default: standard output).");
+    static final Arg<Boolean> ALL = Arg.flag("--all").help("Write every file in the image into the folder given by -d.");
+    static final Arg<Path> DIR = Arg.option(Converters.PATH, "DIR", "-d", "--dir")
+            .help("Folder for --all (created if missing).");
+    static final Definition DEFINITION = Definition.of("extract", IMAGE, OUT, ALL, DIR)
+            .describe("Print an image's bootconf.txt byte for byte, or write every file it holds.",
+                    "--all writes bootcode.bin, each modifiable file, and each LZ4 section decompressed (its SHA-256 "
+                            + "checked). A file held twice (updatetime in an AB image) is written twice, the second "
+                            + "copy under a name that says where it came from.")
+            .footer("Examples:", "  eeprom extract pieeprom.bin > boot.conf", "  eeprom extract pieeprom.bin -o boot.conf",
+                    "  eeprom extract pieeprom.bin --all -d extracted/");
 
     @Override
-    public Integer call() throws IOException {
+    public Definition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public int run(Args args, Console console) throws IOException {
+        Path image = args.get(IMAGE);
+        Path out = args.get(OUT);
+        Path dir = args.get(DIR);
+        boolean all = args.get(ALL);
         if (all != (dir != null)) throw new UsageException("--all and -d DIR go together");
         if (all && out != null) throw new UsageException("-o names the config file; with --all use -d DIR");
         EepromImage source = ImageFiles.read(image);
         if (all) {
             Files.createDirectories(dir);
-            extractAll(source, dir, false, spec.commandLine().getOut());
+            extractAll(source, dir, false, console.out());
         } else {
-            Outputs.write(root, out, source.bootConfig());
+            Outputs.write(console, out, source.bootConfig());
         }
         return 0;
     }

@@ -1,5 +1,11 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.cli.args.Arg;
+import io.github.pieeprom.cli.args.Args;
+import io.github.pieeprom.cli.args.Command;
+import io.github.pieeprom.cli.args.Console;
+import io.github.pieeprom.cli.args.Converters;
+import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.BuildInfo;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
@@ -15,33 +21,29 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "info", mixinStandardHelpOptions = true,
-        description = {"Show an image's SoC, bootloader build, layout, embedded files and sections.",
-                "LZ4 sections are decompressed and checked against the SHA-256 stored after each frame."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  eeprom info pieeprom.bin", "  eeprom info pieeprom.bin --json"})
-final class InfoCommand implements Callable<Integer> {
+final class InfoCommand implements Command {
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
             .withZone(ZoneOffset.UTC);
-
-    @Spec CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "IMAGE") Path image;
-    @Option(names = "--json", description = "Print the facts as JSON.") boolean json;
+    static final Arg<Path> IMAGE = Arg.positional(Converters.PATH, "IMAGE");
+    static final Arg<Boolean> JSON = Arg.flag("--json").help("Print the facts as JSON.");
+    static final Definition DEFINITION = Definition.of("info", IMAGE, JSON)
+            .describe("Show an image's SoC, bootloader build, layout, embedded files and sections.",
+                    "LZ4 sections are decompressed and checked against the SHA-256 stored after each frame.")
+            .footer("Examples:", "  eeprom info pieeprom.bin", "  eeprom info pieeprom.bin --json");
 
     @Override
-    public Integer call() throws IOException {
-        EepromImage source = ImageFiles.read(image);
+    public Definition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public int run(Args args, Console console) throws IOException {
+        EepromImage source = ImageFiles.read(args.get(IMAGE));
         ConfigSignature signature = ConfigSignature.of(source);
         Map<String, Object> facts = facts(source, signature);
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) out.print(Json.write(facts));
+        PrintWriter out = console.out();
+        if (args.get(JSON)) out.print(Json.write(facts));
         else printText(source, facts, signature, out);
         out.flush();
         return 0;

@@ -1,5 +1,6 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.cli.args.Console;
 import io.github.pieeprom.image.ImageFiles;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -9,10 +10,21 @@ final class Outputs {
     private Outputs() {
     }
 
+    // TRANSITION: for commands not yet moved off picocli; removed when the last one moves
     static void write(EepromCli root, Path out, byte[] bytes) throws IOException {
         if (out == null || out.toString().equals("-")) {
-            root.stdout().write(bytes);
-            root.stdout().flush();
+            System.out.write(bytes);
+            System.out.flush();
+        } else {
+            ImageFiles.write(out, bytes);
+        }
+    }
+
+    static void write(Console console, Path out, byte[] bytes) throws IOException {
+        if (out == null || out.toString().equals("-")) {
+            console.out().flush();
+            console.stdout().write(bytes);
+            console.stdout().flush();
         } else {
             ImageFiles.write(out, bytes);
         }

@@ -1,11 +1,11 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.cli.args.Console;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
-import picocli.CommandLine;
 
 /** Runs the CLI in-process, as {@code main} does, capturing standard output as bytes and errors as text. */
 public final class Cli {
@@ -21,10 +21,10 @@ public final class Cli {
     public static Result run(String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();
-        CommandLine cli = EepromCli.commandLine(out, args);
-        cli.setOut(new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true));
-        cli.setErr(new PrintWriter(err, true));
-        int exit = cli.execute(args);
+        Console console = new Console(out, new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true),
+                new PrintWriter(err, true));
+        int exit = EepromCli.run(console, args);
+        console.out().flush();
         return new Result(exit, out.toByteArray(), err.toString());
     }
 }

@@ -1,0 +1,40 @@
+package io.github.pieeprom.cli.args;
+
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.util.Arrays;
+
+/** The converters most commands need. */
+public final class Converters {
+    public static final Converter<String> STRING = text -> text;
+    public static final Converter<Path> PATH = Converters::path;
+    public static final Converter<Integer> INT = Converters::integer;
+
+    private Converters() {
+    }
+
+    /** Values named exactly as the enum's constants. */
+    public static <E extends Enum<E>> Converter<E> enumOf(Class<E> type) {
+        return text -> {
+            for (E e : type.getEnumConstants()) if (e.name().equals(text)) return e;
+            throw new IllegalArgumentException("expected one of " + Arrays.toString(type.getEnumConstants())
+                    + ", found '" + text + "'");
+        };
+    }
+
+    private static Path path(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new IllegalArgumentException("not a path: '" + text + "' (" + e.getReason() + ")");
+        }
+    }
+
+    private static Integer integer(String text) {
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("expected a whole number, found '" + text + "'");
+        }
+    }
+}
