@@ -252,7 +252,7 @@ class ImageCommandsTest {
     @Test
     void completionPrintsABashScriptAndAZshWrapper() {
         String bash = Cli.run("completion", "bash").out();
-        assertThat(bash).contains("complete -F _complete_eeprom", "extract", "--timestamp");
+        assertThat(bash).contains("-F _eeprom eeprom", "extract", "--timestamp");
         assertThat(Cli.run("completion", "zsh").out()).startsWith("autoload -U +X compinit && compinit\n")
                 .contains("bashcompinit");
     }

@@ -14,7 +14,7 @@ public final class ManPage {
         String title = entry.path().replace(' ', '-');
         StringBuilder s = new StringBuilder();
         s.append(".TH \"").append(title.toUpperCase()).append("\" 1 \"").append(date).append("\" \"")
-                .append(escape(version)).append("\"\n");
+                .append(escape(version)).append("\"\n.ad l\n.nh\n");
         s.append(".SH NAME\n").append(escape(title)).append(" \\- ").append(escape(d.summary())).append('\n');
         s.append(".SH SYNOPSIS\n.B ").append(escape(entry.path())).append("\n").append(escape(String.join(" ",
                 Help.usage(d)))).append('\n');
