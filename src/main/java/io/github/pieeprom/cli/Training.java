@@ -1,0 +1,42 @@
+package io.github.pieeprom.cli;
+
+import io.github.pieeprom.cli.args.Console;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * The training run of the launcher's start-up archive (docs/performance.md): the commands most runs are, in one
+ * JVM, on the synthetic sample images, so that the archive holds the classes each of them loads. It only reads the
+ * samples; what it writes goes to a temp folder, deleted at the end.
+ */
+public final class Training {
+    private Training() {
+    }
+
+    /** {@code args[0]}: the {@code firmware-samples} folder. */
+    public static void main(String[] args) throws IOException {
+        String pi4 = Path.of(args[0], "synthetic-2711-notbootable.bin").toString();
+        String pi5 = Path.of(args[0], "synthetic-2712-ab-notbootable.bin").toString();
+        Path tmp = Files.createTempDirectory("eeprom-training");
+        try {
+            Console quiet = new Console(OutputStream.nullOutputStream(),
+                    new PrintWriter(OutputStream.nullOutputStream()), new PrintWriter(OutputStream.nullOutputStream()));
+            String conf = tmp.resolve("boot.conf").toString();
+            String out = tmp.resolve("out.bin").toString();
+            String[][] runs = {{"info", pi5}, {"info", pi4, "--json"}, {"extract", pi4}, {"extract", pi5, "-o", conf},
+                    {"validate", conf}, {"config", pi4}, {"config", "--config", conf, "--out", out, pi5},
+                    {"apply", pi4, "--set", "BOOT_ORDER=0xf21", "-o", out}, {"digest", out, "--ts", "1700000000", "-o", conf + ".sig"},
+                    {"extract", "--help"}};
+            for (String[] run : runs) EepromCli.run(quiet, run);
+        } finally {
+            try (Stream<Path> files = Files.walk(tmp)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
+            }
+        }
+    }
+}
