@@ -83,6 +83,8 @@ public final class EepromCli implements Command {
             case "extract" -> new ExtractCommand();
             case "config" -> new ConfigCommand();
             case "validate" -> new ValidateCommand();
+            case "apply" -> new ApplyCommand();
+            case "edit" -> new EditCommand();
             case "completion" -> new CompletionCommand();
             default -> null;
         };
