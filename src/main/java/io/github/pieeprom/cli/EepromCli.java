@@ -85,6 +85,8 @@ public final class EepromCli implements Command {
             case "validate" -> new ValidateCommand();
             case "apply" -> new ApplyCommand();
             case "edit" -> new EditCommand();
+            case "diff" -> new DiffCommand();
+            case "explain" -> new ExplainCommand();
             case "completion" -> new CompletionCommand();
             default -> null;
         };
