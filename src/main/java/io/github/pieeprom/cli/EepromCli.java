@@ -87,6 +87,9 @@ public final class EepromCli implements Command {
             case "edit" -> new EditCommand();
             case "diff" -> new DiffCommand();
             case "explain" -> new ExplainCommand();
+            case "digest" -> new DigestCommand();
+            case "verify" -> new VerifyCommand();
+            case "sign" -> new SignCommand();
             case "completion" -> new CompletionCommand();
             default -> null;
         };
