@@ -90,6 +90,7 @@ public final class EepromCli implements Command {
             case "digest" -> new DigestCommand();
             case "verify" -> new VerifyCommand();
             case "sign" -> new SignCommand();
+            case "key" -> new KeyCommand();
             case "completion" -> new CompletionCommand();
             default -> null;
         };
