@@ -2,68 +2,75 @@ package io.github.pieeprom.cli;
 
 import io.github.pieeprom.bootconf.BootConfig;
 import io.github.pieeprom.bootconf.Validator;
+import io.github.pieeprom.cli.args.Arg;
+import io.github.pieeprom.cli.args.Args;
+import io.github.pieeprom.cli.args.Command;
+import io.github.pieeprom.cli.args.Console;
+import io.github.pieeprom.cli.args.Converters;
+import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageEdits;
 import io.github.pieeprom.image.ImageFiles;
 import java.io.IOException;
+import java.io.PrintWriter;
 import java.nio.file.Path;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "apply", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Write a new image with a new bootconf.txt and/or other bootloader files.",
-        footerHeading = "%nExamples:%n",
-        footer = {"  eeprom apply pieeprom.bin --config boot.conf -o pieeprom-netboot.bin",
-                "  eeprom apply pieeprom.bin --config boot.conf --digest boot.sig --pubkey public.pem -o signed.bin",
-                "  eeprom apply pieeprom.bin --set BOOT_ORDER=0xf21 --set NET_BOOT_MAX_RETRIES=5 -o netboot.bin",
-                "  eeprom apply pieeprom.bin --timestamp 1700000000 -o pieeprom.bin   (in place, written safely)"})
-final class ApplyCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "The image to start from (never modified unless -o names it).")
-    Path image;
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT", description = "The new image.")
-    Path out;
-    @Option(names = {"-c", "--config"}, paramLabel = "FILE", description = "New bootconf.txt, stored byte for byte.")
-    Path config;
-    @Option(names = {"-d", "--digest"}, paramLabel = "SIG", description = "bootconf.sig (from `eeprom digest` or rpi-eeprom-digest).")
-    Path digest;
-    @Option(names = {"-p", "--pubkey"}, paramLabel = "PEM", description = "RSA-2048 key (public or private PEM) for pubkey.bin.")
-    Path pubkey;
-    @Option(names = "--cacert", paramLabel = "DER", description = "CA certificate for cacert.der (HTTPS boot).")
-    Path cacert;
-    @Option(names = {"-b", "--bootcode"}, paramLabel = "FILE", description = "Signed boot code for section 0.")
-    Path bootcode;
-    @Option(names = {"-s", "--bootsys"}, paramLabel = "FILE", description = "Signed bootsys (2712 AB images).")
-    Path bootsys;
-    @Option(names = {"-t", "--timestamp"}, paramLabel = "N", description = "Self-update timestamp, seconds since 1970.")
-    String timestamp;
-    @Mixin ConfigEdits configEdits;
+final class ApplyCommand implements Command {
+    static final Arg<Path> IMAGE = Arg.positional(Converters.PATH, "IMAGE")
+            .help("The image to start from (never modified unless -o names it).");
+    static final Arg<Path> OUT = Arg.option(Converters.PATH, "OUT", "-o", "--out").required().help("The new image.");
+    static final Arg<Path> CONFIG = Arg.option(Converters.PATH, "FILE", "-c", "--config")
+            .help("New bootconf.txt, stored byte for byte.");
+    static final Arg<Path> DIGEST = Arg.option(Converters.PATH, "SIG", "-d", "--digest")
+            .help("bootconf.sig (from `eeprom digest` or rpi-eeprom-digest).");
+    static final Arg<Path> PUBKEY = Arg.option(Converters.PATH, "PEM", "-p", "--pubkey")
+            .help("RSA-2048 key (public or private PEM) for pubkey.bin.");
+    static final Arg<Path> CACERT = Arg.option(Converters.PATH, "DER", "--cacert")
+            .help("CA certificate for cacert.der (HTTPS boot).");
+    static final Arg<Path> BOOTCODE = Arg.option(Converters.PATH, "FILE", "-b", "--bootcode")
+            .help("Signed boot code for section 0.");
+    static final Arg<Path> BOOTSYS = Arg.option(Converters.PATH, "FILE", "-s", "--bootsys")
+            .help("Signed bootsys (2712 AB images).");
+    static final Arg<String> TIMESTAMP = Arg.option(Converters.STRING, "N", "-t", "--timestamp")
+            .help("Self-update timestamp, seconds since 1970.");
+    static final Definition DEFINITION = Definition.of("apply", IMAGE, OUT, CONFIG, DIGEST, PUBKEY, CACERT, BOOTCODE,
+                    BOOTSYS, TIMESTAMP).with(ConfigEdits.OPTIONS)
+            .describe("Write a new image with a new bootconf.txt and/or other bootloader files.")
+            .footer("Examples:", "  eeprom apply pieeprom.bin --config boot.conf -o pieeprom-netboot.bin",
+                    "  eeprom apply pieeprom.bin --config boot.conf --digest boot.sig --pubkey public.pem -o signed.bin",
+                    "  eeprom apply pieeprom.bin --set BOOT_ORDER=0xf21 --set NET_BOOT_MAX_RETRIES=5 -o netboot.bin",
+                    "  eeprom apply pieeprom.bin --timestamp 1700000000 -o pieeprom.bin   (in place, written safely)");
 
     @Override
-    public Integer call() throws IOException {
-        ImageEdits edits = Edits.of(timestamp, bootcode, bootsys, cacert, config, digest, pubkey);
+    public Definition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public int run(Args args, Console console) throws IOException {
+        Path image = args.get(IMAGE);
+        Path out = args.get(OUT);
+        Path config = args.get(CONFIG);
+        ConfigEdits configEdits = ConfigEdits.of(args);
+        ImageEdits edits = Edits.of(args.get(TIMESTAMP), args.get(BOOTCODE), args.get(BOOTSYS), args.get(CACERT), config,
+                args.get(DIGEST), args.get(PUBKEY));
         if (edits.isEmpty() && configEdits.isEmpty()) throw new UsageException("nothing to apply: give --config, "
                 + "--set, --unset, --digest, --pubkey, --cacert, --bootcode, --bootsys or --timestamp");
         EepromImage source = ImageFiles.read(image);
-        if (!configEdits.isEmpty()) edits.config(editedConfig(source).toBytes());
+        if (!configEdits.isEmpty()) edits.config(editedConfig(source, image, config, configEdits, console.err()).toBytes());
         EepromImage result = edits.applyTo(source);
         ImageFiles.write(out, result.toByteArray());
-        spec.commandLine().getErr().printf("wrote %s (%s, bootconf.txt %d bytes)%n", out,
-                result.soc().id(), result.bootConfig().length);
+        console.err().printf("wrote %s (%s, bootconf.txt %d bytes)%n", out, result.soc().id(), result.bootConfig().length);
         return 0;
     }
 
     /** The image's config (or --config's) with --set and --unset applied, refused if it does not validate. */
-    private BootConfig editedConfig(EepromImage source) throws IOException {
+    private static BootConfig editedConfig(EepromImage source, Path image, Path config, ConfigEdits configEdits,
+            PrintWriter err) throws IOException {
         BootConfig base = config != null ? BootConfig.parse(config.toString(), Inputs.read(config))
                 : BootConfig.parse(image + " (bootconf.txt)", source.bootConfig());
-        BootConfig edited = configEdits.applyTo(base, spec.commandLine().getErr());
-        ConfigEdits.requireValid(edited, Validator.checkInImage(edited, source.soc()), spec.commandLine().getErr());
+        BootConfig edited = configEdits.applyTo(base, err);
+        ConfigEdits.requireValid(edited, Validator.checkInImage(edited, source.soc()), err);
         return edited;
     }
 }

@@ -3,22 +3,26 @@ package io.github.pieeprom.cli;
 import io.github.pieeprom.EepromException;
 import io.github.pieeprom.bootconf.BootConfig;
 import io.github.pieeprom.bootconf.Finding;
+import io.github.pieeprom.cli.args.Arg;
+import io.github.pieeprom.cli.args.Args;
+import io.github.pieeprom.cli.args.Converters;
 import java.io.PrintWriter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import picocli.CommandLine.Option;
 
-/** The {@code --set}, {@code --unset} and {@code --section} options of {@code edit} and {@code apply}. */
-final class ConfigEdits {
-    @Option(names = "--set", paramLabel = "KEY=VALUE",
-            description = "Set a property: its line is rewritten, or added at the end of the section.")
-    List<String> sets = new ArrayList<>();
-    @Option(names = "--unset", paramLabel = "KEY", description = "Remove every line of a property in the section.")
-    List<String> unsets = new ArrayList<>();
-    @Option(names = "--section", paramLabel = "FILTER", defaultValue = BootConfig.ALL,
-            description = "The section to edit, as in its [FILTER] line (default: all).")
-    String section;
+/** The {@code --set}, {@code --unset} and {@code --section} options of {@code edit} and {@code apply}, as given. */
+record ConfigEdits(List<String> sets, List<String> unsets, String section) {
+    static final Arg<String> SET = Arg.option(Converters.STRING, "KEY=VALUE", "--set").repeatable()
+            .help("Set a property: its line is rewritten, or added at the end of the section.");
+    static final Arg<String> UNSET = Arg.option(Converters.STRING, "KEY", "--unset").repeatable()
+            .help("Remove every line of a property in the section.");
+    static final Arg<String> SECTION = Arg.option(Converters.STRING, "FILTER", "--section")
+            .defaultValue(BootConfig.ALL).help("The section to edit, as in its [FILTER] line (default: all).");
+    static final List<Arg<?>> OPTIONS = List.of(SET, UNSET, SECTION);
+
+    static ConfigEdits of(Args args) {
+        return new ConfigEdits(args.all(SET), args.all(UNSET), args.get(SECTION));
+    }
 
     boolean isEmpty() {
         return sets.isEmpty() && unsets.isEmpty();

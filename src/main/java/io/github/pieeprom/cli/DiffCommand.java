@@ -1,6 +1,12 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.bootconf.ConfigDiff;
+import io.github.pieeprom.cli.args.Arg;
+import io.github.pieeprom.cli.args.Args;
+import io.github.pieeprom.cli.args.Command;
+import io.github.pieeprom.cli.args.Console;
+import io.github.pieeprom.cli.args.Converters;
+import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.Section;
 import io.github.pieeprom.image.SectionKind;
@@ -13,27 +19,26 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-@Command(name = "diff", mixinStandardHelpOptions = true,
-        description = {"The properties added (+), removed (-) and changed (~) between two configs, per section; "
-                + "for two images also the other sections that differ. A and B are config files or images."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  eeprom diff pieeprom-2024-04-15.bin pieeprom-2025-02-11.bin",
-                "  eeprom diff boot.conf pieeprom.bin"})
-final class DiffCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "A") Path a;
-    @Parameters(index = "1", paramLabel = "B") Path b;
+final class DiffCommand implements Command {
+    static final Arg<Path> A = Arg.positional(Converters.PATH, "A");
+    static final Arg<Path> B = Arg.positional(Converters.PATH, "B");
+    static final Definition DEFINITION = Definition.of("diff", A, B)
+            .describe("The properties added (+), removed (-) and changed (~) between two configs, per section; "
+                    + "for two images also the other sections that differ. A and B are config files or images.")
+            .footer("Examples:", "  eeprom diff pieeprom-2024-04-15.bin pieeprom-2025-02-11.bin",
+                    "  eeprom diff boot.conf pieeprom.bin");
 
     @Override
-    public Integer call() throws IOException {
+    public Definition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public int run(Args args, Console console) throws IOException {
+        Path a = args.get(A), b = args.get(B);
         ConfigSource x = ConfigSource.read(a), y = ConfigSource.read(b);
-        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter out = console.out();
         List<ConfigDiff.Change> changes = ConfigDiff.between(x.config(), y.config());
         String section = null;
         for (ConfigDiff.Change change : changes) {

@@ -83,6 +83,14 @@ public final class EepromCli implements Command {
             case "extract" -> new ExtractCommand();
             case "config" -> new ConfigCommand();
             case "validate" -> new ValidateCommand();
+            case "apply" -> new ApplyCommand();
+            case "edit" -> new EditCommand();
+            case "diff" -> new DiffCommand();
+            case "explain" -> new ExplainCommand();
+            case "digest" -> new DigestCommand();
+            case "verify" -> new VerifyCommand();
+            case "sign" -> new SignCommand();
+            case "key" -> new KeyCommand();
             case "completion" -> new CompletionCommand();
             default -> null;
         };

@@ -1,17 +1,29 @@
 package io.github.pieeprom.cli;
 
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.ParentCommand;
+import io.github.pieeprom.cli.args.Args;
+import io.github.pieeprom.cli.args.Command;
+import io.github.pieeprom.cli.args.Console;
+import io.github.pieeprom.cli.args.Definition;
 
-@Command(name = "key", mixinStandardHelpOptions = true, subcommands = KeyConvertCommand.class,
-        description = "RSA keys for signed boot.",
-        footerHeading = "%nExamples:%n", footer = "  eeprom key convert public.pem pubkey.bin")
-final class KeyCommand implements Callable<Integer> {
-    @ParentCommand EepromCli root;
+final class KeyCommand implements Command {
+    static final Definition DEFINITION = Definition.of("key").describe("RSA keys for signed boot.")
+            .subcommands("convert").footer("Examples:", "  eeprom key convert public.pem pubkey.bin");
 
     @Override
-    public Integer call() {
-        throw new UsageException("give a subcommand: eeprom key convert IN OUT");
+    public Definition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public int run(Args args, Console console) {
+        throw new IllegalStateException("the runner dispatches to a subcommand");
+    }
+
+    @Override
+    public Command subcommand(String name) {
+        return switch (name) {
+            case "convert" -> new KeyConvertCommand();
+            default -> null;
+        };
     }
 }

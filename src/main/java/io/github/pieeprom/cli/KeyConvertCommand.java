@@ -1,39 +1,43 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.cli.args.Arg;
+import io.github.pieeprom.cli.args.Args;
+import io.github.pieeprom.cli.args.Command;
+import io.github.pieeprom.cli.args.Console;
+import io.github.pieeprom.cli.args.Converters;
+import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.signing.BootloaderKey;
 import io.github.pieeprom.signing.PemKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
-import picocli.CommandLine.Spec;
 
-@Command(name = "convert", mixinStandardHelpOptions = true,
-        description = {"Convert an RSA-2048 public key between PEM and the bootloader's 264-byte pubkey.bin. "
-                + "A PEM input (public key, or a private key's public half) becomes pubkey.bin; a pubkey.bin "
-                + "becomes a PEM public key as openssl writes it."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  eeprom key convert public.pem pubkey.bin", "  eeprom key convert pubkey.bin public.pem"})
-final class KeyConvertCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @ParentCommand KeyCommand parent;
-    @Parameters(index = "0", paramLabel = "IN", description = "PEM key or pubkey.bin.") Path in;
-    @Parameters(index = "1", paramLabel = "OUT", description = "The converted key ('-' for standard output).") Path out;
+final class KeyConvertCommand implements Command {
+    static final Arg<Path> IN = Arg.positional(Converters.PATH, "IN").help("PEM key or pubkey.bin.");
+    static final Arg<Path> OUT = Arg.positional(Converters.PATH, "OUT")
+            .help("The converted key ('-' for standard output).");
+    static final Definition DEFINITION = Definition.of("convert", IN, OUT)
+            .describe("Convert an RSA-2048 public key between PEM and the bootloader's 264-byte pubkey.bin. "
+                    + "A PEM input (public key, or a private key's public half) becomes pubkey.bin; a pubkey.bin "
+                    + "becomes a PEM public key as openssl writes it.")
+            .footer("Examples:", "  eeprom key convert public.pem pubkey.bin", "  eeprom key convert pubkey.bin public.pem");
 
     @Override
-    public Integer call() throws IOException {
+    public Definition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public int run(Args args, Console console) throws IOException {
+        Path in = args.get(IN), out = args.get(OUT);
         byte[] bytes = Inputs.read(in);
         boolean toBin = Inputs.isPem(bytes);
         RSAPublicKey key = Inputs.publicKey(bytes, in.toString());
         byte[] converted = toBin ? BootloaderKey.encode(key, in.toString())
                 : PemKeys.writePublicKey(key).getBytes(StandardCharsets.US_ASCII);
-        Outputs.write(parent.root, out, converted);
-        spec.commandLine().getErr().printf("wrote %s (%s)%n", out, toBin ? "pubkey.bin, 264 bytes" : "PEM public key");
+        Outputs.write(console, out, converted);
+        console.err().printf("wrote %s (%s)%n", out, toBin ? "pubkey.bin, 264 bytes" : "PEM public key");
         return 0;
     }
 }

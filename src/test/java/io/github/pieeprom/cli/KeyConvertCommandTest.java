@@ -62,6 +62,6 @@ class KeyConvertCommandTest {
     void keyWithoutASubcommandIsAUsageError() {
         Cli.Result result = Cli.run("key");
         assertThat(result.exit()).isEqualTo(2);
-        assertThat(result.stderr()).isEqualTo("eeprom: error: give a subcommand: eeprom key convert IN OUT\n");
+        assertThat(result.stderr()).isEqualTo("eeprom: error: Missing required subcommand: one of [convert] (see 'eeprom key --help')\n");
     }
 }
