@@ -84,6 +84,7 @@ public final class EepromCli implements Command {
             case "config" -> new ConfigCommand();
             case "validate" -> new ValidateCommand();
             case "batch" -> new BatchCommand();
+            case "migrate" -> new MigrateCommand();
             case "completion" -> new CompletionCommand();
             default -> null;
         };
