@@ -85,6 +85,7 @@ public final class EepromCli implements Command {
             case "validate" -> new ValidateCommand();
             case "batch" -> new BatchCommand();
             case "migrate" -> new MigrateCommand();
+            case "status" -> new StatusCommand();
             case "completion" -> new CompletionCommand();
             default -> null;
         };
