@@ -5,6 +5,12 @@ import io.github.pieeprom.batch.BaseImages;
 import io.github.pieeprom.batch.BatchPlan;
 import io.github.pieeprom.batch.BatchWriter;
 import io.github.pieeprom.batch.Manifest;
+import io.github.pieeprom.cli.args.Arg;
+import io.github.pieeprom.cli.args.Args;
+import io.github.pieeprom.cli.args.Command;
+import io.github.pieeprom.cli.args.Console;
+import io.github.pieeprom.cli.args.Converters;
+import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.image.Soc;
@@ -18,51 +24,54 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
 
-@Command(name = "batch", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Make the firmware for a fleet from a CSV device manifest: one image per distinct config, "
-                + "a folder (or archive entry) per device, and manifest.json. Every row is checked before anything "
-                + "is written.",
-                "Columns: name or serial, soc, optional image and template (paths relative to the manifest), "
-                        + "set:KEY (sets KEY), any other column is a ${column} of the template."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  eeprom batch devices.csv --image-2711 pieeprom-2711.bin -o fleet/",
-                "  eeprom batch devices.csv --image-2711 pi4.bin --image-2712 pi5.bin --ts 1700000000 -o fleet.tar.gz",
-                "", "devices.csv:", "  name,soc,template,ip,set:BOOT_ORDER", "  rack1-01,2711,rack.conf,10.0.1.1,0xf21"})
-final class BatchCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "MANIFEST", description = "The device manifest (CSV with a header).")
-    Path manifest;
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT",
-            description = "A new folder, or an archive: .tar, .tar.gz, .zip.")
-    Path out;
-    @Option(names = "--image-2711", paramLabel = "FILE", description = "Base image for soc 2711 rows without an image.")
-    Path image2711;
-    @Option(names = "--image-2712", paramLabel = "FILE", description = "Base image for soc 2712 rows without an image.")
-    Path image2712;
-    @Option(names = {"-j", "--jobs"}, paramLabel = "N", description = "Images built at once (default: the CPU count).")
-    Integer jobs;
-    @Option(names = "--ts", paramLabel = "N",
-            description = "ts: of every pieeprom.sig and time of archive entries (default: $SOURCE_DATE_EPOCH, else now).")
-    String ts;
-    @Option(names = "--keep-going", description = "Skip bad rows (listed, and in manifest.json) instead of failing.")
-    boolean keepGoing;
+final class BatchCommand implements Command {
+    static final Arg<Path> MANIFEST = Arg.positional(Converters.PATH, "MANIFEST")
+            .help("The device manifest (CSV with a header).");
+    static final Arg<Path> OUT = Arg.option(Converters.PATH, "OUT", "-o", "--out").required()
+            .help("A new folder, or an archive: .tar, .tar.gz, .zip.");
+    static final Arg<Path> IMAGE_2711 = Arg.option(Converters.PATH, "FILE", "--image-2711")
+            .help("Base image for soc 2711 rows without an image.");
+    static final Arg<Path> IMAGE_2712 = Arg.option(Converters.PATH, "FILE", "--image-2712")
+            .help("Base image for soc 2712 rows without an image.");
+    static final Arg<Integer> JOBS = Arg.option(Converters.INT, "N", "-j", "--jobs")
+            .help("Images built at once (default: the CPU count).");
+    static final Arg<String> TS = Arg.option(Converters.STRING, "N", "--ts")
+            .help("ts: of every pieeprom.sig and time of archive entries (default: $SOURCE_DATE_EPOCH, else now).");
+    static final Arg<Boolean> KEEP_GOING = Arg.flag("--keep-going")
+            .help("Skip bad rows (listed, and in manifest.json) instead of failing.");
+    static final Definition DEFINITION = Definition.of("batch", MANIFEST, OUT, IMAGE_2711, IMAGE_2712, JOBS, TS,
+                    KEEP_GOING)
+            .describe("Make the firmware for a fleet from a CSV device manifest: one image per distinct config, "
+                            + "a folder (or archive entry) per device, and manifest.json. Every row is checked before "
+                            + "anything is written.",
+                    "Columns: name or serial, soc, optional image and template (paths relative to the manifest), "
+                            + "set:KEY (sets KEY), any other column is a ${column} of the template.")
+            .footer("Examples:", "  eeprom batch devices.csv --image-2711 pieeprom-2711.bin -o fleet/",
+                    "  eeprom batch devices.csv --image-2711 pi4.bin --image-2712 pi5.bin --ts 1700000000 "
+                            + "-o fleet.tar.gz",
+                    "", "devices.csv:", "  name,soc,template,ip,set:BOOT_ORDER",
+                    "  rack1-01,2711,rack.conf,10.0.1.1,0xf21");
 
     @Override
-    public Integer call() throws IOException {
+    public Definition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public int run(Args args, Console console) throws IOException {
+        Integer jobs = args.get(JOBS);
         int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (threads < 1) throw new UsageException("--jobs expects 1 or more, found " + threads);
-        long timestamp = Timestamps.sigTimestamp(ts, System::getenv, Clock.systemUTC());
+        long timestamp = Timestamps.sigTimestamp(args.get(TS), System::getenv, Clock.systemUTC());
+        Path manifest = args.get(MANIFEST);
+        Path out = args.get(OUT);
+        boolean keepGoing = args.get(KEEP_GOING);
         Manifest rows = Manifest.parse(manifest.toString(), Inputs.read(manifest));
         Path folder = manifest.toAbsolutePath().getParent();
-        BatchPlan plan = BatchPlan.of(rows, templates(rows, folder), images(rows, folder), timestamp);
-        PrintWriter err = spec.commandLine().getErr();
+        BatchPlan plan = BatchPlan.of(rows, templates(rows, folder),
+                images(rows, folder, args.get(IMAGE_2711), args.get(IMAGE_2712)), timestamp);
+        PrintWriter err = console.err();
         plan.rejected().forEach(r -> err.println((keepGoing ? "eeprom: skipped: " : "eeprom: error: ") + r.message()));
         int bad = plan.rejected().size();
         if (bad > 0 && !keepGoing) throw EepromException.in(manifest.toString(), "%d bad row%s; nothing written "
@@ -89,7 +98,7 @@ final class BatchCommand implements Callable<Integer> {
         return templates;
     }
 
-    private BaseImages images(Manifest rows, Path folder) throws IOException {
+    private static BaseImages images(Manifest rows, Path folder, Path image2711, Path image2712) throws IOException {
         Map<Soc, EepromImage> bySoc = new EnumMap<>(Soc.class);
         if (image2711 != null) bySoc.put(Soc.BCM2711, ImageFiles.read(image2711));
         if (image2712 != null) bySoc.put(Soc.BCM2712, ImageFiles.read(image2712));

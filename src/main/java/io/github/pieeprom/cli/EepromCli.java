@@ -91,6 +91,9 @@ public final class EepromCli implements Command {
             case "verify" -> new VerifyCommand();
             case "sign" -> new SignCommand();
             case "key" -> new KeyCommand();
+            case "batch" -> new BatchCommand();
+            case "migrate" -> new MigrateCommand();
+            case "status" -> new StatusCommand();
             case "completion" -> new CompletionCommand();
             default -> null;
         };

@@ -1,6 +1,13 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.cli.args.Arg;
+import io.github.pieeprom.cli.args.Args;
+import io.github.pieeprom.cli.args.Command;
+import io.github.pieeprom.cli.args.Console;
+import io.github.pieeprom.cli.args.Converter;
+import io.github.pieeprom.cli.args.Converters;
+import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.image.Soc;
@@ -17,73 +24,63 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "migrate", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Carry a board's settings onto a new bootloader release.",
-                "FROM is the deployed image, or a config saved from the board (vcgencmd bootloader_config, "
-                        + "eeprom extract). The config and, where FROM has real ones, bootconf.sig, pubkey.bin and "
-                        + "cacert.der go onto TO; OUT and OUT.sig (sha256, ts, target-soc) are written. It prints what "
-                        + "changes for the board: settings TO does not read, properties TO reads for the first time."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  eeprom migrate deployed.bin pieeprom-2026-08-12.bin -o pieeprom.upd",
-                "  vcgencmd bootloader_config > board.conf   (on the Pi)",
-                "  eeprom migrate board.conf pieeprom-2026-08-12.bin -o pieeprom.upd --dry-run"})
-final class MigrateCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "FROM") Path from;
-    @Parameters(index = "1", paramLabel = "TO.bin") Path to;
-    @Option(names = {"-o", "--out"}, required = true, paramLabel = "OUT") Path out;
-    @Option(names = "--only", split = ",", paramLabel = "PART",
-            description = "Carry only these: config, sig, pubkey, cacert (default: all that FROM has).")
-    List<String> only;
-    @Option(names = "--dry-run", description = "Print what would be carried and what changes; write nothing.")
-    boolean dryRun;
-    @Option(names = "--ts", paramLabel = "N", description = "OUT.sig's ts: (default $SOURCE_DATE_EPOCH, else now).")
-    String ts;
+final class MigrateCommand implements Command {
+    static final Converter<Part> PART = name -> {
+        for (Part part : Part.values()) if (part.name().equalsIgnoreCase(name.trim())) return part;
+        throw new IllegalArgumentException("expected config, sig, pubkey or cacert, found '" + name + "'");
+    };
+    static final Arg<Path> FROM = Arg.positional(Converters.PATH, "FROM");
+    static final Arg<Path> TO = Arg.positional(Converters.PATH, "TO.bin");
+    static final Arg<Path> OUT = Arg.option(Converters.PATH, "OUT", "-o", "--out").required();
+    static final Arg<Part> ONLY = Arg.option(PART, "PART", "--only").split(",")
+            .help("Carry only these: config, sig, pubkey, cacert (default: all that FROM has).");
+    static final Arg<Boolean> DRY_RUN = Arg.flag("--dry-run")
+            .help("Print what would be carried and what changes; write nothing.");
+    static final Arg<String> TS = Arg.option(Converters.STRING, "N", "--ts")
+            .help("OUT.sig's ts: (default $SOURCE_DATE_EPOCH, else now).");
+    static final Definition DEFINITION = Definition.of("migrate", FROM, TO, OUT, ONLY, DRY_RUN, TS)
+            .describe("Carry a board's settings onto a new bootloader release.",
+                    "FROM is the deployed image, or a config saved from the board (vcgencmd bootloader_config, "
+                            + "eeprom extract). The config and, where FROM has real ones, bootconf.sig, pubkey.bin and "
+                            + "cacert.der go onto TO; OUT and OUT.sig (sha256, ts, target-soc) are written. It prints "
+                            + "what changes for the board: settings TO does not read, properties TO reads for the "
+                            + "first time.")
+            .footer("Examples:", "  eeprom migrate deployed.bin pieeprom-2026-08-12.bin -o pieeprom.upd",
+                    "  vcgencmd bootloader_config > board.conf   (on the Pi)",
+                    "  eeprom migrate board.conf pieeprom-2026-08-12.bin -o pieeprom.upd --dry-run");
 
     @Override
-    public Integer call() throws IOException {
-        Set<Part> parts = parts();
-        EepromImage target = ImageFiles.read(to);
+    public Definition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public int run(Args args, Console console) throws IOException {
+        Path from = args.get(FROM);
+        Path out = args.get(OUT);
+        Set<Part> parts = args.has(ONLY) ? EnumSet.copyOf(args.all(ONLY)) : Part.ALL;
+        EepromImage target = ImageFiles.read(args.get(TO));
         Optional<EepromImage> source = isImage(from) ? Optional.of(ImageFiles.read(from)) : Optional.empty();
         Migration migration = source.map(Migration::fromImage).orElseGet(() -> fromConfig(from));
         EepromImage result = migration.applyTo(target, parts);
-        PrintWriter err = spec.commandLine().getOut();
-        err.printf("carried from %s: %s%n", from, migration.carried(parts).stream().map(Part::file)
+        PrintWriter log = console.out();
+        log.printf("carried from %s: %s%n", from, migration.carried(parts).stream().map(Part::file)
                 .reduce((a, b) -> a + ", " + b).orElse("nothing"));
         byte[] config = parts.contains(Part.CONFIG) ? migration.config() : target.bootConfig();
         List<SettingsChange> changes = SettingsChange.of(source, config, target);
-        if (changes.isEmpty()) err.println("no setting changes for the board beyond the new release itself");
-        for (SettingsChange c : changes) err.println("  " + c.detail());
-        if (!dryRun) {
+        if (changes.isEmpty()) log.println("no setting changes for the board beyond the new release itself");
+        for (SettingsChange c : changes) log.println("  " + c.detail());
+        if (!args.get(DRY_RUN)) {
             byte[] bytes = result.toByteArray();
-            long stamp = Timestamps.sigTimestamp(ts, System::getenv, Clock.systemUTC());
+            long stamp = Timestamps.sigTimestamp(args.get(TS), System::getenv, Clock.systemUTC());
             byte[] sig = SigFile.of(bytes, stamp, Optional.of(result.soc())).toByteArray();
             ImageFiles.write(out, bytes);
             ImageFiles.write(Path.of(out + ".sig"), sig);
-            err.printf("wrote %s and %s.sig%n", out, out);
+            log.printf("wrote %s and %s.sig%n", out, out);
         }
-        err.flush();
+        log.flush();
         return 0;
-    }
-
-    private Set<Part> parts() {
-        if (only == null) return Part.ALL;
-        Set<Part> parts = EnumSet.noneOf(Part.class);
-        for (String name : only) {
-            try {
-                parts.add(Part.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT)));
-            } catch (IllegalArgumentException e) {
-                throw new UsageException("--only takes config, sig, pubkey, cacert; not \"" + name + "\"");
-            }
-        }
-        return parts;
     }
 
     private static boolean isImage(Path path) throws IOException {

@@ -1,5 +1,11 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.cli.args.Arg;
+import io.github.pieeprom.cli.args.Args;
+import io.github.pieeprom.cli.args.Command;
+import io.github.pieeprom.cli.args.Console;
+import io.github.pieeprom.cli.args.Converters;
+import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.BuildInfo;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
@@ -15,52 +21,51 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 import java.util.stream.Stream;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "status", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Say which bootloader release each image is on, and whether a newer one exists.",
-                "IMAGE may be a file or a folder (searched for images, e.g. a batch output). RELEASES is a checkout "
-                        + "of raspberrypi/rpi-eeprom, one of its firmware-27xx folders, or any folder of "
-                        + "pieeprom-*.bin; its channel folders (default, latest, old/...) are understood and a "
-                        + "release found twice (beta, stable and critical are symlinks) counts once.",
-                "Exit code 0 when every image is current, 1 when any is behind."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  eeprom status pieeprom.bin --releases rpi-eeprom/",
-                "  eeprom status fleet-out/ --releases rpi-eeprom/firmware-2712 --channel default --json"})
-final class StatusCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Parameters(arity = "1..*", paramLabel = "IMAGE") List<Path> inputs;
-    @Option(names = "--releases", required = true, paramLabel = "DIR", description = "Folder of releases to compare with.")
-    Path releasesDir;
-    @Option(names = "--channel", paramLabel = "NAME", description = "Compare only with this channel (default, latest, ...).")
-    String channel;
-    @Option(names = "--json", description = "Print the result as JSON.") boolean json;
+final class StatusCommand implements Command {
+    static final Arg<Path> IMAGES = Arg.positional(Converters.PATH, "IMAGE").repeatable();
+    static final Arg<Path> RELEASES = Arg.option(Converters.PATH, "DIR", "--releases").required()
+            .help("Folder of releases to compare with.");
+    static final Arg<String> CHANNEL = Arg.option(Converters.STRING, "NAME", "--channel")
+            .help("Compare only with this channel (default, latest, ...).");
+    static final Arg<Boolean> JSON = Arg.flag("--json").help("Print the result as JSON.");
+    static final Definition DEFINITION = Definition.of("status", IMAGES, RELEASES, CHANNEL, JSON)
+            .describe("Say which bootloader release each image is on, and whether a newer one exists.",
+                    "IMAGE may be a file or a folder (searched for images, e.g. a batch output). RELEASES is a "
+                            + "checkout of raspberrypi/rpi-eeprom, one of its firmware-27xx folders, or any folder of "
+                            + "pieeprom-*.bin; its channel folders (default, latest, old/...) are understood and a "
+                            + "release found twice (beta, stable and critical are symlinks) counts once.",
+                    "Exit code 0 when every image is current, 1 when any is behind.")
+            .footer("Examples:", "  eeprom status pieeprom.bin --releases rpi-eeprom/",
+                    "  eeprom status fleet-out/ --releases rpi-eeprom/firmware-2712 --channel default --json");
 
     @Override
-    public Integer call() throws IOException {
+    public Definition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public int run(Args args, Console console) throws IOException {
+        Path releasesDir = args.get(RELEASES);
+        String channel = args.get(CHANNEL);
         ReleaseIndex index = ReleaseIndex.scan(releasesDir);
         List<Map<String, Object>> rows = new ArrayList<>();
         int behind = 0;
-        for (Path image : images()) {
+        for (Path image : images(args.all(IMAGES))) {
             EepromImage source = ImageFiles.read(image);
             Standing standing = index.standing(source, channel);
             if (standing.state() == Standing.State.BEHIND) behind++;
             rows.add(row(source, standing));
         }
-        PrintWriter out = spec.commandLine().getOut();
-        if (json) out.print(Json.write(rows));
-        else printText(rows, behind, out);
+        PrintWriter out = console.out();
+        if (args.get(JSON)) out.print(Json.write(rows));
+        else printText(rows, behind, releasesDir, channel, out);
         out.flush();
         return behind > 0 ? 1 : 0;
     }
 
-    private List<Path> images() throws IOException {
+    private static List<Path> images(List<Path> inputs) throws IOException {
         List<Path> images = new ArrayList<>();
         for (Path input : inputs) {
             if (!Files.isDirectory(input)) {
@@ -114,7 +119,8 @@ final class StatusCommand implements Callable<Integer> {
     }
 
     @SuppressWarnings("unchecked")
-    private void printText(List<Map<String, Object>> rows, int behind, PrintWriter out) {
+    private static void printText(List<Map<String, Object>> rows, int behind, Path releasesDir, String channel,
+            PrintWriter out) {
         for (Map<String, Object> row : rows) {
             Map<String, Object> build = (Map<String, Object>) row.get("build");
             Map<String, Object> newest = (Map<String, Object>) row.get("newest");
