@@ -83,6 +83,7 @@ public final class EepromCli implements Command {
             case "extract" -> new ExtractCommand();
             case "config" -> new ConfigCommand();
             case "validate" -> new ValidateCommand();
+            case "stage-update" -> new StageUpdateCommand();
             case "completion" -> new CompletionCommand();
             default -> null;
         };
