@@ -83,7 +83,9 @@ public final class EepromCli implements Command {
             case "extract" -> new ExtractCommand();
             case "config" -> new ConfigCommand();
             case "validate" -> new ValidateCommand();
+            case "netboot" -> new NetbootCommand();
             case "stage-update" -> new StageUpdateCommand();
+            case "tftp" -> new TftpCommand();
             case "completion" -> new CompletionCommand();
             default -> null;
         };
