@@ -61,11 +61,6 @@ public final class EepromCli implements Command {
         }
     }
 
-    // TRANSITION: for commands not yet moved off picocli; removed when the last one moves
-    java.io.OutputStream stdout() {
-        return System.out;
-    }
-
     @Override
     public Definition definition() {
         return DEFINITION;
@@ -81,9 +76,9 @@ public final class EepromCli implements Command {
         return switch (name) {
             case "info" -> new InfoCommand();
             case "extract" -> new ExtractCommand();
+            case "apply" -> new ApplyCommand();
             case "config" -> new ConfigCommand();
             case "validate" -> new ValidateCommand();
-            case "apply" -> new ApplyCommand();
             case "edit" -> new EditCommand();
             case "diff" -> new DiffCommand();
             case "explain" -> new ExplainCommand();
@@ -91,6 +86,9 @@ public final class EepromCli implements Command {
             case "verify" -> new VerifyCommand();
             case "sign" -> new SignCommand();
             case "key" -> new KeyCommand();
+            case "netboot" -> new NetbootCommand();
+            case "stage-update" -> new StageUpdateCommand();
+            case "tftp" -> new TftpCommand();
             case "batch" -> new BatchCommand();
             case "migrate" -> new MigrateCommand();
             case "status" -> new StatusCommand();

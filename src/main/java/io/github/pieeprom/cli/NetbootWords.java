@@ -1,38 +1,30 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.cli.args.Converter;
 import io.github.pieeprom.netboot.BootReplay;
 import io.github.pieeprom.netboot.LinkMode;
 import io.github.pieeprom.netboot.Prefix;
 import java.util.Locale;
-import picocli.CommandLine.ITypeConverter;
-import picocli.CommandLine.TypeConversionException;
+import java.util.function.Function;
 
 /** The lower-case words the network-boot options take: serial|mac|string, hard|symlink|copy, pi4|pi5. */
 final class NetbootWords {
+    static final Converter<Prefix> PREFIX = words(Prefix.values(), Prefix::word, "serial, mac or string");
+    static final Converter<LinkMode> LINK = words(LinkMode.values(), NetbootWords::lower, "hard, symlink or copy");
+    static final Converter<BootReplay.Model> MODEL =
+            words(BootReplay.Model.values(), NetbootWords::lower, "pi4 or pi5");
+
     private NetbootWords() {
     }
 
-    static final class PrefixWord implements ITypeConverter<Prefix> {
-        @Override
-        public Prefix convert(String value) {
-            for (Prefix p : Prefix.values()) if (p.word().equals(value)) return p;
-            throw new TypeConversionException("expected serial, mac or string, found '" + value + "'");
-        }
+    private static <E> Converter<E> words(E[] values, Function<E, String> word, String expected) {
+        return text -> {
+            for (E value : values) if (word.apply(value).equals(text)) return value;
+            throw new IllegalArgumentException("expected " + expected + ", found '" + text + "'");
+        };
     }
 
-    static final class LinkWord implements ITypeConverter<LinkMode> {
-        @Override
-        public LinkMode convert(String value) {
-            for (LinkMode m : LinkMode.values()) if (m.name().toLowerCase(Locale.ROOT).equals(value)) return m;
-            throw new TypeConversionException("expected hard, symlink or copy, found '" + value + "'");
-        }
-    }
-
-    static final class ModelWord implements ITypeConverter<BootReplay.Model> {
-        @Override
-        public BootReplay.Model convert(String value) {
-            for (BootReplay.Model m : BootReplay.Model.values()) if (m.name().toLowerCase(Locale.ROOT).equals(value)) return m;
-            throw new TypeConversionException("expected pi4 or pi5, found '" + value + "'");
-        }
+    private static String lower(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -10,16 +10,6 @@ final class Outputs {
     private Outputs() {
     }
 
-    // TRANSITION: for commands not yet moved off picocli; removed when the last one moves
-    static void write(EepromCli root, Path out, byte[] bytes) throws IOException {
-        if (out == null || out.toString().equals("-")) {
-            System.out.write(bytes);
-            System.out.flush();
-        } else {
-            ImageFiles.write(out, bytes);
-        }
-    }
-
     static void write(Console console, Path out, byte[] bytes) throws IOException {
         if (out == null || out.toString().equals("-")) {
             console.out().flush();

@@ -1,6 +1,12 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.cli.args.Arg;
+import io.github.pieeprom.cli.args.Args;
+import io.github.pieeprom.cli.args.Command;
+import io.github.pieeprom.cli.args.Console;
+import io.github.pieeprom.cli.args.Converters;
+import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.netboot.EepromUpdate;
@@ -11,67 +17,64 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "stage-update", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Stage a bootloader update from a workstation, as rpi-eeprom-update does on the Pi: "
-                + "pieeprom.upd (the image with its update timestamp set), pieeprom.sig (sha256, ts:, target-soc:) and "
-                + "recovery.bin in a boot partition. With --zip, write instead a recovery zip for an SD card laid out "
-                + "as Raspberry Pi's own (README.txt, recovery.bin, pieeprom.bin, pieeprom.sig, and vl805.bin/.sig "
-                + "with --vl805).",
-                "Over TFTP only pieeprom.upd + pieeprom.sig matter: the ROM never loads recovery.bin from the "
-                        + "network; a netbooting board with ENABLE_SELF_UPDATE=1 flashes the update itself "
-                        + "(eeprom tftp stage --eeprom-update puts them in each board's folder)."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  eeprom stage-update netboot.bin --to /media/$USER/bootfs",
-                "  eeprom stage-update netboot.bin --zip recovery.zip --recovery firmware-2711/latest/recovery.bin"})
-final class StageUpdateCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Parameters(index = "0", paramLabel = "IMAGE", description = "The bootloader image to install.") Path image;
-    @ArgGroup(multiplicity = "1") Target target;
-    @Option(names = "--recovery", paramLabel = "FILE",
-            description = "recovery.bin (default: <soc>-recovery.bin or recovery.bin beside IMAGE).") Path recovery;
-    @Option(names = "--vl805", paramLabel = "FILE", description = "VL805 USB firmware for the zip (Pi 4 only).")
-    Path vl805;
-    @Option(names = "--ts", paramLabel = "N",
-            description = "Update timestamp and ts: (default: $SOURCE_DATE_EPOCH, else now).") String ts;
+final class StageUpdateCommand implements Command {
+    static final Arg<Path> IMAGE = Arg.positional(Converters.PATH, "IMAGE").help("The bootloader image to install.");
+    static final Arg<Path> TO = Arg.option(Converters.PATH, "DIR", "--to").help("The boot partition to stage into.");
+    static final Arg<Path> ZIP = Arg.option(Converters.PATH, "OUT.zip", "--zip").help("Write a recovery zip instead.");
+    static final Arg<Path> RECOVERY = Arg.option(Converters.PATH, "FILE", "--recovery")
+            .help("recovery.bin (default: <soc>-recovery.bin or recovery.bin beside IMAGE).");
+    static final Arg<Path> VL805 = Arg.option(Converters.PATH, "FILE", "--vl805")
+            .help("VL805 USB firmware for the zip (Pi 4 only).");
+    static final Arg<String> TS = Arg.option(Converters.STRING, "N", "--ts")
+            .help("Update timestamp and ts: (default: $SOURCE_DATE_EPOCH, else now).");
+    static final Definition DEFINITION = Definition.of("stage-update", IMAGE).exactlyOneOf(TO, ZIP)
+            .with(List.of(RECOVERY, VL805, TS))
+            .describe("Stage a bootloader update from a workstation, as rpi-eeprom-update does on the Pi: "
+                            + "pieeprom.upd (the image with its update timestamp set), pieeprom.sig (sha256, ts:, "
+                            + "target-soc:) and recovery.bin in a boot partition. With --zip, write instead a recovery "
+                            + "zip for an SD card laid out as Raspberry Pi's own (README.txt, recovery.bin, "
+                            + "pieeprom.bin, pieeprom.sig, and vl805.bin/.sig with --vl805).",
+                    "Over TFTP only pieeprom.upd + pieeprom.sig matter: the ROM never loads recovery.bin from the "
+                            + "network; a netbooting board with ENABLE_SELF_UPDATE=1 flashes the update itself "
+                            + "(eeprom tftp stage --eeprom-update puts them in each board's folder).")
+            .footer("Examples:", "  eeprom stage-update netboot.bin --to /media/$USER/bootfs",
+                    "  eeprom stage-update netboot.bin --zip recovery.zip --recovery firmware-2711/latest/recovery.bin");
 
-    static final class Target {
-        @Option(names = "--to", paramLabel = "DIR", description = "The boot partition to stage into.") Path dir;
-        @Option(names = "--zip", paramLabel = "OUT.zip", description = "Write a recovery zip instead.") Path zip;
+    @Override
+    public Definition definition() {
+        return DEFINITION;
     }
 
     @Override
-    public Integer call() throws IOException {
-        if (vl805 != null && target.zip == null) throw new UsageException("--vl805 goes with --zip");
+    public int run(Args args, Console console) throws IOException {
+        Path image = args.get(IMAGE);
+        Path zip = args.get(ZIP);
+        Path vl805 = args.get(VL805);
+        if (vl805 != null && zip == null) throw new UsageException("--vl805 goes with --zip");
         EepromImage source = ImageFiles.read(image);
-        byte[] recoveryBin = Inputs.read(recovery != null ? recovery : besideImage(source));
-        long timestamp = Timestamps.sigTimestamp(ts, System::getenv, Clock.systemUTC());
-        if (target.zip != null) {
+        byte[] recoveryBin = Inputs.read(args.has(RECOVERY) ? args.get(RECOVERY) : besideImage(image, source));
+        long timestamp = Timestamps.sigTimestamp(args.get(TS), System::getenv, Clock.systemUTC());
+        if (zip != null) {
             Optional<byte[]> vl = vl805 == null ? Optional.empty() : Optional.of(Inputs.read(vl805));
-            ImageFiles.write(target.zip, RecoveryBundle.zip(source, recoveryBin, vl, timestamp));
-            spec.commandLine().getErr().printf("wrote %s%n", target.zip);
+            ImageFiles.write(zip, RecoveryBundle.zip(source, recoveryBin, vl, timestamp));
+            console.err().printf("wrote %s%n", zip);
             return 0;
         }
-        if (!Files.isDirectory(target.dir)) throw EepromException.in(target.dir.toString(),
+        Path dir = args.get(TO);
+        if (!Files.isDirectory(dir)) throw EepromException.in(dir.toString(),
                 "not a folder: expected a mounted boot partition");
         EepromUpdate update = EepromUpdate.of(source, timestamp);
-        ImageFiles.write(target.dir.resolve(EepromUpdate.UPD), update.upd());
-        ImageFiles.write(target.dir.resolve(EepromUpdate.SIG), update.sig());
-        ImageFiles.write(target.dir.resolve("recovery.bin"), recoveryBin);
-        spec.commandLine().getErr().printf("staged %s, %s and recovery.bin in %s (update timestamp %d)%n",
-                EepromUpdate.UPD, EepromUpdate.SIG, target.dir, timestamp);
+        ImageFiles.write(dir.resolve(EepromUpdate.UPD), update.upd());
+        ImageFiles.write(dir.resolve(EepromUpdate.SIG), update.sig());
+        ImageFiles.write(dir.resolve("recovery.bin"), recoveryBin);
+        console.err().printf("staged %s, %s and recovery.bin in %s (update timestamp %d)%n",
+                EepromUpdate.UPD, EepromUpdate.SIG, dir, timestamp);
         return 0;
     }
 
     /** The recovery.bin for the image's SoC next to it, as in the firmware repository or ../shared/conformance. */
-    private Path besideImage(EepromImage source) {
+    private static Path besideImage(Path image, EepromImage source) {
         Path dir = image.toAbsolutePath().getParent();
         List<Path> candidates = List.of(dir.resolve(source.soc().id() + "-recovery.bin"), dir.resolve("recovery.bin"));
         return candidates.stream().filter(Files::isRegularFile).findFirst().orElseThrow(() -> EepromException.in(

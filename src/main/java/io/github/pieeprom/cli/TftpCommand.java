@@ -1,9 +1,33 @@
 package io.github.pieeprom.cli;
 
-import picocli.CommandLine.Command;
+import io.github.pieeprom.cli.args.Args;
+import io.github.pieeprom.cli.args.Command;
+import io.github.pieeprom.cli.args.Console;
+import io.github.pieeprom.cli.args.Definition;
 
 /** {@code eeprom tftp ...}: network-boot tools over TFTP. */
-@Command(name = "tftp", mixinStandardHelpOptions = true, description = "Serve and check network-boot trees over TFTP.",
-        subcommands = {TftpServeCommand.class, TftpStageCommand.class, TftpCheckCommand.class})
-final class TftpCommand {
+final class TftpCommand implements Command {
+    static final Definition DEFINITION = Definition.of("tftp")
+            .describe("Serve and check network-boot trees over TFTP.")
+            .subcommands("serve", "stage", "check");
+
+    @Override
+    public Definition definition() {
+        return DEFINITION;
+    }
+
+    @Override
+    public int run(Args args, Console console) {
+        throw new IllegalStateException("the runner dispatches to a subcommand");
+    }
+
+    @Override
+    public Command subcommand(String name) {
+        return switch (name) {
+            case "serve" -> new TftpServeCommand();
+            case "stage" -> new TftpStageCommand();
+            case "check" -> new TftpCheckCommand();
+            default -> null;
+        };
+    }
 }

@@ -1,6 +1,12 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.cli.args.Arg;
+import io.github.pieeprom.cli.args.Args;
+import io.github.pieeprom.cli.args.Command;
+import io.github.pieeprom.cli.args.Console;
+import io.github.pieeprom.cli.args.Converters;
+import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.netboot.BoardFolder;
@@ -20,81 +26,81 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.concurrent.Callable;
-import picocli.CommandLine.ArgGroup;
-import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
-import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 
-@Command(name = "stage", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Lay out a TFTP root for network-booting boards: one folder per board, named as the "
-                + "bootloader asks for it (1234abcd/ for a serial, dc-a6-32-01-36-c2/ for a MAC, or the fixed "
-                + "TFTP_PREFIX_STR), holding the boot files (linked, not copied, by default), a cmdline.txt of its "
-                + "own and optionally pieeprom.upd + pieeprom.sig.",
-                "Running it again changes nothing; a changed input changes only what differs. Each board's folder "
-                        + "is built beside its place and renamed into it. Bad input changes nothing.",
-                "Template variables: ${serial}, ${mac}, every column of the devices file (such as ${hostname}) and "
-                        + "--var NAME=VALUE.",
-                "Symbolic links are relative: a server that chroots to the root (in.tftpd -s) serves them only when "
-                        + "the boot folder lies inside the root."},
-        footerHeading = "%nExamples:%n",
-        footer = {"  eeprom tftp stage --boot /boot/firmware --root /srv/tftp --serial 1234abcd --serial 5678ef01 \\",
-                "      --cmdline 'console=serial0,115200 root=/dev/nfs nfsroot=${server}:/srv/nfs/${serial},vers=4 rw "
-                        + "ip=dhcp rootwait' --var server=10.0.0.1",
-                "  eeprom tftp stage --boot boot/ --root /srv/tftp --devices devices.csv --prefix mac \\",
-                "      --cmdline @cmdline.template --eeprom-update netboot.bin --dnsmasq rpi.conf --proxy-dhcp 10.0.0.0"})
-final class TftpStageCommand implements Callable<Integer> {
-    @Spec CommandSpec spec;
-    @Option(names = "--boot", required = true, paramLabel = "DIR",
-            description = "A Raspberry Pi OS boot partition, or the firmware repository's boot/.") Path boot;
-    @Option(names = "--root", required = true, paramLabel = "TFTPROOT", description = "The TFTP root.") Path root;
-    @ArgGroup(multiplicity = "1") Boards boards;
-    @Option(names = "--prefix", paramLabel = "serial|mac|string", defaultValue = "serial",
-            converter = NetbootWords.PrefixWord.class,
-            description = "How folders are named, as TFTP_PREFIX in the boards' bootconf (default: serial).")
-    Prefix prefix;
-    @Option(names = "--tftp-prefix-str", paramLabel = "STR", description = "The folder for --prefix string, ending in /.")
-    String prefixString;
-    @Option(names = "--link", paramLabel = "hard|symlink|copy", defaultValue = "hard",
-            converter = NetbootWords.LinkWord.class, description = "How shared files are staged (default: hard).")
-    LinkMode link;
-    @Option(names = "--cmdline", paramLabel = "TEMPLATE", description = "cmdline.txt for each board: the text, or @FILE.")
-    String cmdline;
-    @Option(names = "--var", paramLabel = "NAME=VALUE", description = "A template variable for every board.")
-    List<String> vars = new ArrayList<>();
-    @Option(names = "--config-txt", paramLabel = "FILE", description = "config.txt to share instead of DIR's.")
-    Path configTxt;
-    @Option(names = "--eeprom-update", paramLabel = "IMAGE",
-            description = "Put pieeprom.upd + pieeprom.sig (ts: newer than any staged before) in each folder.")
-    Path eepromUpdate;
-    @Option(names = "--dnsmasq", paramLabel = "FILE", description = "Write a dnsmasq proxy-DHCP + TFTP snippet.")
-    Path dnsmasq;
-    @Option(names = "--proxy-dhcp", paramLabel = "NETWORK", description = "The LAN's network address for --dnsmasq, such as 10.0.0.0.")
-    String network;
-    @Option(names = "--dry-run", description = "Print the plan; write nothing.") boolean dryRun;
+final class TftpStageCommand implements Command {
+    static final Arg<Path> BOOT = Arg.option(Converters.PATH, "DIR", "--boot").required()
+            .help("A Raspberry Pi OS boot partition, or the firmware repository's boot/.");
+    static final Arg<Path> ROOT = Arg.option(Converters.PATH, "TFTPROOT", "--root").required().help("The TFTP root.");
+    static final Arg<String> SERIALS = Arg.option(Converters.STRING, "S", "--serial").greedy()
+            .help("Board serial numbers (8 hex digits).");
+    static final Arg<Path> DEVICES = Arg.option(Converters.PATH, "FILE.csv", "--devices")
+            .help("A CSV with a header row: serial and/or mac, hostname, any other columns.");
+    static final Arg<Prefix> PREFIX = Arg.option(NetbootWords.PREFIX, "serial|mac|string", "--prefix")
+            .defaultValue("serial")
+            .help("How folders are named, as TFTP_PREFIX in the boards' bootconf (default: serial).");
+    static final Arg<String> PREFIX_STR = Arg.option(Converters.STRING, "STR", "--tftp-prefix-str")
+            .help("The folder for --prefix string, ending in /.");
+    static final Arg<LinkMode> LINK = Arg.option(NetbootWords.LINK, "hard|symlink|copy", "--link").defaultValue("hard")
+            .help("How shared files are staged (default: hard).");
+    static final Arg<String> CMDLINE = Arg.option(Converters.STRING, "TEMPLATE", "--cmdline")
+            .help("cmdline.txt for each board: the text, or @FILE.");
+    static final Arg<String> VARS = Arg.option(Converters.STRING, "NAME=VALUE", "--var").repeatable()
+            .help("A template variable for every board.");
+    static final Arg<Path> CONFIG_TXT = Arg.option(Converters.PATH, "FILE", "--config-txt")
+            .help("config.txt to share instead of DIR's.");
+    static final Arg<Path> EEPROM_UPDATE = Arg.option(Converters.PATH, "IMAGE", "--eeprom-update")
+            .help("Put pieeprom.upd + pieeprom.sig (ts: newer than any staged before) in each folder.");
+    static final Arg<Path> DNSMASQ = Arg.option(Converters.PATH, "FILE", "--dnsmasq")
+            .help("Write a dnsmasq proxy-DHCP + TFTP snippet.");
+    static final Arg<String> NETWORK = Arg.option(Converters.STRING, "NETWORK", "--proxy-dhcp")
+            .help("The LAN's network address for --dnsmasq, such as 10.0.0.0.");
+    static final Arg<Boolean> DRY_RUN = Arg.flag("--dry-run").help("Print the plan; write nothing.");
+    static final Definition DEFINITION = Definition.of("stage", BOOT, ROOT).exactlyOneOf(SERIALS, DEVICES)
+            .with(List.of(PREFIX, PREFIX_STR, LINK, CMDLINE, VARS, CONFIG_TXT, EEPROM_UPDATE, DNSMASQ, NETWORK,
+                    DRY_RUN))
+            .describe("Lay out a TFTP root for network-booting boards: one folder per board, named as the "
+                            + "bootloader asks for it (1234abcd/ for a serial, dc-a6-32-01-36-c2/ for a MAC, or the "
+                            + "fixed TFTP_PREFIX_STR), holding the boot files (linked, not copied, by default), a "
+                            + "cmdline.txt of its own and optionally pieeprom.upd + pieeprom.sig.",
+                    "Running it again changes nothing; a changed input changes only what differs. Each board's folder "
+                            + "is built beside its place and renamed into it. Bad input changes nothing.",
+                    "Template variables: ${serial}, ${mac}, every column of the devices file (such as ${hostname}) "
+                            + "and --var NAME=VALUE.",
+                    "Symbolic links are relative: a server that chroots to the root (in.tftpd -s) serves them only "
+                            + "when the boot folder lies inside the root.")
+            .footer("Examples:",
+                    "  eeprom tftp stage --boot /boot/firmware --root /srv/tftp --serial 1234abcd --serial 5678ef01 \\",
+                    "      --cmdline 'console=serial0,115200 root=/dev/nfs nfsroot=${server}:/srv/nfs/${serial},vers=4 "
+                            + "rw ip=dhcp rootwait' --var server=10.0.0.1",
+                    "  eeprom tftp stage --boot boot/ --root /srv/tftp --devices devices.csv --prefix mac \\",
+                    "      --cmdline @cmdline.template --eeprom-update netboot.bin --dnsmasq rpi.conf --proxy-dhcp "
+                            + "10.0.0.0");
 
-    static final class Boards {
-        @Option(names = "--serial", paramLabel = "S", arity = "1..*", description = "Board serial numbers (8 hex digits).")
-        List<String> serials;
-        @Option(names = "--devices", paramLabel = "FILE.csv",
-                description = "A CSV with a header row: serial and/or mac, hostname, any other columns.") Path devices;
+    @Override
+    public Definition definition() {
+        return DEFINITION;
     }
 
     @Override
-    public Integer call() throws IOException {
-        if ((dnsmasq == null) != (network == null)) throw new UsageException("--dnsmasq and --proxy-dhcp go together");
-        if (prefixString != null && prefix != Prefix.STRING) throw new UsageException("--tftp-prefix-str goes with --prefix string");
-        StagingPlan plan = StagingPlan.of(new StagingPlan.Inputs(boot, Stager.bootFiles(boot), devices(), prefix,
-                Optional.ofNullable(prefixString), link, template(), KeyValues.parse("--var", "NAME", vars), Optional.ofNullable(configTxt),
-                update(), dnsmasq == null ? Optional.empty() : Optional.of(new Dnsmasq(root.toAbsolutePath().normalize(), network))));
-        PrintWriter out = spec.commandLine().getOut();
-        if (dryRun) {
+    public int run(Args args, Console console) throws IOException {
+        Path root = args.get(ROOT);
+        Path dnsmasq = args.get(DNSMASQ);
+        Prefix prefix = args.get(PREFIX);
+        if ((dnsmasq == null) == args.has(NETWORK)) throw new UsageException("--dnsmasq and --proxy-dhcp go together");
+        if (args.has(PREFIX_STR) && prefix != Prefix.STRING)
+            throw new UsageException("--tftp-prefix-str goes with --prefix string");
+        Path boot = args.get(BOOT);
+        StagingPlan plan = StagingPlan.of(new StagingPlan.Inputs(boot, Stager.bootFiles(boot), devices(args), prefix,
+                Optional.ofNullable(args.get(PREFIX_STR)), args.get(LINK), template(args.get(CMDLINE)),
+                KeyValues.parse("--var", "NAME", args.all(VARS)), Optional.ofNullable(args.get(CONFIG_TXT)),
+                update(args.get(EEPROM_UPDATE), root), dnsmasq == null ? Optional.empty()
+                        : Optional.of(new Dnsmasq(root.toAbsolutePath().normalize(), args.get(NETWORK)))));
+        PrintWriter out = console.out();
+        if (args.get(DRY_RUN)) {
             printPlan(plan, out);
             return 0;
         }
@@ -110,19 +116,20 @@ final class TftpStageCommand implements Callable<Integer> {
         return 0;
     }
 
-    private List<Device> devices() throws IOException {
-        if (boards.serials != null) return Devices.ofSerials(boards.serials);
-        return Devices.parseCsv(boards.devices.toString(), new String(Inputs.read(boards.devices), StandardCharsets.UTF_8));
+    private static List<Device> devices(Args args) throws IOException {
+        if (args.has(SERIALS)) return Devices.ofSerials(args.all(SERIALS));
+        Path devices = args.get(DEVICES);
+        return Devices.parseCsv(devices.toString(), new String(Inputs.read(devices), StandardCharsets.UTF_8));
     }
 
-    private Optional<Template> template() throws IOException {
+    private static Optional<Template> template(String cmdline) throws IOException {
         if (cmdline == null) return Optional.empty();
         if (!cmdline.startsWith("@")) return Optional.of(Template.parse("--cmdline", cmdline));
         Path file = Path.of(cmdline.substring(1));
         return Optional.of(Template.parse(file.toString(), new String(Inputs.read(file), StandardCharsets.UTF_8)));
     }
 
-    private Optional<EepromUpdate> update() throws IOException {
+    private static Optional<EepromUpdate> update(Path eepromUpdate, Path root) throws IOException {
         if (eepromUpdate == null) return Optional.empty();
         if (Files.exists(root) && !Files.isDirectory(root))
             throw EepromException.in(root.toString(), "the TFTP root is a file, not a folder");

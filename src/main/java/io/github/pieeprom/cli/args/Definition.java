@@ -56,8 +56,16 @@ public record Definition(String name, List<String> description, List<Arg<?>> arg
         return all;
     }
 
+    /** The first description line up to its first ": ", "; " or ". ": what the parent's help and man pages list. */
     public String summary() {
-        return description.isEmpty() ? "" : description.get(0);
+        if (description.isEmpty()) return "";
+        String first = description.get(0);
+        int end = first.length();
+        for (String stop : new String[] {": ", "; ", ". "}) {
+            int at = first.indexOf(stop);
+            if (at > 0 && at < end) end = at;
+        }
+        return end < first.length() ? first.substring(0, end) + "." : first;
     }
 
 }
