@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import io.github.pieeprom.cli.args.Tree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -241,12 +242,22 @@ class ImageCommandsTest {
 
     @Test
     void everyCommandHasHelpWithAnExample() {
-        for (String command : new String[] {"info", "extract", "apply", "config", "completion"}) {
-            Cli.Result r = Cli.run(command, "--help");
-            assertThat(r.exit()).as(command).isZero();
-            assertThat(r.out()).as(command).contains("Usage: eeprom " + command).contains("Example");
+        for (Tree entry : Tree.of(new EepromCli())) {
+            String[] words = entry.path().substring("eeprom".length()).trim().split(" ");
+            String[] args = entry.path().equals("eeprom") ? new String[] {"--help"} : append(words, "--help");
+            Cli.Result r = Cli.run(args);
+            assertThat(r.exit()).as(entry.path()).isZero();
+            assertThat(r.out()).as(entry.path()).startsWith("Usage: " + entry.path() + " ");
+            if (entry.command().definition().subcommands().isEmpty())
+                assertThat(r.out()).as(entry.path()).contains("Example");
         }
         assertThat(Cli.run("--version").out()).startsWith("eeprom (pieeprom) ");
+    }
+
+    private static String[] append(String[] words, String last) {
+        String[] all = java.util.Arrays.copyOf(words, words.length + 1);
+        all[words.length] = last;
+        return all;
     }
 
     @Test
