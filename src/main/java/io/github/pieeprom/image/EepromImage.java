@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A parsed bootloader EEPROM image (512 KiB for BCM2711, 2 MiB for BCM2712). Immutable: every
@@ -157,6 +158,16 @@ public final class EepromImage {
     public BuildInfo build() {
         byte[] code = isAb() ? file(BOOTSYS).orElseThrow() : payload(sections.get(0));
         return BuildInfo.scan(code);
+    }
+
+    /**
+     * The size an LZ4 section's frame header declares for its data, read without decompressing it (FORMAT.md
+     * section 6: every frame declares it, and it always equals the data's size); empty when the header does not.
+     */
+    public OptionalLong declaredSize(Section section) {
+        if (section.kind() != SectionKind.LZ4) throw new IllegalArgumentException(section + " is not LZ4");
+        long size = Lz4Frame.declaredSize(payload(section));
+        return size < 0 ? OptionalLong.empty() : OptionalLong.of(size);
     }
 
     /** Decompresses an LZ4 section and checks the SHA-256 stored after its frame. */

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
+import io.github.pieeprom.image.Section;
 import io.github.pieeprom.cli.args.Tree;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,13 +41,35 @@ class ImageCommandsTest {
                 signed      no    pubkey no    cacert no
                 signature   absent (no bootconf.sig)
                 updated     no update timestamp set
+                lz4         sizes from the frame headers; not checked (--check decompresses and checks them)
 
                   offset     length  kind        name          decompressed
                   0x000000    51200  bootcode
-                  0x00c808    16237  lz4         bootmain      120000
+                  0x00c808    16245  lz4         bootmain      120000
                 """.formatted(pi4));
-        assertThat(r.out()).contains("  0x012e08     9016  compressed  vl805hub.bin\n",
+        assertThat(r.out()).contains("  0x012e30     9016  compressed  vl805hub.bin\n",
                 "  0x017000       69  file        bootconf.txt\n");
+        Cli.Result checked = Cli.run("info", "--check", pi4.toString());
+        assertThat(checked.exit()).isZero();
+        assertThat(checked.out()).isEqualTo(r.out().replace("sizes from the frame headers; not checked (--check "
+                + "decompresses and checks them)", "every section decompressed and its SHA-256 checked"));
+    }
+
+    @Test
+    void infoCheckFindsADamagedLz4SectionThatPlainInfoDoesNotRead() throws IOException {
+        EepromImage image = EepromImage.parse("pi4.bin", PI4);
+        Section bootmain = image.sections().stream().filter(s -> s.name().equals("bootmain")).findFirst().orElseThrow();
+        byte[] damaged = PI4.clone();
+        int lastShaByte = bootmain.payloadOffset() + bootmain.payloadLength() - 1;
+        damaged[lastShaByte] ^= 1;
+        Path file = Files.write(tmp.resolve("damaged.bin"), damaged);
+        assertThat(Cli.run("info", file.toString()).exit()).isZero();
+        Cli.Result r = Cli.run("info", "--check", file.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.stderr()).isEqualTo(("eeprom: error: %s@0x%06x: LZ4 section bootmain: the SHA-256 of its 120000 "
+                + "decompressed bytes does not match the one stored after the frame\n").formatted(file,
+                bootmain.payloadOffset() + bootmain.payloadLength() - 32));
     }
 
     @Test
@@ -75,6 +98,7 @@ class ImageCommandsTest {
                   "cacert": false,
                   "signature": "absent",
                   "updateTimestamp": null,
+                  "lz4Checked": false,
                   "sections": [
                     {
                       "offset": 0,
@@ -85,7 +109,7 @@ class ImageCommandsTest {
                 """.formatted(ab)).contains("""
                     {
                       "offset": 143872,
-                      "length": 40739,
+                      "length": 40747,
                       "kind": "lz4",
                       "name": "bootmain",
                       "decompressed": 300000

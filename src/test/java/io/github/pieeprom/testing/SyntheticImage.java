@@ -5,10 +5,12 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Random;
 import org.apache.commons.compress.compressors.lz4.FramedLZ4CompressorOutputStream;
+import org.apache.commons.compress.compressors.lz4.XXHash32;
 
 /**
  * Builds images in the real format (FORMAT.md) from made-up content: the fixtures for tests and the files in
@@ -127,17 +129,29 @@ public final class SyntheticImage {
         return (value + 7) & ~7;
     }
 
+    /**
+     * An LZ4 frame as the bootloader's are (FORMAT.md section 6): independent 64 KiB blocks, no checksums, and the
+     * content size in the header, which Commons Compress does not write: it is put in here, with the header
+     * checksum recomputed.
+     */
     static byte[] lz4Frame(byte[] data) {
+        byte[] frame;
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             try (var lz4 = new FramedLZ4CompressorOutputStream(out, new FramedLZ4CompressorOutputStream.Parameters(
                     FramedLZ4CompressorOutputStream.BlockSize.K64, false, false, false))) {
                 lz4.write(data);
             }
-            return out.toByteArray();
+            frame = out.toByteArray();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        ByteBuffer sized = ByteBuffer.allocate(frame.length + 8).order(ByteOrder.LITTLE_ENDIAN);
+        sized.put(frame, 0, 4).put((byte) (frame[4] | 0x08)).put(frame[5]).putLong(data.length);
+        XXHash32 hash = new XXHash32();
+        hash.update(sized.array(), 4, 10);
+        sized.put((byte) (hash.getValue() >> 8)).put(frame, 7, frame.length - 7);
+        return sized.array();
     }
 
     /** Pi 4 layout of 2025-09 and later: LZ4 bootmain/memsys/mcb, old-scheme VL805 blobs, files at the end. */
