@@ -16,15 +16,13 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 final class InfoCommand implements Command {
-    private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'")
-            .withZone(ZoneOffset.UTC);
     static final Arg<Path> IMAGE = Arg.positional(Converters.PATH, "IMAGE");
     static final Arg<Boolean> JSON = Arg.flag("--json").help("Print the facts as JSON.");
     static final Arg<Boolean> CHECK = Arg.flag("--check").help("Decompress every LZ4 section and check it against "
@@ -112,31 +110,37 @@ final class InfoCommand implements Command {
             PrintWriter out) {
         BuildInfo build = image.build();
         Map<String, Object> conf = (Map<String, Object>) facts.get("bootconf");
-        out.printf("file        %s%n", image.file());
-        out.printf("soc         BCM%s (%s), %d bytes%s%n", image.soc().id(),
-                image.soc().id().equals("2711") ? "Pi 4 / Pi 400 / CM4" : "Pi 5 / Pi 500 / CM5", image.size(),
-                image.isAb() ? ", AB partitions" : "");
-        out.printf("build       %s%s%s%n",
-                build.instant().map(i -> UTC.format(i) + " (BUILD_TIMESTAMP=" + build.timestamp().getAsLong() + ")")
-                        .orElse("unknown (no BUILD_TIMESTAMP)"),
-                build.version().map(v -> ", version " + v).orElse(""),
-                build.mfgVersion().isPresent() ? ", MFG_VER " + build.mfgVersion().getAsInt() : "");
+        out.println("file        " + image.file());
+        out.println("soc         BCM" + image.soc().id() + " (" + (image.soc().id().equals("2711") ? "Pi 4 / Pi 400 / CM4"
+                : "Pi 5 / Pi 500 / CM5") + "), " + image.size() + " bytes" + (image.isAb() ? ", AB partitions" : ""));
+        out.println("build       " + build.timestamp().stream().mapToObj(t -> utc(t) + " (BUILD_TIMESTAMP=" + t + ")")
+                .findFirst().orElse("unknown (no BUILD_TIMESTAMP)") + build.version().map(v -> ", version " + v)
+                .orElse("") + (build.mfgVersion().isPresent() ? ", MFG_VER " + build.mfgVersion().getAsInt() : ""));
         if (conf.get("offset") == null) out.println("bootconf    none");
-        else out.printf("bootconf    %d bytes at 0x%06x, room for %s bytes%n", conf.get("length"), conf.get("offset"),
-                conf.get("capacity") == null ? "?" : conf.get("capacity"));
-        out.printf("signed      %s    pubkey %s    cacert %s%n", yesNo(facts.get("signed")),
-                yesNo(facts.get("pubkey")), yesNo(facts.get("cacert")));
-        out.printf("signature   %s (%s)%n", signature.status().label(), signature.detail());
-        out.printf("updated     %s%n", image.timestamp().map(t -> "timestamp " + t).orElse("no update timestamp set"));
-        if (facts.get("lz4Checked") != null) out.printf("lz4         %s%n", Boolean.TRUE.equals(facts.get("lz4Checked"))
+        else out.println("bootconf    " + conf.get("length") + " bytes at 0x" + Text.hex((Integer) conf.get("offset"), 6)
+                + ", room for " + (conf.get("capacity") == null ? "?" : conf.get("capacity")) + " bytes");
+        out.println("signed      " + yesNo(facts.get("signed")) + "    pubkey " + yesNo(facts.get("pubkey"))
+                + "    cacert " + yesNo(facts.get("cacert")));
+        out.println("signature   " + signature.status().label() + " (" + signature.detail() + ")");
+        out.println("updated     " + image.timestamp().map(t -> "timestamp " + t).orElse("no update timestamp set"));
+        if (facts.get("lz4Checked") != null) out.println("lz4         " + (Boolean.TRUE.equals(facts.get("lz4Checked"))
                 ? "every section decompressed and its SHA-256 checked" : "sizes from the frame headers; not checked "
-                + "(--check decompresses and checks them)");
-        out.printf("%n  offset     length  kind        name          decompressed%n");
+                + "(--check decompresses and checks them)"));
+        out.println();
+        out.println("  offset     length  kind        name          decompressed");
         for (Object o : (List<Object>) facts.get("sections")) {
             Map<String, Object> s = (Map<String, Object>) o;
-            out.println("  0x%06x %8d  %-10s  %-12s  %s".formatted(s.get("offset"), s.get("length"), s.get("kind"),
-                    s.get("name"), s.get("decompressed") != null ? s.get("decompressed") : "").stripTrailing());
+            out.println(("  0x" + Text.hex((Integer) s.get("offset"), 6) + " " + Text.right(s.get("length"), 8) + "  "
+                    + Text.left(s.get("kind"), 10) + "  " + Text.left(s.get("name"), 12) + "  "
+                    + (s.get("decompressed") != null ? s.get("decompressed") : "")).stripTrailing());
         }
+    }
+
+    /** {@code 2026-01-01 00:00:00 UTC}. */
+    static String utc(long epochSecond) {
+        LocalDateTime t = LocalDateTime.ofEpochSecond(epochSecond, 0, ZoneOffset.UTC);
+        return t.toLocalDate() + " " + Text.two(t.getHour()) + ":" + Text.two(t.getMinute()) + ":"
+                + Text.two(t.getSecond()) + " UTC";
     }
 
     private static String yesNo(Object value) {

@@ -58,9 +58,8 @@ final class ValidateCommand implements Command {
         console.out().print(format.format(findings, files.size()));
         console.out().flush();
         long errors = findings.stream().filter(f -> f.finding().isError()).count();
-        if (format == Findings.text) console.err().printf("%d file%s: %d error%s, %d warning%s%n",
-                files.size(), plural(files.size()), errors, plural(errors), findings.size() - errors,
-                plural(findings.size() - errors));
+        if (format == Findings.text) console.err().println(Text.count(files.size(), "file") + ": "
+                + Text.count(errors, "error") + ", " + Text.count(findings.size() - errors, "warning"));
         return findings.stream().anyMatch(f -> f.finding().fails(args.get(STRICT))) ? EepromCli.EXIT_BAD_INPUT : 0;
     }
 
@@ -72,9 +71,5 @@ final class ValidateCommand implements Command {
                     .filter(p -> p.getFileName().toString().endsWith(".txt") || p.getFileName().toString().endsWith(".conf"))
                     .sorted().toList();
         }
-    }
-
-    private static String plural(long n) {
-        return n == 1 ? "" : "s";
     }
 }
