@@ -47,18 +47,18 @@ public record BootOrder(String text, List<BootMode> modes) {
     /** Null when the value is {@code 0x} and 1 to 8 hex digits, each a boot mode. */
     static Problem check(String text) {
         if (!text.startsWith("0x") && !text.startsWith("0X") || text.length() == 2)
-            return new Problem(0, "expected 0x and 1 to 8 hex digits of boot modes (such as 0xf41), found \"%s\""
-                    .formatted(text));
+            return new Problem(0, "expected 0x and 1 to 8 hex digits of boot modes (such as 0xf41), found \""
+                    + text + "\"");
         for (int i = 2; i < text.length(); i++) {
             int nibble = Character.digit(text.charAt(i), 16);
-            if (nibble < 0) return new Problem(i, "\"%s\" is not a hex digit in \"%s\"".formatted(text.charAt(i), text));
+            if (nibble < 0) return new Problem(i, "\"" + text.charAt(i) + "\" is not a hex digit in \"" + text + "\"");
             if (BootMode.of(nibble).isEmpty())
-                return new Problem(i, "0x%x is not a boot mode (modes are 0x0-0x7, 0xe and 0xf) in \"%s\""
-                        .formatted(nibble, text));
+                return new Problem(i, "0x" + Integer.toHexString(nibble)
+                        + " is not a boot mode (modes are 0x0-0x7, 0xe and 0xf) in \"" + text + "\"");
         }
         if (text.length() - 2 > MAX_NIBBLES)
-            return new Problem(2, "%d nibbles, but the bootloader reads only %d (32 bits) of \"%s\""
-                    .formatted(text.length() - 2, MAX_NIBBLES, text));
+            return new Problem(2, (text.length() - 2) + " nibbles, but the bootloader reads only "
+                    + MAX_NIBBLES + " (32 bits) of \"" + text + "\"");
         return null;
     }
 

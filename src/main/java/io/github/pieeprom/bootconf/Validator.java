@@ -4,7 +4,6 @@ import io.github.pieeprom.bootconf.Finding.Severity;
 import io.github.pieeprom.bootconf.Property.Status;
 import io.github.pieeprom.image.Soc;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -55,25 +54,27 @@ public final class Validator {
 
     private List<Finding> run() {
         if (config.size() > MAX_SIZE) add(0, 0, "", Severity.ERROR,
-                "the file is %d bytes, more than the %d bytes an image can hold".formatted(config.size(), MAX_SIZE));
+                "the file is " + config.size() + " bytes, more than the " + MAX_SIZE + " bytes an image can hold");
         Map<String, Map<String, Line>> seen = new HashMap<>();
         for (Line line : config.lines()) {
             Condition condition = config.conditionOf(line);
             if (line.kind() == Line.Kind.SECTION && !isConfigTxtContent(line)) section(line);
             if (condition.isParked()) continue;
             if (line.kind() == Line.Kind.INVALID) add(line, 1, "", Severity.ERROR,
-                    "expected KEY=VALUE, a [filter], a # comment or a blank line, found \"%s\"".formatted(line.text()));
+                    "expected KEY=VALUE, a [filter], a # comment or a blank line, found \"" + line.text() + "\"");
             if (line.kind() == Line.Kind.PROPERTY) {
                 property(line, condition);
                 Line earlier = seen.computeIfAbsent(condition.name(), c -> new HashMap<>()).put(line.key(), line);
                 if (earlier != null) add(line, 1, line.key(), Severity.WARNING,
-                        "%s is also set on line %d in %s; this later value wins"
-                                .formatted(line.key(), earlier.number(), condition.name()));
+                        line.key() + " is also set on line " + earlier.number() + " in " + condition.name()
+                                + "; this later value wins");
             }
         }
         crossChecks();
         List<Finding> sorted = new ArrayList<>(findings);
-        sorted.sort(Comparator.comparingInt(Finding::line).thenComparingInt(Finding::column));
+        // not Comparator.comparingInt(...).thenComparingInt(...): the JDK spins those lambdas anew in every run
+        sorted.sort((a, b) -> a.line() != b.line() ? Integer.compare(a.line(), b.line())
+                : Integer.compare(a.column(), b.column()));
         return sorted;
     }
 
@@ -86,9 +87,9 @@ public final class Validator {
         Filter filter = Filter.parse(line.value());
         String name = "[" + line.value() + "]";
         if (filter.kind() == Filter.Kind.UNSUPPORTED) add(line, 1, name, Severity.ERROR,
-                "%s: EDID and HDMI filters are not supported in bootconf.txt".formatted(name));
+                name + ": EDID and HDMI filters are not supported in bootconf.txt");
         if (filter.kind() == Filter.Kind.UNKNOWN) add(line, 1, name, Severity.ERROR,
-                "unknown section filter %s%s".formatted(name, line.value().startsWith("board_type")
+                "unknown section filter " + name + (line.value().startsWith("board_type")
                         ? "; did you mean [board-type=...] (with a hyphen)?"
                         : "; expected all, none, a model (pi4, pi400, cm4, cm4s, pi5, pi500, cm5), board-type=0xNN, "
                                 + "a serial 0xNNNNNNNN, gpioN=0|1, tryboot, partition=N, boot_count or boot_arg1"));
@@ -98,8 +99,8 @@ public final class Validator {
         String key = line.key();
         if (!key.chars().allMatch(c -> c == '_' || c < 128 && Character.isLetterOrDigit(c))) {
             add(line, 1, "", Severity.ERROR, (key.isBlank() || !key.strip().equals(key)
-                    ? "spaces around = are not allowed: expected KEY=VALUE, found \"%s\""
-                    : "expected KEY=VALUE with a name of letters, digits and _, found \"%s\"").formatted(line.text()));
+                    ? "spaces around = are not allowed: expected KEY=VALUE, found \""
+                    : "expected KEY=VALUE with a name of letters, digits and _, found \"") + line.text() + "\"");
             return;
         }
         Optional<Property> known = Catalogue.get(key);
@@ -109,13 +110,13 @@ public final class Validator {
         }
         Property p = known.get();
         if (p.status() != Status.CURRENT) add(line, 1, key, Severity.WARNING,
-                "%s is %s (%s); the bootloader ignores it".formatted(key,
-                        p.status() == Status.REMOVED ? "no longer a property" : "deprecated", p.meaning()));
+                key + " is " + (p.status() == Status.REMOVED ? "no longer a property" : "deprecated") + " ("
+                        + p.meaning() + "); the bootloader ignores it");
         Optional<Soc> lineSoc = socOf(condition);
         if (lineSoc.isPresent() && !p.socs().contains(lineSoc.get())) add(line, 1, key,
                 socIsStated ? Severity.ERROR : Severity.WARNING,
-                "%s is a %s property; the %s bootloader ignores it".formatted(key, family(p.socs().iterator().next()),
-                        "BCM" + lineSoc.get().id()));
+                key + " is a " + family(p.socs().iterator().next()) + " property; the BCM" + lineSoc.get().id()
+                        + " bootloader ignores it");
         if (line.value().isEmpty()) return;                        // KEY= means unset
         if (p.type() == ValueType.BOOT_ORDER) {
             bootOrder(line, condition, lineSoc);
@@ -124,16 +125,14 @@ public final class Validator {
             if (problem != null) add(line, line.valueColumn(), key, Severity.ERROR, key + ": " + problem);
         }
         if (line.text().length() > MAX_LINE) add(line, MAX_LINE + 1, key, Severity.WARNING,
-                "the line is %d characters; the bootloader reads only the first %d".formatted(line.text().length(),
-                        MAX_LINE));
+                "the line is " + line.text().length() + " characters; the bootloader reads only the first " + MAX_LINE);
     }
 
     private void unknown(Line line) {
         String key = line.key();
         if (Catalogue.CONFIG_TXT_ONLY.contains(key)) {
             add(line, 1, key, Severity.ERROR,
-                    "%s is a config.txt setting (read by recovery.bin or the firmware), not a bootloader property"
-                            .formatted(key));
+                    key + " is a config.txt setting (read by recovery.bin or the firmware), not a bootloader property");
             return;
         }
         List<String> like = Catalogue.suggestions(key);
@@ -160,18 +159,18 @@ public final class Validator {
         List<BootMode> modes = BootOrder.parse(line.value()).modes();
         BootMode last = modes.get(modes.size() - 1);
         if (!modes.contains(BootMode.RESTART) && last != BootMode.STOP) warn(line,
-                "BOOT_ORDER %s has no restart mode 0xf: after %s the bootloader gives up (0xf%s tries again)"
-                        .formatted(line.value(), last.description(), line.value().substring(2)));
+                "BOOT_ORDER " + line.value() + " has no restart mode 0xf: after " + last.description()
+                        + " the bootloader gives up (0xf" + line.value().substring(2) + " tries again)");
         Optional<Board> board = condition.board().or(() -> lineSoc.map(Board::defaultFor));
         for (int i = 0; i < modes.size(); i++) {
             BootMode mode = modes.get(i);
             if (board.isPresent() && !board.get().has(mode)) warn(line,
-                    "BOOT_ORDER: boot mode %s (%s) does not exist on a %s; the bootloader skips it"
-                            .formatted(mode.hex(), mode.description(), board.get().title()));
+                    "BOOT_ORDER: boot mode " + mode.hex() + " (" + mode.description() + ") does not exist on a "
+                            + board.get().title() + "; the bootloader skips it");
             if (mode == BootMode.SD_CARD_DETECT) warn(line, "BOOT_ORDER: boot mode 0x0 is deprecated; use 0xf");
             boolean ends = mode == BootMode.RESTART || mode == BootMode.STOP || mode == BootMode.RPIBOOT;
             if (ends && i < modes.size() - 1) warn(line,
-                    "BOOT_ORDER: the modes after %s (%s) are never tried".formatted(mode.hex(), mode.description()));
+                    "BOOT_ORDER: the modes after " + mode.hex() + " (" + mode.description() + ") are never tried");
         }
     }
 
@@ -198,16 +197,16 @@ public final class Validator {
         List<String> missing = new ArrayList<>();
         for (String key : List.of("SUBNET", "TFTP_IP")) if (value(settings, key).isEmpty()) missing.add(key);
         if (!missing.isEmpty()) {
-            warn(client, "CLIENT_IP without %s: a static IP needs CLIENT_IP, SUBNET and TFTP_IP, so the bootloader "
-                    .formatted(String.join(" and ", missing)) + "uses DHCP");
+            warn(client, "CLIENT_IP without " + String.join(" and ", missing)
+                    + ": a static IP needs CLIENT_IP, SUBNET and TFTP_IP, so the bootloader uses DHCP");
             return;
         }
         long ip = ValueType.ipv4(client.value()), mask = ValueType.ipv4(value(settings, "SUBNET"));
         Line tftp = settings.get("TFTP_IP");
         long server = ValueType.ipv4(tftp.value());
         if (ip >= 0 && mask >= 0 && server >= 0 && (ip & mask) != (server & mask) && value(settings, "GATEWAY").isEmpty())
-            warn(tftp, "TFTP_IP %s is outside CLIENT_IP/SUBNET %s/%s and no GATEWAY is set"
-                    .formatted(tftp.value(), client.value(), value(settings, "SUBNET")));
+            warn(tftp, "TFTP_IP " + tftp.value() + " is outside CLIENT_IP/SUBNET " + client.value() + "/"
+                    + value(settings, "SUBNET") + " and no GATEWAY is set");
     }
 
     private static String value(Map<String, Line> settings, String key) {

@@ -44,27 +44,27 @@ public enum ValueType {
         return switch (this) {
             case BOOL, INT -> number(p, value);
             case HEX -> HEX_NUMBER.matcher(value).matches() || value.equals("0") ? range(p, value)
-                    : "expected 0x followed by 1 to 8 hex digits, found \"%s\"".formatted(value);
+                    : "expected 0x followed by 1 to 8 hex digits, found \"" + value + "\"";
             case BOOT_ORDER -> BootOrder.problem(value);
             case IPV4 -> ipv4(value) >= 0 ? null
-                    : "expected a dotted IPv4 address such as 192.168.1.10, found \"%s\"".formatted(value);
+                    : "expected a dotted IPv4 address such as 192.168.1.10, found \"" + value + "\"";
             case MAC -> MAC_ADDRESS.matcher(value).matches() ? null
-                    : "expected a MAC address such as dc:a6:32:01:36:c2, found \"%s\"".formatted(value);
+                    : "expected a MAC address such as dc:a6:32:01:36:c2, found \"" + value + "\"";
             case STRING -> p.max() > 0 && value.length() > p.max()
-                    ? "expected at most %d characters, found %d".formatted(p.max(), value.length()) : null;
+                    ? "expected at most " + p.max() + " characters, found " + value.length() : null;
             case HOST -> HOST_NAME.matcher(value).matches() ? null
-                    : "expected a host name of lower-case letters, digits, - and . (no scheme, no /), found \"%s\""
-                            .formatted(value);
+                    : "expected a host name of lower-case letters, digits, - and . (no scheme, no /), found \""
+                            + value + "\"";
             case SHA256 -> SHA.matcher(value).matches() ? null
-                    : "expected 64 hex digits (a SHA-256), found \"%s\"".formatted(value);
+                    : "expected 64 hex digits (a SHA-256), found \"" + value + "\"";
             case OTP_ROWS -> OTP.matcher(value).matches() ? null
-                    : "expected two OTP rows 0-7 as A,B (such as 0,1), found \"%s\"".formatted(value);
+                    : "expected two OTP rows 0-7 as A,B (such as 0,1), found \"" + value + "\"";
             case VID_PID_LIST -> VID_PIDS.matcher(value).matches() ? null
-                    : "expected up to 4 comma-separated 8-digit hex VIDPIDs, no spaces, found \"%s\"".formatted(value);
+                    : "expected up to 4 comma-separated 8-digit hex VIDPIDs, no spaces, found \"" + value + "\"";
             case NETCONSOLE -> value.length() > p.max()
-                    ? "expected at most %d characters, found %d".formatted(p.max(), value.length())
+                    ? "expected at most " + p.max() + " characters, found " + value.length()
                     : NETCONSOLE_FORMAT.matcher(value).matches() ? null
-                    : "expected src_port@src_ip/dev_name,dst_port@dst_ip/dst_mac, found \"%s\"".formatted(value);
+                    : "expected src_port@src_ip/dev_name,dst_port@dst_ip/dst_mac, found \"" + value + "\"";
         };
     }
 
@@ -72,15 +72,15 @@ public enum ValueType {
         if (DECIMAL.matcher(value).matches() || HEX_NUMBER.matcher(value).matches()) return range(p, value);
         String expected = p.choices().isEmpty() ? "an integer" : choices(p);
         String hint = value.contains("#") ? " (a # comment must be on a line of its own)" : "";
-        return "expected %s, found \"%s\"%s".formatted(expected, value, hint);
+        return "expected " + expected + ", found \"" + value + "\"" + hint;
     }
 
     private static String range(Property p, String value) {
         long n = parseNumber(value);
         if (!p.choices().isEmpty())
-            return p.choices().contains(n) ? null : "expected %s, found %s".formatted(choices(p), value);
-        if (n < p.min()) return "%s is less than the minimum %d".formatted(value, p.min());
-        if (n > p.max()) return "%s is more than the maximum %d".formatted(value, p.max());
+            return p.choices().contains(n) ? null : "expected " + choices(p) + ", found " + value;
+        if (n < p.min()) return value + " is less than the minimum " + p.min();
+        if (n > p.max()) return value + " is more than the maximum " + p.max();
         return null;
     }
 

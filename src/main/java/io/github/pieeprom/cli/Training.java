@@ -28,10 +28,14 @@ public final class Training {
                     new PrintWriter(OutputStream.nullOutputStream()), new PrintWriter(OutputStream.nullOutputStream()));
             String conf = tmp.resolve("boot.conf").toString();
             String out = tmp.resolve("out.bin").toString();
+            // a config with a warning, an error and a did-you-mean, so that the findings' code is archived too
+            String bad = Files.writeString(tmp.resolve("bad.conf"), "[all]\nBOOT_UART=1\nBOOT_UART=0\n"
+                    + "BOOT_ORDER=0xf2x\nNET_BOOT_MAX_RETRY=5\n").toString();
             String[][] runs = {{"info", pi5}, {"info", pi4, "--json"}, {"extract", pi4}, {"extract", pi5, "-o", conf},
-                    {"validate", conf}, {"config", pi4}, {"config", "--config", conf, "--out", out, pi5},
-                    {"apply", pi4, "--set", "BOOT_ORDER=0xf21", "-o", out}, {"digest", out, "--ts", "1700000000", "-o", conf + ".sig"},
-                    {"extract", "--help"}};
+                    {"validate", conf}, {"validate", bad}, {"validate", "--format", "json", bad}, {"config", pi4},
+                    {"config", "--config", conf, "--out", out, pi5}, {"apply", pi4, "--set", "BOOT_ORDER=0xf21", "-o", out},
+                    {"digest", out, "--ts", "1700000000", "-o", conf + ".sig"}, {"explain", conf}, {"diff", conf, bad},
+                    {"extract", "--help"}, {"extract", "--no-such-option"}, {"info", tmp.resolve("missing.bin").toString()}};
             for (String[] run : runs) EepromCli.run(quiet, run);
         } finally {
             try (Stream<Path> files = Files.walk(tmp)) {
