@@ -113,12 +113,15 @@ public final class EepromImage {
 
     /** An AB image (2712, from 2026-05) has a {@code bootsys} file; the reference decides it this way. */
     public boolean isAb() {
-        return sections.stream().anyMatch(s -> s.kind() == SectionKind.FILE && s.name().equals(BOOTSYS));
+        return findFile(BOOTSYS).isPresent();
     }
 
     public byte[] toByteArray() {
         return bytes.clone();
     }
+
+    // Loops, not streams, on the paths every command takes: a run's first lambda sets up the JDK's lambda machinery,
+    // several milliseconds on JDK 17 (docs/performance.md).
 
     /** The section's payload: the body after the name header for named kinds. */
     public byte[] payload(Section section) {
@@ -127,13 +130,15 @@ public final class EepromImage {
 
     /** The first file section with this name anywhere in the image, as the reference reads files. */
     public Optional<Section> findFile(String name) {
-        return sections.stream().filter(s -> s.kind() == SectionKind.FILE && s.name().equals(name)).findFirst();
+        for (Section s : sections) if (s.kind() == SectionKind.FILE && s.name().equals(name)) return Optional.of(s);
+        return Optional.empty();
     }
 
     /** The payload of the first file with this name, if the image has one. */
     public Optional<byte[]> file(String name) {
         if (name.equals(BOOTCODE_BIN)) return Optional.of(payload(sections.get(0)));
-        return findFile(name).map(this::payload);
+        Optional<Section> section = findFile(name);
+        return section.isPresent() ? Optional.of(payload(section.get())) : Optional.empty();
     }
 
     /**
@@ -141,7 +146,8 @@ public final class EepromImage {
      * {@code 0xff}) count as absent.
      */
     public boolean hasContent(String name) {
-        return file(name).filter(EepromImage::notBlank).isPresent();
+        Optional<byte[]> payload = file(name);
+        return payload.isPresent() && notBlank(payload.get());
     }
 
     static boolean notBlank(byte[] payload) {
@@ -151,7 +157,9 @@ public final class EepromImage {
 
     /** The {@code bootconf.txt} payload, byte for byte. */
     public byte[] bootConfig() {
-        return file(BOOTCONF_TXT).orElseThrow(() -> EepromException.in(file, "no %s section", BOOTCONF_TXT));
+        Optional<byte[]> config = file(BOOTCONF_TXT);
+        if (config.isEmpty()) throw EepromException.in(file, "no %s section", BOOTCONF_TXT);
+        return config.get();
     }
 
     /** Version strings from the bootcode section (or {@code bootsys} in AB images). */
@@ -303,7 +311,8 @@ public final class EepromImage {
     }
 
     private Optional<Integer> nextNonPad(int index) {
-        return sections.subList(index + 1, sections.size()).stream()
-                .filter(s -> s.kind() != SectionKind.PAD).map(Section::offset).findFirst();
+        for (Section s : sections.subList(index + 1, sections.size()))
+            if (s.kind() != SectionKind.PAD) return Optional.of(s.offset());
+        return Optional.empty();
     }
 }

@@ -33,7 +33,8 @@ final class ArgParser {
     }
 
     private Args parse() {
-        List<Arg<?>> positionals = definition.args().stream().filter(Arg::isPositional).toList();
+        List<Arg<?>> positionals = new ArrayList<>();
+        for (Arg<?> arg : definition.args()) if (arg.isPositional()) positionals.add(arg);
         int position = 0;
         boolean optionsEnded = false;
         for (int i = offset; i < argv.size(); i++) {
@@ -71,7 +72,7 @@ final class ArgParser {
         if (arg == null) throw error("Unknown option: '%s'", word);
         if (arg.isFlag()) {
             once(arg);
-            values.computeIfAbsent(arg, a -> new ArrayList<>()).add(Boolean.TRUE);
+            valuesOf(arg).add(Boolean.TRUE);
             return i;
         }
         if (value != null) {
@@ -95,14 +96,14 @@ final class ArgParser {
         for (char c : word.substring(1).toCharArray()) {
             Arg<?> flag = named("-" + c);
             if (flag == null || !flag.isFlag()) throw error("Unknown option: '%s'", word);
-            values.computeIfAbsent(flag, a -> new ArrayList<>()).add(Boolean.TRUE);
+            valuesOf(flag).add(Boolean.TRUE);
         }
         return i;
     }
 
     private void add(Arg<?> arg, String text) {
         if (!arg.isPositional()) once(arg);
-        List<Object> list = values.computeIfAbsent(arg, a -> new ArrayList<>());
+        List<Object> list = valuesOf(arg);
         for (String part : arg.split() == null ? new String[] {text} : text.split(arg.split(), -1)) {
             try {
                 list.add(arg.converter().convert(part));
@@ -111,6 +112,13 @@ final class ArgParser {
                         : "option '" + arg.displayName() + "'", e.getMessage());
             }
         }
+    }
+
+    /** No lambdas on the parser's path: see EepromImage. */
+    private List<Object> valuesOf(Arg<?> arg) {
+        List<Object> list = values.get(arg);
+        if (list == null) values.put(arg, list = new ArrayList<>());
+        return list;
     }
 
     private void once(Arg<?> arg) {
@@ -122,8 +130,9 @@ final class ArgParser {
         for (Arg<?> arg : definition.args())
             if (arg.isRequired() && !arg.isPositional() && !values.containsKey(arg))
                 throw error("Missing required option: '%s'", Help.synopsis(arg));
-        List<String> missing = positionals.stream().filter(a -> a.isRequired() && !values.containsKey(a))
-                .map(a -> "'" + a.label() + "'").toList();
+        List<String> missing = new ArrayList<>();
+        for (Arg<?> arg : positionals)
+            if (arg.isRequired() && !values.containsKey(arg)) missing.add("'" + arg.label() + "'");
         if (missing.size() == 1) throw error("Missing required parameter: %s", missing.get(0));
         if (!missing.isEmpty()) throw error("Missing required parameters: %s", String.join(", ", missing));
         for (List<Arg<?>> group : definition.exactlyOne()) {

@@ -6,9 +6,25 @@ import java.util.Arrays;
 
 /** The converters most commands need. */
 public final class Converters {
-    public static final Converter<String> STRING = text -> text;
-    public static final Converter<Path> PATH = Converters::path;
-    public static final Converter<Integer> INT = Converters::integer;
+    // Classes, not lambdas: every command loads these, and a run's first lambda costs several milliseconds on JDK 17.
+    public static final Converter<String> STRING = new Converter<>() {
+        @Override
+        public String convert(String text) {
+            return text;
+        }
+    };
+    public static final Converter<Path> PATH = new Converter<>() {
+        @Override
+        public Path convert(String text) {
+            return path(text);
+        }
+    };
+    public static final Converter<Integer> INT = new Converter<>() {
+        @Override
+        public Integer convert(String text) {
+            return integer(text);
+        }
+    };
 
     private Converters() {
     }
