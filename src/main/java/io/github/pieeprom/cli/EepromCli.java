@@ -1,10 +1,10 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.EepromException;
-import io.github.pieeprom.cli.args.Args;
 import io.github.pieeprom.cli.args.Command;
 import io.github.pieeprom.cli.args.Console;
 import io.github.pieeprom.cli.args.Definition;
+import io.github.pieeprom.cli.args.Group;
 import io.github.pieeprom.cli.args.Runner;
 import io.github.pieeprom.signing.VerificationException;
 import java.io.IOException;
@@ -19,7 +19,7 @@ import java.nio.file.FileSystemException;
  * The {@code eeprom} command: one subcommand per task, each a thin layer over the library. A run builds only the
  * command it names (docs/performance.md).
  */
-public final class EepromCli implements Command {
+public final class EepromCli implements Group {
     static final int EXIT_BAD_INPUT = 1;
     static final int EXIT_USAGE = Runner.EXIT_USAGE;
 
@@ -69,10 +69,6 @@ public final class EepromCli implements Command {
         return DEFINITION;
     }
 
-    @Override
-    public int run(Args args, Console console) {
-        throw new IllegalStateException("the runner dispatches to a subcommand");
-    }
 
     @Override
     public Command subcommand(String name) {

@@ -1,11 +1,10 @@
 package io.github.pieeprom.cli;
 
-import io.github.pieeprom.cli.args.Args;
 import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Console;
 import io.github.pieeprom.cli.args.Definition;
+import io.github.pieeprom.cli.args.Group;
 
-final class KeyCommand implements Command {
+final class KeyCommand implements Group {
     static final Definition DEFINITION = Definition.of("key").describe("RSA keys for signed boot.")
             .subcommands("convert").footer("Examples:", "  eeprom key convert public.pem pubkey.bin");
 
@@ -14,10 +13,6 @@ final class KeyCommand implements Command {
         return DEFINITION;
     }
 
-    @Override
-    public int run(Args args, Console console) {
-        throw new IllegalStateException("the runner dispatches to a subcommand");
-    }
 
     @Override
     public Command subcommand(String name) {

@@ -1,12 +1,11 @@
 package io.github.pieeprom.cli;
 
-import io.github.pieeprom.cli.args.Args;
 import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Console;
 import io.github.pieeprom.cli.args.Definition;
+import io.github.pieeprom.cli.args.Group;
 
 /** {@code eeprom tftp ...}: network-boot tools over TFTP. */
-final class TftpCommand implements Command {
+final class TftpCommand implements Group {
     static final Definition DEFINITION = Definition.of("tftp")
             .describe("Serve and check network-boot trees over TFTP.")
             .subcommands("serve", "stage", "check");
@@ -16,10 +15,6 @@ final class TftpCommand implements Command {
         return DEFINITION;
     }
 
-    @Override
-    public int run(Args args, Console console) {
-        throw new IllegalStateException("the runner dispatches to a subcommand");
-    }
 
     @Override
     public Command subcommand(String name) {

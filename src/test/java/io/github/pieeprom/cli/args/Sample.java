@@ -47,11 +47,11 @@ final class Sample {
         }
     }
 
-    static final class Group implements Command {
+    static final class Node implements Group {
         final Definition definition;
         final List<Command> children;
 
-        Group(Definition definition, Command... children) {
+        Node(Definition definition, Command... children) {
             this.definition = definition;
             this.children = List.of(children);
         }
@@ -59,11 +59,6 @@ final class Sample {
         @Override
         public Definition definition() {
             return definition;
-        }
-
-        @Override
-        public int run(Args args, Console console) {
-            throw new AssertionError("a group is never run");
         }
 
         @Override
@@ -75,7 +70,7 @@ final class Sample {
     final Leaf copy = new Leaf(COPY);
     final Leaf serve = new Leaf(SERVE);
     final Leaf check = new Leaf(Definition.of("check").describe("Check files."));
-    final Group net = new Group(Definition.of("net").describe("Network tools.").subcommands("serve", "check"),
+    final Node net = new Node(Definition.of("net").describe("Network tools.").subcommands("serve", "check"),
             serve, check);
-    final Group root = new Group(Definition.of("tool").describe("A tool.").subcommands("copy", "net"), copy, net);
+    final Node root = new Node(Definition.of("tool").describe("A tool.").subcommands("copy", "net"), copy, net);
 }
