@@ -57,10 +57,13 @@ final class ApplyCommand implements Command {
         if (edits.isEmpty() && configEdits.isEmpty()) throw new UsageException("nothing to apply: give --config, "
                 + "--set, --unset, --digest, --pubkey, --cacert, --bootcode, --bootsys or --timestamp");
         EepromImage source = ImageFiles.read(image);
-        if (!configEdits.isEmpty()) edits.config(editedConfig(source, image, config, configEdits, console.err()).toBytes());
+        if (!configEdits.isEmpty())
+            edits.config(editedConfig(source, image, config, configEdits, console.err()).toBytes());
         EepromImage result = edits.applyTo(source);
         ImageFiles.write(out, result.toByteArray());
-        console.err().printf("wrote %s (%s, bootconf.txt %d bytes)%n", out, result.soc().id(), result.bootConfig().length);
+        console.err().printf("wrote %s (%s, bootconf.txt %d bytes)%n", out, result.soc().id(),
+                result.bootConfig().length);
+        StaleSignature.warn(source, result, out, console.err());
         return 0;
     }
 

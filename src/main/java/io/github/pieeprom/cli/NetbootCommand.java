@@ -84,7 +84,8 @@ final class NetbootCommand implements Command {
             Outputs.write(console, null, config.toBytes());
             return 0;
         }
-        byte[] result = source.withFile(EepromImage.BOOTCONF_TXT, config.toBytes()).toByteArray();
+        EepromImage written = source.withFile(EepromImage.BOOTCONF_TXT, config.toBytes());
+        byte[] result = written.toByteArray();
         long timestamp = Timestamps.sigTimestamp(args.get(TS), System::getenv, Clock.systemUTC());
         Path out = args.get(OUT);
         Path sig = out.resolveSibling(out.getFileName() + ".sig");
@@ -92,6 +93,7 @@ final class NetbootCommand implements Command {
         ImageFiles.write(sig, SigFile.of(result, timestamp, Optional.of(source.soc())).toByteArray());
         console.err().printf("wrote %s and %s (%s)%n", out, sig, String.join(", ",
                 settings.properties().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
+        StaleSignature.warn(source, written, out, console.err());
         return 0;
     }
 }

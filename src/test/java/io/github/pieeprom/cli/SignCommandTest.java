@@ -64,6 +64,44 @@ class SignCommandTest {
     }
 
     @Test
+    void changingASignedConfigWithoutANewSignatureWritesTheImageAndWarns() {
+        Path signed = tmp.resolve("signed.bin");
+        String image = Conformance.file("firmware/2712-pieeprom-2024-04-05.bin").toString();
+        assertThat(Cli.run("sign", image, "-c", config, "-k", privateKey, "--ts", "1650000000", "-o",
+                signed.toString()).exit()).isZero();
+        Path out = tmp.resolve("changed.bin");
+        Cli.Result apply = Cli.run("apply", signed.toString(), "--set", "NET_BOOT_MAX_RETRIES=7", "-o", out.toString());
+        assertThat(apply.exit()).isZero();
+        assertThat(apply.stderr()).endsWith("eeprom: warning: " + out + " keeps the bootconf.sig of the old config, "
+                + "which does not match the new one: a Pi in signed-boot mode rejects it. Sign the new config: "
+                + "eeprom sign (or --digest with a .sig from eeprom digest -k)\n");
+        assertThat(Cli.run("info", out.toString()).out()).contains("signature   invalid");
+        Path netboot = tmp.resolve("netboot.bin");
+        assertThat(Cli.run("netboot", signed.toString(), "-o", netboot.toString(), "--max-retries", "3", "--ts",
+                "1650000000").stderr())
+                .contains("eeprom: warning: " + netboot + " keeps the bootconf.sig of the old config");
+    }
+
+    @Test
+    void aNewSignatureOrAnUnchangedConfigGivesNoWarning() throws IOException {
+        Path signed = tmp.resolve("signed.bin");
+        String image = Conformance.file("firmware/2712-pieeprom-2024-04-05.bin").toString();
+        assertThat(Cli.run("sign", image, "-c", config, "-k", privateKey, "--ts", "1650000000", "-o",
+                signed.toString()).exit()).isZero();
+        Path boot = Files.writeString(tmp.resolve("boot.conf"), Files.readString(Path.of(config)) + "BOOT_UART=1\n");
+        Path sig = tmp.resolve("boot.sig");
+        assertThat(Cli.run("digest", boot.toString(), "-k", privateKey, "--ts", "1650000000", "-o", sig.toString())
+                .exit()).isZero();
+        Cli.Result resigned = Cli.run("apply", signed.toString(), "--config", boot.toString(), "--digest",
+                sig.toString(), "-o", tmp.resolve("resigned.bin").toString());
+        assertThat(resigned.stderr()).doesNotContain("warning");
+        Cli.Result timestamp = Cli.run("apply", signed.toString(), "--timestamp", "1700000000", "-o",
+                tmp.resolve("ts.bin").toString());
+        assertThat(timestamp.stderr()).doesNotContain("warning");
+        assertThat(Cli.run("info", tmp.resolve("resigned.bin").toString()).out()).contains("signature   valid");
+    }
+
+    @Test
     void aSocOtherThanTheImagesIsRefused() {
         Path out = tmp.resolve("out.bin");
         String image = Conformance.file("firmware/2711-pieeprom-2023-05-11.bin").toString();
