@@ -4,6 +4,7 @@ import io.github.pieeprom.batch.BatchPlan.Build;
 import io.github.pieeprom.batch.BatchPlan.Device;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageEdits;
+import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.signing.SigFile;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -128,7 +129,7 @@ public final class BatchWriter {
         byte[] bytes = image.toByteArray();
         SigFile sig = SigFile.of(bytes, ts, Optional.of(image.soc()));
         Path folder = Files.createDirectory(dir.resolve(IMAGES).resolve(sig.sha256()));
-        Files.write(folder.resolve(PIEEPROM_BIN), bytes);
+        ImageFiles.create(folder.resolve(PIEEPROM_BIN), bytes);
         Files.write(folder.resolve(PIEEPROM_SIG), sig.toByteArray());
         return sig.sha256();
     }
