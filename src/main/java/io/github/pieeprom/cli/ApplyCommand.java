@@ -52,8 +52,9 @@ final class ApplyCommand implements Command {
         Path out = args.get(OUT);
         Path config = args.get(CONFIG);
         ConfigEdits configEdits = ConfigEdits.of(args);
-        ImageEdits edits = Edits.of(args.get(TIMESTAMP), args.get(BOOTCODE), args.get(BOOTSYS), args.get(CACERT), config,
-                args.get(DIGEST), args.get(PUBKEY));
+        // with --set or --unset, the --config file is read once, as the base of the edits
+        ImageEdits edits = Edits.of(args.get(TIMESTAMP), args.get(BOOTCODE), args.get(BOOTSYS), args.get(CACERT),
+                configEdits.isEmpty() ? config : null, args.get(DIGEST), args.get(PUBKEY));
         if (edits.isEmpty() && configEdits.isEmpty()) throw new UsageException("nothing to apply: give --config, "
                 + "--set, --unset, --digest, --pubkey, --cacert, --bootcode, --bootsys or --timestamp");
         EepromImage source = ImageFiles.read(image);
