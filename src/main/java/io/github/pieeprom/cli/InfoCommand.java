@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalLong;
 
 final class InfoCommand implements Command {
     static final Arg<Path> IMAGE = Arg.positional(Converters.PATH, "IMAGE");
@@ -86,8 +87,8 @@ final class InfoCommand implements Command {
             m.put("kind", s.kind().label());
             m.put("name", s.name());
             if (s.kind() == SectionKind.LZ4) {
-                m.put("decompressed", check ? Long.valueOf(image.decompress(s).length)
-                        : image.declaredSize(s).isPresent() ? Long.valueOf(image.declaredSize(s).getAsLong()) : null);
+                OptionalLong declared = check ? OptionalLong.of(image.decompress(s).length) : image.declaredSize(s);
+                m.put("decompressed", declared.isPresent() ? Long.valueOf(declared.getAsLong()) : null);
                 lz4++;
             }
             sections.add(m);

@@ -6,8 +6,8 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /**
- * The warning for an image written with a new config but its old {@code bootconf.sig}: a Pi in signed-boot mode
- * rejects that config. The reference keeps the old signature silently; the image is still written, as it asks.
+ * The warning for an image written with a new config or key but its old {@code bootconf.sig}: a Pi in signed-boot
+ * mode rejects that config. The reference keeps the old signature silently; the image is still written, as it asks.
  */
 final class StaleSignature {
     private StaleSignature() {
@@ -18,8 +18,8 @@ final class StaleSignature {
         if (!source.hasContent(EepromImage.BOOTCONF_SIG)) return;
         if (ConfigSignature.of(written).status() != ConfigSignature.Status.INVALID) return;
         if (ConfigSignature.of(source).status() != ConfigSignature.Status.VALID) return;
-        err.println("eeprom: warning: " + out + " keeps the bootconf.sig of the old config, which does not match "
-                + "the new one: a Pi in signed-boot mode rejects it. Sign the new config: eeprom sign (or --digest "
-                + "with a .sig from eeprom digest -k)");
+        err.println("eeprom: warning: " + out + " keeps a bootconf.sig that no longer verifies with its config and "
+                + "key: a Pi in signed-boot mode rejects the config. Sign it: eeprom sign (or --digest with a .sig "
+                + "from eeprom digest -k)");
     }
 }

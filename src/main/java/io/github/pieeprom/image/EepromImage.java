@@ -174,7 +174,7 @@ public final class EepromImage {
      */
     public OptionalLong declaredSize(Section section) {
         if (section.kind() != SectionKind.LZ4) throw new IllegalArgumentException(section + " is not LZ4");
-        long size = Lz4Frame.declaredSize(payload(section));
+        long size = Lz4Frame.declaredSize(bytes, section.payloadOffset(), section.payloadLength());
         return size < 0 ? OptionalLong.empty() : OptionalLong.of(size);
     }
 

@@ -28,12 +28,15 @@ final class Lz4Frame {
         this.in = in;
     }
 
-    /** The content size the frame's header declares, or -1 when it declares none or is not an LZ4 frame header. */
-    static long declaredSize(byte[] frame) {
-        Lz4Frame f = new Lz4Frame(frame);
-        if (frame.length < 15 || f.readIntAt(0) != MAGIC || (frame[4] & 0xc8) != (FLG_VERSION | FLG_CONTENT_SIZE))
-            return -1;
-        long size = f.readIntAt(6) & 0xffffffffL | (long) f.readIntAt(10) << 32;
+    /**
+     * The content size declared by the header of the frame at {@code frameAt} in {@code image}, or -1 when it
+     * declares none or is not an LZ4 frame header. Reads the header in place: no copy of the section.
+     */
+    static long declaredSize(byte[] image, int frameAt, int frameLength) {
+        Lz4Frame f = new Lz4Frame(image);
+        if (frameLength < 15 || f.readIntAt(frameAt) != MAGIC
+                || (image[frameAt + 4] & 0xc8) != (FLG_VERSION | FLG_CONTENT_SIZE)) return -1;
+        long size = f.readIntAt(frameAt + 6) & 0xffffffffL | (long) f.readIntAt(frameAt + 10) << 32;
         return size < 0 ? -1 : size;
     }
 
@@ -55,7 +58,9 @@ final class Lz4Frame {
         }
         if ((flg & FLG_DICT_ID) != 0) throw bad(4, "LZ4 frame needs a dictionary");
         byte8();                                                     // header checksum
-        out = new byte[contentSize >= 0 ? (int) contentSize : 64 * 1024];
+        // the header's size, but no more than the frame could hold (LZ4 expands at most 255 times): a short frame
+        // claiming 16 MiB does not get 16 MiB before it is found out
+        out = new byte[(int) Math.min(contentSize >= 0 ? contentSize : 64 * 1024, 255L * in.length)];
         while (true) {
             int blockAt = at;
             int header = int32();
@@ -93,13 +98,16 @@ final class Lz4Frame {
             if (offset == 0 || offset > size) throw bad(offsetAt, "match offset %d points outside the %d bytes "
                     + "decoded so far", offset, size);
             ensure(match, limit);
-            for (int left = match; left > 0; ) {                     // overlapping: repeat the last offset bytes
-                int n = Math.min(left, offset);
-                System.arraycopy(out, size - offset, out, size, n);
+            // overlapping (offset < match): the copied bytes repeat with period offset, so each copy can take all
+            // that is written so far from the match's start: the chunk doubles, a run of 16 MiB is 24 copies
+            int from = size - offset;
+            for (int left = match; left > 0; ) {
+                int n = Math.min(left, size - from);
+                System.arraycopy(out, from, out, size, n);
                 size += n;
                 left -= n;
             }
-            if (at > end) throw bad(offsetAt, "sequence runs past the block");
+            if (at == end) throw bad(at, "block ends after a match: its last sequence must be literals only");
         }
     }
 

@@ -72,14 +72,14 @@ class SignCommandTest {
         Path out = tmp.resolve("changed.bin");
         Cli.Result apply = Cli.run("apply", signed.toString(), "--set", "NET_BOOT_MAX_RETRIES=7", "-o", out.toString());
         assertThat(apply.exit()).isZero();
-        assertThat(apply.stderr()).endsWith("eeprom: warning: " + out + " keeps the bootconf.sig of the old config, "
-                + "which does not match the new one: a Pi in signed-boot mode rejects it. Sign the new config: "
-                + "eeprom sign (or --digest with a .sig from eeprom digest -k)\n");
+        assertThat(apply.stderr()).endsWith("eeprom: warning: " + out + " keeps a bootconf.sig that no longer "
+                + "verifies with its config and key: a Pi in signed-boot mode rejects the config. Sign it: eeprom sign "
+                + "(or --digest with a .sig from eeprom digest -k)\n");
         assertThat(Cli.run("info", out.toString()).out()).contains("signature   invalid");
         Path netboot = tmp.resolve("netboot.bin");
         assertThat(Cli.run("netboot", signed.toString(), "-o", netboot.toString(), "--max-retries", "3", "--ts",
                 "1650000000").stderr())
-                .contains("eeprom: warning: " + netboot + " keeps the bootconf.sig of the old config");
+                .contains("eeprom: warning: " + netboot + " keeps a bootconf.sig that no longer verifies");
     }
 
     @Test

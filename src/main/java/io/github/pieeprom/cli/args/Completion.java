@@ -32,8 +32,8 @@ public final class Completion {
                 String words = arg.label().contains("|") ? arg.label().replace('|', ' ') : null;
                 s.append("    ").append(arg.names().stream().map(n -> "'" + t.path() + " " + n + "'")
                         .collect(Collectors.joining("|")));
-                s.append(words == null ? ") COMPREPLY=($(compgen -f -- \"$cur\")); return ;;\n"
-                        : ") COMPREPLY=($(compgen -W '" + words + "' -- \"$cur\")); return ;;\n");
+                s.append(words == null ? ") mapfile -t COMPREPLY < <(compgen -f -- \"$cur\"); return ;;\n"
+                        : ") mapfile -t COMPREPLY < <(compgen -W '" + words + "' -- \"$cur\"); return ;;\n");
             }
         }
         s.append("  esac\n  case $cmd in\n");
@@ -48,8 +48,8 @@ public final class Completion {
         s.append("  if [[ $cur == -* || $cmd == ").append(tree.stream().filter(t -> !t.command().definition()
                 .subcommands().isEmpty()).map(t -> "'" + t.path() + "'").collect(Collectors.joining(" || $cmd == ")))
                 .append(" ]]; then\n");
-        s.append("    COMPREPLY=($(compgen -W \"$words\" -- \"$cur\"))\n  else\n");
-        s.append("    COMPREPLY=($(compgen -f -- \"$cur\"))\n  fi\n}\n");
+        s.append("    mapfile -t COMPREPLY < <(compgen -W \"$words\" -- \"$cur\")\n  else\n");
+        s.append("    mapfile -t COMPREPLY < <(compgen -f -- \"$cur\")\n  fi\n}\n");
         s.append("complete -o filenames -o bashdefault -F ").append(fn).append(' ').append(name).append('\n');
         return s.toString();
     }

@@ -18,6 +18,7 @@ class CompletionTest {
         Path script = dir.resolve("tool.bash");
         Files.writeString(script, Completion.bash(new Sample().root));
         Files.writeString(dir.resolve("input.bin"), "");
+        Files.writeString(dir.resolve("my image.bin"), "");
         StringBuilder array = new StringBuilder();
         for (String w : words) array.append(" '").append(w).append("'");
         String shell = "source " + script + "; COMP_WORDS=(" + array + "); COMP_CWORD=" + (words.length - 1)
@@ -45,5 +46,6 @@ class CompletionTest {
         assertThat(complete("tool", "copy", "--soc", "")).containsExactly("2711", "2712");
         assertThat(complete("tool", "copy", "-o", "inp")).containsExactly("input.bin");
         assertThat(complete("tool", "copy", "inp")).containsExactly("input.bin");
+        assertThat(complete("tool", "copy", "my")).containsExactly("my image.bin");
     }
 }
