@@ -70,8 +70,7 @@ final class ArgParser {
             if (arg != null) value = word.startsWith("=", 2) ? word.substring(3) : word.substring(2);
         }
         if (arg == null) throw error("Unknown option: '%s'", word);
-        if (arg.isFlag()) {
-            once(arg);
+        if (arg.isFlag()) {                                          // a flag given twice is still on
             valuesOf(arg).add(Boolean.TRUE);
             return i;
         }
@@ -90,13 +89,26 @@ final class ArgParser {
         throw error("Missing required parameter for option '%s' (%s)", arg.displayName(), arg.label());
     }
 
-    /** {@code -hV}: every letter a flag. */
+    /** {@code -hV}: flags in one word; the last may take a value, in the rest of the word or the next one. */
     private int cluster(int i) {
         String word = argv.get(i);
-        for (char c : word.substring(1).toCharArray()) {
-            Arg<?> flag = named("-" + c);
-            if (flag == null || !flag.isFlag()) throw error("Unknown option: '%s'", word);
-            valuesOf(flag).add(Boolean.TRUE);
+        for (int k = 1; k < word.length(); k++) {
+            Arg<?> arg = named("-" + word.charAt(k));
+            if (arg == null) throw error("Unknown option: '%s'", word);
+            if (arg.isFlag()) {
+                valuesOf(arg).add(Boolean.TRUE);
+                continue;
+            }
+            String rest = word.substring(k + 1);
+            if (!rest.isEmpty()) {
+                add(arg, rest.startsWith("=") ? rest.substring(1) : rest);
+                return i;
+            }
+            if (i + 1 < argv.size() && !isOption(argv.get(i + 1))) {
+                add(arg, argv.get(i + 1));
+                return i + 1;
+            }
+            throw error("Missing required parameter for option '%s' (%s)", arg.displayName(), arg.label());
         }
         return i;
     }

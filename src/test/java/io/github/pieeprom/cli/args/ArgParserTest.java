@@ -33,6 +33,11 @@ class ArgParserTest {
         Args both = parse(Sample.COPY, "-aq", "in", "-o", "x");
         assertThat(both.get(Sample.ALL)).isTrue();
         assertThat(both.get(Sample.QUIET)).isTrue();
+        for (String[] argv : new String[][] {{"-aqo", "x", "in"}, {"-aqox", "in"}, {"in", "-ao=x"}}) {
+            Args withValue = parse(Sample.COPY, argv);
+            assertThat(withValue.get(Sample.OUT)).as(String.join(" ", argv)).isEqualTo(Path.of("x"));
+            assertThat(withValue.get(Sample.ALL)).isTrue();
+        }
     }
 
     @Test
@@ -73,6 +78,7 @@ class ArgParserTest {
         refused(Sample.COPY, "Unknown option: '--frobnicate'", "in", "-o", "x", "--frobnicate");
         refused(Sample.COPY, "Unknown option: '-z'", "in", "-o", "x", "-z");
         refused(Sample.COPY, "Unknown option: '-az'", "in", "-o", "x", "-az");
+        refused(Sample.COPY, "Missing required parameter for option '--out' (FILE)", "in", "-ao");
         refused(Sample.COPY, "Missing required parameter for option '--out' (FILE)", "in", "-o");
         refused(Sample.COPY, "Expected parameter for option '--out' but found '--all'", "in", "-o", "--all");
         refused(Sample.COPY, "option '--out' (FILE) should be specified only once", "in", "-o", "x", "--out", "y");
