@@ -1,5 +1,6 @@
 package io.github.pieeprom.batch;
 
+import io.github.pieeprom.Json;
 import io.github.pieeprom.batch.BatchPlan.Device;
 import io.github.pieeprom.batch.BatchPlan.Rejection;
 import java.util.List;
@@ -15,7 +16,7 @@ final class ManifestJson {
 
     /** {@code imageSha256[i]} is the SHA-256 of build {@code i}'s {@code pieeprom.bin}. */
     static String of(BatchPlan plan, List<String> imageSha256) {
-        StringBuilder out = new StringBuilder("{\n  \"manifest\": ").append(string(plan.manifest().file()))
+        StringBuilder out = new StringBuilder("{\n  \"manifest\": ").append(Json.quote(plan.manifest().file()))
                 .append(",\n  \"ts\": ").append(plan.ts())
                 .append(",\n  \"images\": ").append(plan.builds().size())
                 .append(",\n  \"devices\": [");
@@ -23,11 +24,11 @@ final class ManifestJson {
         for (int i = 0; i < devices.size(); i++) {
             Device d = devices.get(i);
             String image = imageSha256.get(d.build());
-            out.append(i == 0 ? "\n    " : ",\n    ").append("{\"name\": ").append(string(d.name()))
-                    .append(", \"soc\": ").append(string(d.soc().id()))
-                    .append(", \"config\": ").append(string(plan.builds().get(d.build()).configSha256()))
-                    .append(", \"image\": ").append(string(image))
-                    .append(", \"path\": ").append(string(BatchWriter.IMAGES + "/" + image))
+            out.append(i == 0 ? "\n    " : ",\n    ").append("{\"name\": ").append(Json.quote(d.name()))
+                    .append(", \"soc\": ").append(Json.quote(d.soc().id()))
+                    .append(", \"config\": ").append(Json.quote(plan.builds().get(d.build()).configSha256()))
+                    .append(", \"image\": ").append(Json.quote(image))
+                    .append(", \"path\": ").append(Json.quote(BatchWriter.IMAGES + "/" + image))
                     .append(", \"line\": ").append(d.row().line())
                     .append(", \"row\": ").append(object(d.row().values())).append('}');
         }
@@ -35,24 +36,14 @@ final class ManifestJson {
         List<Rejection> rejected = plan.rejected();
         for (int i = 0; i < rejected.size(); i++)
             out.append(i == 0 ? "\n    " : ",\n    ").append("{\"line\": ").append(rejected.get(i).line())
-                    .append(", \"error\": ").append(string(rejected.get(i).message())).append('}');
+                    .append(", \"error\": ").append(Json.quote(rejected.get(i).message())).append('}');
         return out.append(rejected.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
     }
 
     private static String object(Map<String, String> values) {
         StringBuilder out = new StringBuilder("{");
-        values.forEach((k, v) -> out.append(out.length() > 1 ? ", " : "").append(string(k)).append(": ").append(string(v)));
+        values.forEach((k, v) -> out.append(out.length() > 1 ? ", " : "").append(Json.quote(k)).append(": ")
+                .append(Json.quote(v)));
         return out.append('}').toString();
-    }
-
-    /** A JSON string: quote, backslash and control characters escaped. */
-    private static String string(String s) {
-        StringBuilder out = new StringBuilder("\"");
-        s.chars().forEach(c -> {
-            if (c == '"' || c == '\\') out.append('\\').append((char) c);
-            else if (c < 0x20) out.append("\\u%04x".formatted(c));
-            else out.append((char) c);
-        });
-        return out.append('"').toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.Json;
 import io.github.pieeprom.bootconf.Finding;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,5 +1,6 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.Json;
 import io.github.pieeprom.netboot.tftp.TftpEvent;
 import io.github.pieeprom.netboot.tftp.TftpPacket;
 import java.io.PrintWriter;

@@ -1,21 +1,24 @@
-package io.github.pieeprom.cli;
+package io.github.pieeprom;
 
 import java.util.List;
 import java.util.Map;
 
-/** A minimal JSON writer for command output: maps (in insertion order), lists, strings, numbers, booleans, null. */
-final class Json {
+/**
+ * A minimal JSON writer for command output and the files the tools write: maps (in insertion order), lists,
+ * strings, numbers, booleans, null.
+ */
+public final class Json {
     private Json() {
     }
 
-    static String write(Object value) {
+    public static String write(Object value) {
         StringBuilder out = new StringBuilder();
         write(out, value, "");
         return out.append('\n').toString();
     }
 
     /** The same value on one line, without spaces: for logs with one object per line. */
-    static String line(Object value) {
+    public static String line(Object value) {
         StringBuilder out = new StringBuilder();
         write(out, value, null);
         return out.toString();
@@ -59,6 +62,13 @@ final class Json {
         }
     }
 
+    /** {@code s} as a JSON string: quotes, backslashes and control characters escaped. */
+    public static String quote(String s) {
+        StringBuilder out = new StringBuilder(s.length() + 2);
+        string(out, s);
+        return out.toString();
+    }
+
     private static void string(StringBuilder out, String s) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
@@ -70,7 +80,8 @@ final class Json {
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
                 default -> {
-                    if (c < 0x20) out.append("\\u%04x".formatted((int) c));
+                    if (c < 0x20) out.append("\\u00").append(Character.forDigit(c >> 4, 16))
+                            .append(Character.forDigit(c & 15, 16));
                     else out.append(c);
                 }
             }
