@@ -90,7 +90,7 @@ final class ExtractCommand implements Command {
     }
 
     private static String where(EepromImage image, Section s) {
-        if (image.isAb() && s.offset() >= 0x10000 && s.offset() < 0x107000) return "partition-a";
-        return "at-0x%06x".formatted(s.offset());
+        if (image.inPartitionA(s)) return "partition-a";
+        return "at-0x" + Text.hex(s.offset(), 6);
     }
 }

@@ -116,6 +116,11 @@ public final class EepromImage {
         return findFile(BOOTSYS).isPresent();
     }
 
+    /** Whether a section lies in partition A of an AB image (after the read-only region, FORMAT.md). */
+    public boolean inPartitionA(Section section) {
+        return isAb() && section.offset() >= READ_ONLY_SIZE && section.offset() < PARTITION_END;
+    }
+
     public byte[] toByteArray() {
         return bytes.clone();
     }
