@@ -46,22 +46,22 @@ final class InfoCommand implements Command {
     public int run(Args args, Console console) throws IOException {
         EepromImage source = ImageFiles.read(args.get(IMAGE));
         ConfigSignature signature = ConfigSignature.of(source);
-        Map<String, Object> facts = facts(source, signature, args.get(CHECK));
+        BuildInfo build = source.build();
+        Map<String, Object> facts = facts(source, build, signature, args.get(CHECK));
         PrintWriter out = console.out();
         if (args.get(JSON)) out.print(Json.write(facts));
-        else printText(source, facts, signature, out);
+        else printText(source, build, facts, signature, out);
         out.flush();
         return 0;
     }
 
     /** {@code check}: decompress each LZ4 section and check its SHA-256 (an {@code EepromException} if one fails). */
-    static Map<String, Object> facts(EepromImage image, ConfigSignature signature, boolean check) {
+    static Map<String, Object> facts(EepromImage image, BuildInfo build, ConfigSignature signature, boolean check) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("file", image.file());
         facts.put("soc", image.soc().id());
         facts.put("size", image.size());
         facts.put("ab", image.isAb());
-        BuildInfo build = image.build();
         Map<String, Object> b = new LinkedHashMap<>();
         b.put("timestamp", build.timestamp().isPresent() ? build.timestamp().getAsLong() : null);
         b.put("date", build.date().map(Object::toString).orElse(null));
@@ -108,9 +108,8 @@ final class InfoCommand implements Command {
     }
 
     @SuppressWarnings("unchecked")
-    private static void printText(EepromImage image, Map<String, Object> facts, ConfigSignature signature,
-            PrintWriter out) {
-        BuildInfo build = image.build();
+    private static void printText(EepromImage image, BuildInfo build, Map<String, Object> facts,
+            ConfigSignature signature, PrintWriter out) {
         Map<String, Object> conf = (Map<String, Object>) facts.get("bootconf");
         out.println("file        " + image.file());
         out.println("soc         BCM" + image.soc().id() + " (" + (image.soc().id().equals("2711") ? "Pi 4 / Pi 400 / CM4"
