@@ -11,6 +11,7 @@ import io.github.pieeprom.signing.SigFile;
 import io.github.pieeprom.template.Template;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -23,6 +24,7 @@ import java.util.stream.Collectors;
  * What a batch makes, worked out before anything is written: every row resolved to a base image and a config
  * (template substituted, {@code set:} columns applied, validated), and the distinct images to build. Pure: the
  * same inputs give the same plan. Bad rows are not devices but {@link #rejected()} entries naming their line.
+ * Rows are resolved, and distinct configs validated, in parallel on the common fork-join pool.
  * <pre>
  * BatchPlan plan = BatchPlan.of(manifest, Map.of("rack.conf", template), new BaseImages(Map.of(BCM2711, pi4), Map.of()), ts);
  * if (plan.rejected().isEmpty()) BatchWriter.write(plan, Path.of("fleet.tar.gz"), 4, n -> { });
@@ -43,14 +45,27 @@ public final class BatchPlan {
     public record Rejection(int line, String message) {
     }
 
+    /**
+     * A row on its own: its problem, or its base and config. {@code nameProblem} tells whether the problem is in the
+     * name, which is reported before a name used twice; any other problem comes after it.
+     */
+    private record Resolved(Row row, Soc soc, EepromImage base, BootConfig config, String problem,
+                            boolean nameProblem) {
+    }
+
+    /** A distinct base and config. */
+    private record Candidate(EepromImage base, BootConfig config) {
+    }
+
+    /** A candidate checked: why its config cannot be used, or its SHA-256. */
+    private record Checked(String problem, String configSha256) {
+    }
+
     private final Manifest manifest;
     private final long ts;
     private final List<Device> devices = new ArrayList<>();
     private final List<Build> builds = new ArrayList<>();
     private final List<Rejection> rejected = new ArrayList<>();
-    private final Map<String, Integer> buildIndex = new HashMap<>();       // base SHA-256 + config SHA-256
-    private final Map<EepromImage, String> baseSha256 = new IdentityHashMap<>();
-    private final Map<String, Integer> nameLines = new HashMap<>();
 
     private BatchPlan(Manifest manifest, long ts) {
         this.manifest = manifest;
@@ -64,13 +79,42 @@ public final class BatchPlan {
      */
     public static BatchPlan of(Manifest manifest, Map<String, Template> templates, BaseImages images, long ts) {
         BatchPlan plan = new BatchPlan(manifest, ts);
-        for (Row row : manifest.rows()) {
-            try {
-                plan.devices.add(plan.device(row, templates, images));
-            } catch (EepromException e) {
+        List<Resolved> rows = manifest.rows().parallelStream().map(row -> resolve(row, templates, images)).toList();
+        Map<EepromImage, Integer> baseIndex = distinctBases(images);
+        List<Candidate> candidates = new ArrayList<>();
+        Map<String, Integer> candidateOf = new HashMap<>();              // by base index and config text
+        int[] candidate = new int[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            Resolved r = rows.get(i);
+            if (r.problem() != null) continue;
+            String key = baseIndex.get(r.base()) + ":" + new String(r.config().toBytes(), StandardCharsets.ISO_8859_1);
+            Integer known = candidateOf.putIfAbsent(key, candidates.size());
+            if (known == null) candidates.add(new Candidate(r.base(), r.config()));
+            candidate[i] = known == null ? candidates.size() - 1 : known;
+        }
+        List<Checked> checked = candidates.parallelStream().map(BatchPlan::check).toList();
+        int[] buildOf = new int[candidates.size()];
+        Arrays.fill(buildOf, -1);
+        Map<String, Integer> nameLines = new HashMap<>();
+        for (int i = 0; i < rows.size(); i++) {
+            Resolved r = rows.get(i);
+            Row row = r.row();
+            Integer earlier = r.nameProblem() ? null : nameLines.get(row.device());
+            String problem = r.nameProblem() ? r.problem() : earlier != null ? "the name is also on line " + earlier
+                    : r.problem() != null ? r.problem() : checked.get(candidate[i]).problem();
+            if (problem != null) {
                 plan.rejected.add(new Rejection(row.line(), EepromException.atLine(manifest.file(), row.line(),
-                        "%s%s", row.device().isEmpty() ? "" : row.device() + ": ", e.getMessage()).getMessage()));
+                        "%s%s", row.device().isEmpty() ? "" : row.device() + ": ", problem).getMessage()));
+                continue;
             }
+            int c = candidate[i];
+            if (buildOf[c] < 0) {
+                buildOf[c] = plan.builds.size();
+                plan.builds.add(new Build(candidates.get(c).base(), candidates.get(c).config(),
+                        checked.get(c).configSha256()));
+            }
+            nameLines.put(row.device(), row.line());
+            plan.devices.add(new Device(row.device(), r.soc(), buildOf[c], row));
         }
         return plan;
     }
@@ -96,34 +140,43 @@ public final class BatchPlan {
         return List.copyOf(rejected);
     }
 
-    private Device device(Row row, Map<String, Template> templates, BaseImages images) {
-        String name = row.device();
-        if (name.isEmpty()) throw problem("no name or serial");
-        if (!DEVICE_NAME.matcher(name).matches()) throw problem(
-                "expected a name of letters, digits, ., _ and - (it names a folder), found \"%s\"", name);
-        Integer earlier = nameLines.get(name);
-        if (earlier != null) throw problem("the name is also on line %d", earlier);
-        Soc soc = Soc.parse(row.get(Manifest.SOC)).orElseThrow(
-                () -> problem("soc: expected 2711 or 2712, found \"%s\"", row.get(Manifest.SOC)));
-        EepromImage base = base(row, soc, images);
-        BootConfig config = config(row, base, templates);
-        for (Map.Entry<String, String> e : row.values().entrySet())
-            if (e.getKey().startsWith(Manifest.SET) && !e.getValue().isEmpty())
-                config = config.with(e.getKey().substring(Manifest.SET.length()), e.getValue());
-        String key = baseSha256.computeIfAbsent(base, b -> SigFile.sha256Hex(b.toByteArray()))
-                + SigFile.sha256Hex(config.toBytes());
-        Integer build = buildIndex.get(key);
-        if (build == null) {                                     // a config seen before on this base is valid
-            requireValid(config, base, soc);
-            build = builds.size();
-            builds.add(new Build(base, config, key.substring(64)));
-            buildIndex.put(key, build);
+    /** Equal images given twice (under two names, or as a name and a SoC's image) count as one base. */
+    private static Map<EepromImage, Integer> distinctBases(BaseImages images) {
+        List<byte[]> distinct = new ArrayList<>();
+        Map<EepromImage, Integer> index = new IdentityHashMap<>();
+        List<EepromImage> all = new ArrayList<>(images.bySoc().values());
+        all.addAll(images.byName().values());
+        for (EepromImage image : all) {
+            if (index.containsKey(image)) continue;
+            byte[] bytes = image.toByteArray();
+            int i = 0;
+            while (i < distinct.size() && !Arrays.equals(distinct.get(i), bytes)) i++;
+            if (i == distinct.size()) distinct.add(bytes);
+            index.put(image, i);
         }
-        nameLines.put(name, row.line());
-        return new Device(name, soc, build, row);
+        return index;
     }
 
-    private EepromImage base(Row row, Soc soc, BaseImages images) {
+    private static Resolved resolve(Row row, Map<String, Template> templates, BaseImages images) {
+        String name = row.device();
+        if (name.isEmpty()) return new Resolved(row, null, null, null, "no name or serial", true);
+        if (!DEVICE_NAME.matcher(name).matches()) return new Resolved(row, null, null, null,
+                "expected a name of letters, digits, ., _ and - (it names a folder), found \"" + name + "\"", true);
+        try {
+            Soc soc = Soc.parse(row.get(Manifest.SOC)).orElseThrow(
+                    () -> problem("soc: expected 2711 or 2712, found \"%s\"", row.get(Manifest.SOC)));
+            EepromImage base = base(row, soc, images);
+            BootConfig config = config(row, base, templates);
+            for (Map.Entry<String, String> e : row.values().entrySet())
+                if (e.getKey().startsWith(Manifest.SET) && !e.getValue().isEmpty())
+                    config = config.with(e.getKey().substring(Manifest.SET.length()), e.getValue());
+            return new Resolved(row, soc, base, config, null, false);
+        } catch (EepromException e) {
+            return new Resolved(row, null, null, null, e.getMessage(), false);
+        }
+    }
+
+    private static EepromImage base(Row row, Soc soc, BaseImages images) {
         String named = row.get(Manifest.IMAGE);
         EepromImage base = named.isEmpty() ? images.bySoc().get(soc) : images.byName().get(named);
         if (base == null) throw named.isEmpty()
@@ -135,7 +188,7 @@ public final class BatchPlan {
     }
 
     /** The template filled in with the row's columns, or the base image's own config. */
-    private BootConfig config(Row row, EepromImage base, Map<String, Template> templates) {
+    private static BootConfig config(Row row, EepromImage base, Map<String, Template> templates) {
         String name = row.get(Manifest.TEMPLATE);
         Set<String> used = Set.of();
         BootConfig config;
@@ -159,14 +212,18 @@ public final class BatchPlan {
         return config;
     }
 
-    private void requireValid(BootConfig config, EepromImage base, Soc soc) {
-        List<Finding> errors = Validator.checkInImage(config, soc).stream().filter(Finding::isError).toList();
-        if (!errors.isEmpty()) throw problem("%s is not valid: %s", config.file(), errors.stream()
+    /** Why a config cannot go into its image (the validator's errors, or too big for its slot), or its SHA-256. */
+    private static Checked check(Candidate c) {
+        BootConfig config = c.config();
+        List<Finding> errors = Validator.checkInImage(config, c.base().soc()).stream().filter(Finding::isError)
+                .toList();
+        if (!errors.isEmpty()) return new Checked(config.file() + " is not valid: " + errors.stream()
                 .map(f -> f.line() == 0 ? f.message() : "line " + f.line() + ": " + f.message())
-                .collect(Collectors.joining("; ")));
-        int capacity = base.capacity(EepromImage.BOOTCONF_TXT);
-        if (config.size() > capacity) throw problem("the config is %d bytes; image %s holds at most %d",
-                config.size(), base.file(), capacity);
+                .collect(Collectors.joining("; ")), null);
+        int capacity = c.base().capacity(EepromImage.BOOTCONF_TXT);
+        if (config.size() > capacity) return new Checked("the config is " + config.size() + " bytes; image "
+                + c.base().file() + " holds at most " + capacity, null);
+        return new Checked(null, SigFile.sha256Hex(config.toBytes()));
     }
 
     private static EepromException problem(String format, Object... args) {

@@ -3,8 +3,7 @@ package io.github.pieeprom.batch;
 import io.github.pieeprom.batch.BatchPlan.Build;
 import io.github.pieeprom.batch.BatchPlan.Device;
 import io.github.pieeprom.image.EepromImage;
-import io.github.pieeprom.image.ImageEdits;
-import io.github.pieeprom.image.ImageFiles;
+import io.github.pieeprom.image.ImagePatch;
 import io.github.pieeprom.signing.SigFile;
 import java.io.IOException;
 import java.io.InterruptedIOException;
@@ -20,7 +19,9 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -34,8 +35,9 @@ import java.util.stream.Stream;
 /**
  * Writes a {@link BatchPlan}: each distinct image once, as {@code images/SHA256/pieeprom.bin} and its
  * {@code pieeprom.sig}, then {@code manifest.json}; a folder also gets {@code devices/NAME/} with hard links to its
- * device's image. Images are built on {@code jobs} threads with at most {@code 2 * jobs} in memory. Everything is
- * written beside the target and renamed into place, so a failure leaves nothing behind.
+ * device's image. Images are written on {@code jobs} threads, each as its base and a patch ({@link PatchedImages}):
+ * memory holds the bases and at most {@code 2 * jobs} patches of a few KiB, whatever the fleet's size. Everything
+ * is written beside the target and renamed into place, so a failure leaves nothing behind.
  * <pre>
  * BatchWriter.write(plan, Path.of("fleet.zip"), Runtime.getRuntime().availableProcessors(), devicesDone -> { });
  * </pre>
@@ -88,6 +90,8 @@ public final class BatchWriter {
         int[] devices = new int[builds.size()];
         for (Device d : plan.devices()) devices[d.build()]++;
         String[] sha256 = new String[builds.size()];
+        Map<EepromImage, PatchedImages> bases = new IdentityHashMap<>();
+        for (Build b : builds) if (!bases.containsKey(b.base())) bases.put(b.base(), new PatchedImages(b.base()));
         Semaphore inFlight = new Semaphore(2 * jobs);
         AtomicBoolean failed = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
@@ -98,7 +102,8 @@ public final class BatchWriter {
                 int index = i;
                 futures.add(pool.submit(() -> {
                     try {
-                        sha256[index] = writeImage(builds.get(index), plan.ts(), dir);
+                        Build build = builds.get(index);
+                        sha256[index] = writeImage(build, bases.get(build.base()), plan.ts(), dir);
                         progress.accept(devices[index]);
                         return null;
                     } catch (IOException | RuntimeException e) {
@@ -124,12 +129,11 @@ public final class BatchWriter {
     }
 
     /** Builds one image as {@code eeprom apply --config} would, and stores it under its SHA-256. */
-    private static String writeImage(Build build, long ts, Path dir) throws IOException {
-        EepromImage image = new ImageEdits().config(build.config().toBytes()).applyTo(build.base());
-        byte[] bytes = image.toByteArray();
-        SigFile sig = SigFile.of(bytes, ts, Optional.of(image.soc()));
+    private static String writeImage(Build build, PatchedImages base, long ts, Path dir) throws IOException {
+        ImagePatch patch = build.base().patchFile(EepromImage.BOOTCONF_TXT, build.config().toBytes());
+        SigFile sig = new SigFile(base.sha256(patch), ts, Optional.of(build.base().soc()), Optional.empty());
         Path folder = Files.createDirectory(dir.resolve(IMAGES).resolve(sig.sha256()));
-        ImageFiles.create(folder.resolve(PIEEPROM_BIN), bytes);
+        base.create(folder.resolve(PIEEPROM_BIN), patch);
         Files.write(folder.resolve(PIEEPROM_SIG), sig.toByteArray());
         return sig.sha256();
     }

@@ -11,10 +11,13 @@ import java.util.stream.Stream;
 
 /**
  * The training run of the launcher's start-up archive (docs/performance.md): the commands most runs are, in one
- * JVM, on the synthetic sample images, so that the archive holds the classes each of them loads. It only reads the
- * samples; what it writes goes to a temp folder, deleted at the end.
+ * JVM, on the synthetic sample images, so that the archive holds the classes each of them loads; then a batch of
+ * {@value #BATCH_DEVICES} devices, so that on JDK 25 it also holds the method profiles a batch's JIT starts from.
+ * It only reads the samples; what it writes goes to a temp folder, deleted at the end.
  */
 public final class Training {
+    static final int BATCH_DEVICES = 300;
+
     private Training() {
     }
 
@@ -37,10 +40,25 @@ public final class Training {
                     {"digest", out, "--ts", "1700000000", "-o", conf + ".sig"}, {"explain", conf}, {"diff", conf, bad},
                     {"extract", "--help"}, {"extract", "--no-such-option"}, {"info", tmp.resolve("missing.bin").toString()}};
             for (String[] run : runs) EepromCli.run(quiet, run);
+            EepromCli.run(quiet, batch(tmp, pi4, pi5, BATCH_DEVICES, "fleet"));
+            EepromCli.run(quiet, batch(tmp, pi4, pi5, 10, "fleet.tar.gz"));
         } finally {
             try (Stream<Path> files = Files.walk(tmp)) {
                 for (Path p : files.sorted(Comparator.reverseOrder()).toList()) Files.deleteIfExists(p);
             }
         }
+    }
+
+    /** A batch as fleets use it: a template with a static address and a folder per device, every config distinct. */
+    private static String[] batch(Path tmp, String pi4, String pi5, int devices, String out) throws IOException {
+        Path template = tmp.resolve("node.conf");
+        Files.writeString(template, "[all]\nBOOT_ORDER=0xf21\nCLIENT_IP=${ip}\nTFTP_PREFIX=1\nTFTP_PREFIX_STR=${name}/\n");
+        StringBuilder csv = new StringBuilder("name,soc,template,ip\n");
+        for (int i = 0; i < devices; i++) csv.append("node-").append(i).append(i % 16 == 15 ? ",2712," : ",2711,")
+                .append(template.getFileName()).append(",10.0.").append(i / 250).append('.').append(i % 250 + 1)
+                .append('\n');
+        Path manifest = Files.writeString(tmp.resolve(out + ".csv"), csv);
+        return new String[] {"batch", manifest.toString(), "--image-2711", pi4, "--image-2712", pi5, "--ts",
+                "1700000000", "-o", tmp.resolve(out).toString()};
     }
 }

@@ -209,6 +209,14 @@ public final class EepromImage {
      * reference does. Unlike the reference, a payload that would run past its slot is rejected.
      */
     public EepromImage withFile(String name, byte[] payload) {
+        return with(patchFile(name, payload));
+    }
+
+    /**
+     * What {@link #withFile} changes, as a patch: the file's header, payload and padding up to the next section.
+     * The checks are {@code withFile}'s.
+     */
+    public ImagePatch patchFile(String name, byte[] payload) {
         if (!name.equals(BOOTSYS) && payload.length > MAX_FILE_SIZE) throw EepromException.in(file,
                 "%s of %d bytes is over the %d-byte limit of a bootloader file", name, payload.length, MAX_FILE_SIZE);
         Slot slot = slot(name, READ_ONLY_SIZE, PARTITION_END).orElseThrow(() -> EepromException.in(file,
@@ -218,10 +226,20 @@ public final class EepromImage {
         if (payload.length > capacity) throw EepromException.at(file, section.offset(),
                 "%s of %d bytes does not fit: this image's %s slot holds at most %d bytes", name, payload.length,
                 name, capacity);
+        int from = section.offset();                    // a multiple of 8, so padding aligns as in the whole image
+        byte[] out = Arrays.copyOfRange(bytes, from, slot.next());
+        ByteBuffer.wrap(out).putInt(4, payload.length + NAME_HEADER_LENGTH);
+        System.arraycopy(payload, 0, out, section.payloadOffset() - from, payload.length);
+        pad(out, section.payloadOffset() - from + payload.length, out.length, slot.last());
+        return new ImagePatch(from, out);
+    }
+
+    /** This image with {@code patch} applied (made by {@link #patchFile} on this image or an equal one). */
+    public EepromImage with(ImagePatch patch) {
+        if (patch.end() > bytes.length) throw new IllegalArgumentException("a patch to 0x" + Integer.toHexString(
+                patch.end()) + " is past the end of a " + bytes.length + "-byte image");
         byte[] out = bytes.clone();
-        ByteBuffer.wrap(out).putInt(section.offset() + 4, payload.length + NAME_HEADER_LENGTH);
-        System.arraycopy(payload, 0, out, section.payloadOffset(), payload.length);
-        pad(out, section.payloadOffset() + payload.length, slot.next(), slot.last());
+        patch.copyInto(out);
         return parseOwned(file, out);
     }
 

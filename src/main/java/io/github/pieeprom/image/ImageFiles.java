@@ -64,14 +64,6 @@ public final class ImageFiles {
         }
     }
 
-    /**
-     * Creates {@code file}, which must not exist, holding {@code bytes}: for a folder that is itself published by
-     * a rename (a batch's output). Not atomic on its own.
-     */
-    public static void create(Path file, byte[] bytes) throws IOException {
-        writeAll(file, bytes, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-    }
-
     /** In as few system calls as the OS allows: {@code Files.write} writes 8 KiB at a time, 256 calls an image. */
     private static void writeAll(Path file, byte[] bytes, OpenOption... options) throws IOException {
         try (FileChannel channel = FileChannel.open(file, options)) {

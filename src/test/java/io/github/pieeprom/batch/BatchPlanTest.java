@@ -89,6 +89,16 @@ class BatchPlanTest {
     }
 
     @Test
+    void anImageGivenTwiceUnderTwoNamesIsOneBase() {
+        EepromImage copy = EepromImage.parse("copy.bin", SyntheticImage.pi4Sample());
+        BatchPlan plan = BatchPlan.of(Manifest.parse("devices.csv", "name,soc,image\na,2711,\nb,2711,copy.bin\n"
+                .getBytes(StandardCharsets.UTF_8)), TEMPLATES, new BaseImages(Map.of(Soc.BCM2711, PI4),
+                Map.of("copy.bin", copy)), 1_700_000_000L);
+        assertThat(plan.devices()).extracting(BatchPlan.Device::build).containsExactly(0, 0);
+        assertThat(plan.builds()).hasSize(1);
+    }
+
+    @Test
     void aBadRowIsListedWhileTheOtherRowsArePlanned() {
         BatchPlan plan = plan("name,soc,template,ip\na,2711,rack.conf,10.0.0.2\nb,2711,other.conf,\nc,2711,,\n");
         assertThat(plan.devices()).extracting(BatchPlan.Device::name).containsExactly("a", "c");

@@ -106,6 +106,23 @@ class ImageErrorsTest {
     }
 
     @Test
+    void aFilePatchSpansTheFileAndItsPaddingAndFitsOnlyAnImageAsLong() {
+        EepromImage image = EepromImage.parse("pi4.bin", pi4());
+        ImagePatch patch = image.patchFile(EepromImage.BOOTCONF_TXT, "[all]\nBOOT_ORDER=0xf21\n".getBytes(
+                StandardCharsets.US_ASCII));
+        byte[] before = image.toByteArray(), after = image.with(patch).toByteArray();
+        assertThat(patch.offset()).isEqualTo(CONFIG_AT);
+        assertThat(Arrays.equals(before, 0, patch.offset(), after, 0, patch.offset())).isTrue();
+        assertThat(Arrays.equals(before, patch.end(), before.length, after, patch.end(), after.length)).isTrue();
+        EepromImage pi5 = EepromImage.parse("pi5.bin", new SyntheticImage(Soc.BCM2712).bootcode(new byte[64])
+                .padTo(0x90000).file("bootconf.txt", new byte[10]).end());
+        ImagePatch late = pi5.patchFile(EepromImage.BOOTCONF_TXT, new byte[10]);
+        assertThat(late.offset()).isEqualTo(0x90000);
+        assertThatThrownBy(() -> image.with(late)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("past the end of a 524288-byte image");
+    }
+
+    @Test
     void bootcodeNeedsA128KiBSlotAndMustFitIt() {
         EepromImage pi4 = EepromImage.parse("pi4.bin", pi4());
         assertThatThrownBy(() -> pi4.withBootcode(new byte[100])).hasMessage("pi4.bin@0x000000: bootcode can only be "
