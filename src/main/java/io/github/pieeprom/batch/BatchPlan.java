@@ -53,12 +53,16 @@ public final class BatchPlan {
                             boolean nameProblem) {
     }
 
-    /** A distinct base and config. */
-    private record Candidate(EepromImage base, BootConfig config) {
-    }
-
-    /** A candidate checked: why its config cannot be used, or its SHA-256. */
-    private record Checked(String problem, String configSha256) {
+    /**
+     * A distinct base and config, checked once for every row that has it: the validator's errors ("" if none), the
+     * room in the base's slot, and the config's SHA-256. A row's message names its own template and image.
+     */
+    private record Checked(String errors, int capacity, String configSha256) {
+        String problem(Resolved r) {
+            if (!errors.isEmpty()) return r.config().file() + " is not valid: " + errors;
+            return r.config().size() > capacity ? "the config is " + r.config().size() + " bytes; image "
+                    + r.base().file() + " holds at most " + capacity : null;
+        }
     }
 
     private final Manifest manifest;
@@ -81,7 +85,7 @@ public final class BatchPlan {
         BatchPlan plan = new BatchPlan(manifest, ts);
         List<Resolved> rows = manifest.rows().parallelStream().map(row -> resolve(row, templates, images)).toList();
         Map<EepromImage, Integer> baseIndex = distinctBases(images);
-        List<Candidate> candidates = new ArrayList<>();
+        List<Resolved> candidates = new ArrayList<>();                   // the first row of each distinct image
         Map<String, Integer> candidateOf = new HashMap<>();              // by base index and config text
         int[] candidate = new int[rows.size()];
         for (int i = 0; i < rows.size(); i++) {
@@ -89,7 +93,7 @@ public final class BatchPlan {
             if (r.problem() != null) continue;
             String key = baseIndex.get(r.base()) + ":" + new String(r.config().toBytes(), StandardCharsets.ISO_8859_1);
             Integer known = candidateOf.putIfAbsent(key, candidates.size());
-            if (known == null) candidates.add(new Candidate(r.base(), r.config()));
+            if (known == null) candidates.add(r);
             candidate[i] = known == null ? candidates.size() - 1 : known;
         }
         List<Checked> checked = candidates.parallelStream().map(BatchPlan::check).toList();
@@ -101,7 +105,7 @@ public final class BatchPlan {
             Row row = r.row();
             Integer earlier = r.nameProblem() ? null : nameLines.get(row.device());
             String problem = r.nameProblem() ? r.problem() : earlier != null ? "the name is also on line " + earlier
-                    : r.problem() != null ? r.problem() : checked.get(candidate[i]).problem();
+                    : r.problem() != null ? r.problem() : checked.get(candidate[i]).problem(r);
             if (problem != null) {
                 plan.rejected.add(new Rejection(row.line(), EepromException.atLine(manifest.file(), row.line(),
                         "%s%s", row.device().isEmpty() ? "" : row.device() + ": ", problem).getMessage()));
@@ -110,8 +114,7 @@ public final class BatchPlan {
             int c = candidate[i];
             if (buildOf[c] < 0) {
                 buildOf[c] = plan.builds.size();
-                plan.builds.add(new Build(candidates.get(c).base(), candidates.get(c).config(),
-                        checked.get(c).configSha256()));
+                plan.builds.add(new Build(r.base(), r.config(), checked.get(c).configSha256()));
             }
             nameLines.put(row.device(), row.line());
             plan.devices.add(new Device(row.device(), r.soc(), buildOf[c], row));
@@ -212,18 +215,12 @@ public final class BatchPlan {
         return config;
     }
 
-    /** Why a config cannot go into its image (the validator's errors, or too big for its slot), or its SHA-256. */
-    private static Checked check(Candidate c) {
-        BootConfig config = c.config();
-        List<Finding> errors = Validator.checkInImage(config, c.base().soc()).stream().filter(Finding::isError)
-                .toList();
-        if (!errors.isEmpty()) return new Checked(config.file() + " is not valid: " + errors.stream()
+    private static Checked check(Resolved r) {
+        String errors = Validator.checkInImage(r.config(), r.base().soc()).stream().filter(Finding::isError)
                 .map(f -> f.line() == 0 ? f.message() : "line " + f.line() + ": " + f.message())
-                .collect(Collectors.joining("; ")), null);
-        int capacity = c.base().capacity(EepromImage.BOOTCONF_TXT);
-        if (config.size() > capacity) return new Checked("the config is " + config.size() + " bytes; image "
-                + c.base().file() + " holds at most " + capacity, null);
-        return new Checked(null, SigFile.sha256Hex(config.toBytes()));
+                .collect(Collectors.joining("; "));
+        return new Checked(errors, r.base().capacity(EepromImage.BOOTCONF_TXT),
+                SigFile.sha256Hex(r.config().toBytes()));
     }
 
     private static EepromException problem(String format, Object... args) {

@@ -35,9 +35,10 @@ import java.util.stream.Stream;
 /**
  * Writes a {@link BatchPlan}: each distinct image once, as {@code images/SHA256/pieeprom.bin} and its
  * {@code pieeprom.sig}, then {@code manifest.json}; a folder also gets {@code devices/NAME/} with hard links to its
- * device's image. Images are written on {@code jobs} threads, each as its base and a patch ({@link PatchedImages}):
- * memory holds the bases and at most {@code 2 * jobs} patches of a few KiB, whatever the fleet's size. Everything
- * is written beside the target and renamed into place, so a failure leaves nothing behind.
+ * device's image. Images are written on {@code jobs} threads, each as its base and a patch of {@code bootconf.txt}'s
+ * slot ({@link PatchedImages}): memory holds the bases and at most {@code 2 * jobs} patches (tens to hundreds of
+ * KiB), whatever the fleet's size. Everything is written beside the target and renamed into place, so a failure
+ * leaves nothing behind.
  * <pre>
  * BatchWriter.write(plan, Path.of("fleet.zip"), Runtime.getRuntime().availableProcessors(), devicesDone -> { });
  * </pre>
@@ -128,7 +129,7 @@ public final class BatchWriter {
         return Arrays.asList(sha256);
     }
 
-    /** Builds one image as {@code eeprom apply --config} would, and stores it under its SHA-256. */
+    /** Writes one image, as {@code eeprom apply --config} would make it, under its SHA-256. */
     private static String writeImage(Build build, PatchedImages base, long ts, Path dir) throws IOException {
         ImagePatch patch = build.base().patchFile(EepromImage.BOOTCONF_TXT, build.config().toBytes());
         SigFile sig = new SigFile(base.sha256(patch), ts, Optional.of(build.base().soc()), Optional.empty());

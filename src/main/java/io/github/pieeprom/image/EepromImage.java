@@ -223,6 +223,10 @@ public final class EepromImage {
                 "no %s section between 0x%06x and 0x%06x to update", name, READ_ONLY_SIZE, PARTITION_END));
         int capacity = capacity(name, slot);
         Section section = slot.section();
+        int slotEnd = Math.min(slot.next(), bytes.length - RESERVED_LENGTH);
+        if (section.payloadOffset() > slotEnd) throw EepromException.at(file, section.offset(),
+                "%s has no room: its %d-byte header runs past 0x%06x, where its slot ends", name, FILE_HEADER_LENGTH,
+                slotEnd);
         if (payload.length > capacity) throw EepromException.at(file, section.offset(),
                 "%s of %d bytes does not fit: this image's %s slot holds at most %d bytes", name, payload.length,
                 name, capacity);

@@ -89,6 +89,37 @@ class BatchPlanTest {
     }
 
     @Test
+    void aNameUsedTwiceIsReportedBeforeTheRowsOtherProblemsAndARejectedRowClaimsNoName() {
+        assertThat(rejections("name,soc\nx,2711\nx,2713\n")).containsExactly(
+                "devices.csv:3: x: the name is also on line 2");
+        assertThat(rejections("name,soc\nx,2713\nx,2711\nx,2711\n")).containsExactly(
+                "devices.csv:2: x: soc: expected 2711 or 2712, found \"2713\"",
+                "devices.csv:4: x: the name is also on line 3");
+    }
+
+    @Test
+    void rowsThatShareABadConfigEachNameTheirOwnTemplateAndImage() {
+        String conf = "[all]\nBOOT_ORDER=0xf21\nCLIENT_IP=${ip}\n# " + "x".repeat(600) + "\n";
+        Map<String, Template> twins = Map.of("r1.conf", Template.parse("r1.conf", conf), "r2.conf",
+                Template.parse("r2.conf", conf));
+        byte[] small = new SyntheticImage(Soc.BCM2711).bootcode(new byte[64]).padTo(0x20000)
+                .file("bootconf.txt", new byte[10]).padTo(0x20200).file("pubkey.bin", new byte[8]).end();
+        BaseImages bases = new BaseImages(Map.of(), Map.of("a.bin", EepromImage.parse("a.bin", small), "b.bin",
+                EepromImage.parse("b.bin", small)));
+        BatchPlan plan = BatchPlan.of(Manifest.parse("devices.csv", ("name,soc,image,template,ip\n"
+                + "v,2711,a.bin,r1.conf,10.0.0.300\nw,2711,b.bin,r2.conf,10.0.0.300\n"
+                + "x,2711,a.bin,r1.conf,10.0.0.3\ny,2711,b.bin,r2.conf,10.0.0.3\n").getBytes(StandardCharsets.UTF_8)),
+                twins, bases, 1_700_000_000L);
+        assertThat(plan.rejected()).extracting(Rejection::message).containsExactly(
+                "devices.csv:2: v: r1.conf is not valid: line 3: CLIENT_IP: expected a dotted IPv4 address such as "
+                        + "192.168.1.10, found \"10.0.0.300\"",
+                "devices.csv:3: w: r2.conf is not valid: line 3: CLIENT_IP: expected a dotted IPv4 address such as "
+                        + "192.168.1.10, found \"10.0.0.300\"",
+                "devices.csv:4: x: the config is 645 bytes; image a.bin holds at most 488",
+                "devices.csv:5: y: the config is 645 bytes; image b.bin holds at most 488");
+    }
+
+    @Test
     void anImageGivenTwiceUnderTwoNamesIsOneBase() {
         EepromImage copy = EepromImage.parse("copy.bin", SyntheticImage.pi4Sample());
         BatchPlan plan = BatchPlan.of(Manifest.parse("devices.csv", "name,soc,image\na,2711,\nb,2711,copy.bin\n"

@@ -106,6 +106,17 @@ class ImageErrorsTest {
     }
 
     @Test
+    void aFileWhoseHeaderRunsIntoTheReservedLastFourKiBCannotBeReplacedEvenByNothing() {
+        byte[] bytes = new SyntheticImage(Soc.BCM2711).bootcode(new byte[64]).padTo(0x7f000)
+                .file("bootconf.txt", new byte[10]).end();
+        EepromImage image = EepromImage.parse("reserved.bin", bytes);
+        assertThat(image.capacity(EepromImage.BOOTCONF_TXT)).isZero();
+        assertThatThrownBy(() -> image.withFile(EepromImage.BOOTCONF_TXT, new byte[0])).isInstanceOf(
+                EepromException.class).hasMessage(
+                "reserved.bin@0x07f000: bootconf.txt has no room: its 24-byte header runs past 0x07f000, where its slot ends");
+    }
+
+    @Test
     void aFilePatchSpansTheFileAndItsPaddingAndFitsOnlyAnImageAsLong() {
         EepromImage image = EepromImage.parse("pi4.bin", pi4());
         ImagePatch patch = image.patchFile(EepromImage.BOOTCONF_TXT, "[all]\nBOOT_ORDER=0xf21\n".getBytes(
