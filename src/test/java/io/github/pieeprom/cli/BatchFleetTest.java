@@ -63,7 +63,7 @@ class BatchFleetTest {
     @BeforeAll
     static void writeFleet() throws IOException {
         pi4 = Files.write(dir.resolve("pi4.bin"), SyntheticImage.pi4Sample());
-        pi5 = Files.write(dir.resolve("pi5.bin"), SyntheticImage.pi5Sample());
+        pi5 = Files.write(dir.resolve("pi5.bin"), SyntheticImage.pi5AbSample());   // AB: bootsys, two partitions
         Files.createDirectories(dir.resolve("templates"));
         for (Map.Entry<String, String> t : TEMPLATES.entrySet()) Files.writeString(dir.resolve(t.getKey()), t.getValue());
         StringBuilder rows = new StringBuilder("name,soc,template,rack,ip,order\n");
