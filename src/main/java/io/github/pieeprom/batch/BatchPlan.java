@@ -12,13 +12,14 @@ import io.github.pieeprom.template.Template;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 /**
  * What a batch makes, worked out before anything is written: every row resolved to a base image and a config
@@ -67,6 +68,7 @@ public final class BatchPlan {
 
     private final Manifest manifest;
     private final long ts;
+    // filled by of() only; read-only views after it (not copies: manifest.json reads builds() once per device)
     private final List<Device> devices = new ArrayList<>();
     private final List<Build> builds = new ArrayList<>();
     private final List<Rejection> rejected = new ArrayList<>();
@@ -131,16 +133,16 @@ public final class BatchPlan {
     }
 
     public List<Device> devices() {
-        return List.copyOf(devices);
+        return Collections.unmodifiableList(devices);
     }
 
     /** The distinct images, in the order their first device appears in the manifest. */
     public List<Build> builds() {
-        return List.copyOf(builds);
+        return Collections.unmodifiableList(builds);
     }
 
     public List<Rejection> rejected() {
-        return List.copyOf(rejected);
+        return Collections.unmodifiableList(rejected);
     }
 
     /** Equal images given twice (under two names, or as a name and a SoC's image) count as one base. */
@@ -216,10 +218,10 @@ public final class BatchPlan {
     }
 
     private static Checked check(Resolved r) {
-        String errors = Validator.checkInImage(r.config(), r.base().soc()).stream().filter(Finding::isError)
-                .map(f -> f.line() == 0 ? f.message() : "line " + f.line() + ": " + f.message())
-                .collect(Collectors.joining("; "));
-        return new Checked(errors, r.base().capacity(EepromImage.BOOTCONF_TXT),
+        StringJoiner errors = new StringJoiner("; ");
+        for (Finding f : Validator.checkInImage(r.config(), r.base().soc()))
+            if (f.isError()) errors.add(f.line() == 0 ? f.message() : "line " + f.line() + ": " + f.message());
+        return new Checked(errors.toString(), r.base().capacity(EepromImage.BOOTCONF_TXT),
                 SigFile.sha256Hex(r.config().toBytes()));
     }
 

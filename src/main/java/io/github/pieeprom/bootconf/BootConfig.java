@@ -47,7 +47,9 @@ public final class BootConfig {
             in.add(condition);
         }
         this.conditions = List.copyOf(in);
-        this.size = raw.stream().mapToInt(r -> r.length).sum();
+        int bytes = 0;
+        for (byte[] r : raw) bytes += r.length;
+        this.size = bytes;
     }
 
     /** Splits {@code bytes} into lines at {@code \n}; a {@code \r} before it belongs to the line ending. */

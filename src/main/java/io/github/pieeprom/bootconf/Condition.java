@@ -58,11 +58,13 @@ public record Condition(List<Filter> filters) {
 
     /** The SoC the filters select ({@code [pi4]} means BCM2711), if any. */
     public Optional<Soc> soc() {
-        return filters.stream().flatMap(f -> f.soc().stream()).findFirst();
+        for (Filter f : filters) if (f.soc().isPresent()) return f.soc();       // loops: the validator's hot path
+        return Optional.empty();
     }
 
     /** The single board the filters select ({@code [cm4]}), if any. */
     public Optional<Board> board() {
-        return filters.stream().flatMap(f -> f.board().stream()).findFirst();
+        for (Filter f : filters) if (f.board().isPresent()) return f.board();
+        return Optional.empty();
     }
 }
