@@ -40,7 +40,7 @@ final class PatchedImages {
     /** The SHA-256 of the patched image, as 64 lowercase hex digits. */
     String sha256(ImagePatch patch) {
         MessageDigest digest = digestAfterPrefix(patch.offset());
-        digest.update(patch.buffer());
+        patch.updateDigest(digest);
         digest.update(bytes, patch.end(), bytes.length - patch.end());
         return HEX.formatHex(digest.digest());
     }

@@ -1,6 +1,7 @@
 package io.github.pieeprom.image;
 
 import java.nio.ByteBuffer;
+import java.security.MessageDigest;
 
 /**
  * A change to an image as one byte range: from {@link #offset()}, {@link #length()} new bytes replace as many of
@@ -36,6 +37,11 @@ public final class ImagePatch {
     /** The new bytes, read-only. */
     public ByteBuffer buffer() {
         return ByteBuffer.wrap(bytes).asReadOnlyBuffer();
+    }
+
+    /** Feeds the new bytes to {@code digest}: from the array, where a read-only buffer is copied 4 KiB at a time. */
+    public void updateDigest(MessageDigest digest) {
+        digest.update(bytes);
     }
 
     void copyInto(byte[] image) {
