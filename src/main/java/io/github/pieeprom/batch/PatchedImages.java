@@ -2,13 +2,13 @@ package io.github.pieeprom.batch;
 
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImagePatch;
+import io.github.pieeprom.signing.SigFile;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,13 +57,9 @@ final class PatchedImages {
     }
 
     private MessageDigest digestOfPrefix(int length) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(bytes, 0, length);
-            return digest;
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every Java platform has SHA-256", e);
-        }
+        MessageDigest digest = SigFile.newSha256();
+        digest.update(bytes, 0, length);
+        return digest;
     }
 
     /** A copy of the kept state, or the prefix hashed anew where the provider's SHA-256 cannot be copied. */

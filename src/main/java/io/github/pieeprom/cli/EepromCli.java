@@ -69,7 +69,6 @@ public final class EepromCli implements Group {
         return DEFINITION;
     }
 
-
     @Override
     public Command subcommand(String name) {
         return switch (name) {

@@ -13,7 +13,6 @@ final class KeyCommand implements Group {
         return DEFINITION;
     }
 
-
     @Override
     public Command subcommand(String name) {
         return switch (name) {

@@ -15,7 +15,6 @@ final class TftpCommand implements Group {
         return DEFINITION;
     }
 
-
     @Override
     public Command subcommand(String name) {
         return switch (name) {

@@ -199,8 +199,13 @@ public final class EepromImage {
     }
 
     private int capacity(String name, Slot slot) {
-        int room = Math.min(slot.next(), bytes.length - RESERVED_LENGTH) - slot.section().offset() - FILE_HEADER_LENGTH;
+        int room = slotEnd(slot) - slot.section().offset() - FILE_HEADER_LENGTH;
         return Math.max(0, name.equals(BOOTSYS) ? room : Math.min(MAX_FILE_SIZE, room));
+    }
+
+    /** Where a file's slot ends for its header and payload: the next section, and never in the reserved last 4 KiB. */
+    private int slotEnd(Slot slot) {
+        return Math.min(slot.next(), bytes.length - RESERVED_LENGTH);
     }
 
     /**
@@ -223,10 +228,9 @@ public final class EepromImage {
                 "no %s section between 0x%06x and 0x%06x to update", name, READ_ONLY_SIZE, PARTITION_END));
         int capacity = capacity(name, slot);
         Section section = slot.section();
-        int slotEnd = Math.min(slot.next(), bytes.length - RESERVED_LENGTH);
-        if (section.payloadOffset() > slotEnd) throw EepromException.at(file, section.offset(),
+        if (section.payloadOffset() > slotEnd(slot)) throw EepromException.at(file, section.offset(),
                 "%s has no room: its %d-byte header runs past 0x%06x, where its slot ends", name, FILE_HEADER_LENGTH,
-                slotEnd);
+                slotEnd(slot));
         if (payload.length > capacity) throw EepromException.at(file, section.offset(),
                 "%s of %d bytes does not fit: this image's %s slot holds at most %d bytes", name, payload.length,
                 name, capacity);

@@ -116,8 +116,13 @@ public record SigFile(String sha256, long ts, Optional<Soc> targetSoc, Optional<
 
     /** The SHA-256 of {@code data} as 64 lowercase hex digits, as {@code sha256sum} prints it. */
     public static String sha256Hex(byte[] data) {
+        return HEX.formatHex(newSha256().digest(data));
+    }
+
+    /** A new SHA-256 digest (every Java platform has one). */
+    public static MessageDigest newSha256() {
         try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(data));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every Java platform has SHA-256", e);
         }
