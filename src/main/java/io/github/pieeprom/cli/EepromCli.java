@@ -30,7 +30,8 @@ public final class EepromCli implements Group {
                     "completion")
             .footer("Exit codes:", "  0  success", "  1  bad input: an image, config, key or file that cannot be used",
                     "  2  usage error: unknown option, missing argument", "", "Example:", "  eeprom info pieeprom.bin",
-                    "  eeprom apply pieeprom.bin --config boot.conf -o pieeprom-new.bin");
+                    "  eeprom apply pieeprom.bin --config boot.conf -o pieeprom-new.bin", "",
+                    "A command's help: eeprom help COMMAND, or eeprom COMMAND --help.");
 
     public static void main(String[] args) {
         PrintStream stdout = System.out;

@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * Finds the command a command line names (walking subcommands), parses the rest against its definition, and
- * answers {@code --help} and {@code --version}; otherwise runs the command. Parse errors are printed as one line,
+ * answers {@code --help} (also as {@code help COMMAND} and {@code --help COMMAND}) and {@code --version}; otherwise runs
+ * the command. Parse errors are printed as one line,
  * exit code 2; what the command throws is left to the caller.
  */
 public final class Runner {
@@ -29,6 +30,17 @@ public final class Runner {
         }
         try {
             Definition d = command.definition();
+            if (!d.subcommands().isEmpty() && i < words.size() && asksHelpOn(words, i)) {
+                for (String name : words.subList(i + 1, words.size())) {
+                    Command sub = command.subcommand(name);
+                    if (sub == null) throw new ArgumentException(path, "Unknown command: '" + name + "'");
+                    command = sub;
+                    path += " " + sub.definition().name();
+                }
+                console.out().print(Help.of(command, path));
+                console.out().flush();
+                return 0;
+            }
             if (!d.subcommands().isEmpty() && i < words.size() && !words.get(i).startsWith("-"))
                 throw new ArgumentException(path, "Unknown command: '" + words.get(i) + "'");
             Args args = ArgParser.parse(d, path, words, i);
@@ -51,5 +63,15 @@ public final class Runner {
             console.err().flush();
             return EXIT_USAGE;
         }
+    }
+
+    /**
+     * {@code help [COMMAND...]} or {@code --help COMMAND...} after a group's name: the help of the command named (as
+     * {@code git help log} and {@code git --help log} give it), the group's own for a bare {@code help}.
+     */
+    private static boolean asksHelpOn(List<String> words, int i) {
+        String word = words.get(i);
+        return word.equals("help") || Definition.HELP.names().contains(word) && i + 1 < words.size()
+                && !words.get(i + 1).startsWith("-");
     }
 }

@@ -49,4 +49,26 @@ class RunnerTest {
         assertThat(out.toString()).endsWith("tool 1.0\n");
         assertThat(tree.serve.runs).isEmpty();
     }
+
+    @Test
+    void helpBeforeACommandsNameGivesThatCommandsHelp() throws Exception {
+        assertThat(run("help", "net", "serve")).isZero();
+        assertThat(run("--help", "copy")).isZero();
+        assertThat(run("net", "-h", "serve")).isZero();
+        assertThat(out.toString().split("\n")).filteredOn(line -> line.startsWith("Usage:")).containsExactly(
+                "Usage: tool net serve [-hV] [-n=N] (--serial=S... | --devices=FILE)",
+                "Usage: tool copy [-hV] -o=FILE [-a] [-q] [-n=N] [--set=KEY=VALUE]...",
+                "Usage: tool net serve [-hV] [-n=N] (--serial=S... | --devices=FILE)");
+        assertThat(tree.serve.runs).isEmpty();
+        assertThat(tree.copy.runs).isEmpty();
+        assertThat(err.toString()).isEmpty();
+    }
+
+    @Test
+    void bareHelpIsTheGroupsHelpAndAnUnknownNameAfterHelpIsAUsageError() throws Exception {
+        assertThat(run("help")).isZero();
+        assertThat(out.toString()).startsWith("Usage: tool [-hV] COMMAND\n");
+        assertThat(run("help", "net", "frob")).isEqualTo(2);
+        assertThat(err.toString()).isEqualTo("tool: error: Unknown command: 'frob' (see 'tool net --help')\n");
+    }
 }
