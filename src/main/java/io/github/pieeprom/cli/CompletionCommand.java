@@ -14,7 +14,8 @@ final class CompletionCommand implements Command {
     static final Arg<Shell> SHELL = Arg.positional(Converters.enumOf(Shell.class), "SHELL").help("bash or zsh");
     static final Definition DEFINITION = Definition.of("completion", SHELL)
             .describe("Print a shell completion script for eeprom.")
-            .footer("Examples:", "  source <(eeprom completion bash)", "  eeprom completion zsh > ~/.zfunc/_eeprom");
+            .footer("Examples:", "  source <(eeprom completion bash)",
+                    "  source <(eeprom completion zsh)     (zsh; add the line to ~/.zshrc to keep it)");
 
     @Override
     public Definition definition() {

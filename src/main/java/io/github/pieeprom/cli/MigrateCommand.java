@@ -32,7 +32,8 @@ final class MigrateCommand implements Command {
     };
     static final Arg<Path> FROM = Arg.positional(Converters.PATH, "FROM");
     static final Arg<Path> TO = Arg.positional(Converters.PATH, "TO.bin");
-    static final Arg<Path> OUT = Arg.option(Converters.PATH, "OUT", "-o", "--out").required();
+    static final Arg<Path> OUT = Arg.option(Converters.PATH, "OUT", "-o", "--out").required()
+            .help("The new image; OUT.sig is written beside it.");
     static final Arg<Part> ONLY = Arg.option(PART, "PART", "--only").split(",")
             .help("Carry only these: config, sig, pubkey, cacert (default: all that FROM has).");
     static final Arg<Boolean> DRY_RUN = Arg.flag("--dry-run")

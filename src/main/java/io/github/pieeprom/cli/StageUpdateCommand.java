@@ -38,7 +38,7 @@ final class StageUpdateCommand implements Command {
                     "Over TFTP only pieeprom.upd + pieeprom.sig matter: the ROM never loads recovery.bin from the "
                             + "network; a netbooting board with ENABLE_SELF_UPDATE=1 flashes the update itself "
                             + "(eeprom tftp stage --eeprom-update puts them in each board's folder).")
-            .footer("Examples:", "  eeprom stage-update netboot.bin --to /media/$USER/bootfs",
+            .footer("Examples:", "  eeprom stage-update netboot.bin --to /media/$USER/bootfs --recovery recovery.bin",
                     "  eeprom stage-update netboot.bin --zip recovery.zip --recovery firmware-2711/latest/recovery.bin");
 
     @Override

@@ -73,12 +73,12 @@ final class TftpStageCommand implements Command {
                     "Symbolic links are relative: a server that chroots to the root (in.tftpd -s) serves them only "
                             + "when the boot folder lies inside the root.")
             .footer("Examples:",
-                    "  eeprom tftp stage --boot /boot/firmware --root /srv/tftp --serial 1234abcd --serial 5678ef01 \\",
-                    "      --cmdline 'console=serial0,115200 root=/dev/nfs nfsroot=${server}:/srv/nfs/${serial},vers=4 "
-                            + "rw ip=dhcp rootwait' --var server=10.0.0.1",
+                    "  eeprom tftp stage --boot /boot/firmware --root /srv/tftp --link copy --serial 1234abcd \\",
+                    "      --serial 5678ef01 --cmdline 'console=serial0,115200 root=/dev/nfs "
+                            + "nfsroot=${server}:/srv/nfs/${serial},vers=4 rw ip=dhcp rootwait' --var server=10.0.0.1",
                     "  eeprom tftp stage --boot boot/ --root /srv/tftp --devices devices.csv --prefix mac \\",
-                    "      --cmdline @cmdline.template --eeprom-update netboot.bin --dnsmasq rpi.conf --proxy-dhcp "
-                            + "10.0.0.0");
+                    "      --cmdline @cmdline.template --var server=10.0.0.1 --eeprom-update netboot.bin "
+                            + "--dnsmasq rpi.conf --proxy-dhcp 10.0.0.0");
 
     @Override
     public Definition definition() {
