@@ -74,16 +74,21 @@ final class BatchCommand implements Command {
         PrintWriter err = console.err();
         plan.rejected().forEach(r -> err.println((keepGoing ? "eeprom: skipped: " : "eeprom: error: ") + r.message()));
         int bad = plan.rejected().size();
-        if (bad > 0 && !keepGoing) throw EepromException.in(manifest.toString(), "%d bad row%s; nothing written "
-                + "(--keep-going skips them)", bad, bad == 1 ? "" : "s");
+        if (bad > 0 && !keepGoing) throw EepromException.in(manifest.toString(), "%s; nothing written "
+                + "(--keep-going skips them)", count(bad, "bad row"));
         if (plan.devices().isEmpty()) throw EepromException.in(manifest.toString(), "no devices; nothing written");
         ProgressBar bar = System.console() == null ? null
                 : new ProgressBar(err, plan.devices().size(), System::nanoTime);
         BatchWriter.write(plan, out, threads, bar == null ? devices -> { } : bar::advance);
         if (bar != null) bar.finish();
-        err.printf("wrote %s: %d devices, %d images%s%n", out, plan.devices().size(), plan.builds().size(),
-                bad == 0 ? "" : ", %d row%s skipped".formatted(bad, bad == 1 ? "" : "s"));
+        err.printf("wrote %s: %s, %s%s%n", out, count(plan.devices().size(), "device"),
+                count(plan.builds().size(), "image"), bad == 0 ? "" : ", " + count(bad, "row") + " skipped");
         return 0;
+    }
+
+    /** {@code 1 device}, {@code 2 devices}. */
+    private static String count(int n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
     }
 
     /** Every template the manifest names that exists; a row naming a missing one is rejected by the plan. */

@@ -53,7 +53,7 @@ class BatchCommandTest {
         String csv = dir.resolve("devices.csv").toString();
         assertThat(r.exit()).as(r.stderr()).isZero();
         assertThat(r.stderr()).isEqualTo("eeprom: skipped: " + csv + ":3: n2: ${rack} is empty (template rack.conf)\n"
-                + "wrote " + dir.resolve("fleet") + ": 1 devices, 1 images, 1 row skipped\n");
+                + "wrote " + dir.resolve("fleet") + ": 1 device, 1 image, 1 row skipped\n");
         assertThat(Files.readString(dir.resolve("fleet/manifest.json"))).endsWith("\"skipped\": [\n    {\"line\": 3, "
                 + "\"error\": \"" + csv + ":3: n2: ${rack} is empty (template rack.conf)\"}\n  ]\n}\n");
         assertThat(dir.resolve("fleet/devices/n1/pieeprom.bin")).exists();
@@ -89,7 +89,7 @@ class BatchCommandTest {
         Cli.Result r = batch("name,soc\nn1,2711\nn2,2711\n", "fleet.zip");
         assertThat(r.exit()).isZero();
         assertThat(r.stdout()).isEmpty();
-        assertThat(r.stderr()).isEqualTo("wrote " + dir.resolve("fleet.zip") + ": 2 devices, 1 images\n");
+        assertThat(r.stderr()).isEqualTo("wrote " + dir.resolve("fleet.zip") + ": 2 devices, 1 image\n");
     }
 
     @Test
