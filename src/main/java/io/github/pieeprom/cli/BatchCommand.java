@@ -77,8 +77,8 @@ final class BatchCommand implements Command {
         if (bad > 0 && !keepGoing) throw EepromException.in(manifest.toString(), "%s; nothing written "
                 + "(--keep-going skips them)", count(bad, "bad row"));
         if (plan.devices().isEmpty()) throw EepromException.in(manifest.toString(), "no devices; nothing written");
-        ProgressBar bar = System.console() == null ? null
-                : new ProgressBar(err, plan.devices().size(), System::nanoTime);
+        ProgressBar bar = Terminal.isStandardError() ? new ProgressBar(err, plan.devices().size(), System::nanoTime)
+                : null;
         BatchWriter.write(plan, out, threads, bar == null ? devices -> { } : bar::advance);
         if (bar != null) bar.finish();
         err.printf("wrote %s: %s, %s%s%n", out, count(plan.devices().size(), "device"),
