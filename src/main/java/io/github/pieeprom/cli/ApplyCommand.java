@@ -52,6 +52,9 @@ final class ApplyCommand implements Command {
         Path out = args.get(OUT);
         Path config = args.get(CONFIG);
         ConfigEdits configEdits = ConfigEdits.of(args);
+        if ((args.get(DIGEST) != null || args.get(PUBKEY) != null) && config == null && configEdits.isEmpty())
+            throw new UsageException("--digest and --pubkey are stored together with a config: add --config FILE "
+                    + "or --set KEY=VALUE");
         // with --set or --unset, the --config file is read once, as the base of the edits
         ImageEdits edits = Edits.of(args.get(TIMESTAMP), args.get(BOOTCODE), args.get(BOOTSYS), args.get(CACERT),
                 configEdits.isEmpty() ? config : null, args.get(DIGEST), args.get(PUBKEY));

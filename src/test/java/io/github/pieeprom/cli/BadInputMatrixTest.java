@@ -139,6 +139,20 @@ class BadInputMatrixTest {
         assertThat(leftovers()).allMatch(n -> n.matches("\\.target\\.bin\\.[0-9]+\\.tmp"));
     }
 
+    @Test
+    void aDigestOrPubkeyWithoutAConfigIsAUsageErrorNotAStackTrace() throws IOException {
+        Path pi4 = image("pi4.bin", PI4);
+        Path sig = Files.writeString(tmp.resolve("boot.sig"), "0".repeat(64) + "\nts: 5\n");
+        Cli.Result r = Cli.run("apply", pi4.toString(), "--digest", sig.toString(), "-o", out.toString());
+        assertThat(r.exit()).as(r.stderr()).isEqualTo(2);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: --digest and --pubkey are stored together with a config: "
+                + "add --config FILE or --set KEY=VALUE\n");
+        assertThat(out).doesNotExist();
+        Cli.Result set = Cli.run("apply", pi4.toString(), "--digest", sig.toString(), "--set", "BOOT_ORDER=0xf21",
+                "-o", out.toString());
+        assertThat(set.exit()).as(set.stderr()).isZero();
+    }
+
     private List<String> leftovers() throws IOException {
         try (var files = Files.list(tmp)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();
