@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 final class StageUpdateCommand implements Command {
@@ -65,9 +67,11 @@ final class StageUpdateCommand implements Command {
         if (!Files.isDirectory(dir)) throw EepromException.in(dir.toString(),
                 "not a folder: expected a mounted boot partition");
         EepromUpdate update = EepromUpdate.of(source, timestamp);
-        ImageFiles.write(dir.resolve(EepromUpdate.UPD), update.upd());
-        ImageFiles.write(dir.resolve(EepromUpdate.SIG), update.sig());
-        ImageFiles.write(dir.resolve("recovery.bin"), recoveryBin);
+        Map<Path, byte[]> files = new LinkedHashMap<>();            // all or none; recovery.bin, which starts
+        files.put(dir.resolve(EepromUpdate.UPD), update.upd());      // the update, last
+        files.put(dir.resolve(EepromUpdate.SIG), update.sig());
+        files.put(dir.resolve("recovery.bin"), recoveryBin);
+        ImageFiles.write(files);
         console.err().printf("staged %s, %s and recovery.bin in %s (update timestamp %d)%n",
                 EepromUpdate.UPD, EepromUpdate.SIG, dir, timestamp);
         return 0;

@@ -153,6 +153,24 @@ class BadInputMatrixTest {
         assertThat(set.exit()).as(set.stderr()).isZero();
     }
 
+    @Test
+    void anImageAndItsSigAreWrittenBothOrNeither() throws IOException {
+        Path pi4 = image("pi4.bin", PI4);
+        Files.createDirectory(tmp.resolve("new.bin.sig"));             // the .sig cannot be written
+        assertBadInput(Cli.run("netboot", pi4.toString(), "-o", out.toString(), "--ts", "5"),
+                out + ".sig: is a directory", out);
+        assertBadInput(Cli.run("migrate", pi4.toString(), pi4.toString(), "-o", out.toString(), "--ts", "5"),
+                out + ".sig: is a directory", out);
+        Path boot = Files.createDirectories(tmp.resolve("boot/pieeprom.sig")).getParent();
+        assertBadInput(Cli.run("stage-update", pi4.toString(), "--to", boot.toString(), "--recovery",
+                config.toString(), "--ts", "5"), boot.resolve("pieeprom.sig") + ": is a directory",
+                boot.resolve("pieeprom.upd"), boot.resolve("recovery.bin"));
+        assertThat(leftovers()).isEmpty();
+        try (var files = Files.list(boot)) {
+            assertThat(files).as("no temporary file in the boot folder").hasSize(1);
+        }
+    }
+
     private List<String> leftovers() throws IOException {
         try (var files = Files.list(tmp)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();
