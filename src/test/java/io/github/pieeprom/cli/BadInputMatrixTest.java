@@ -3,6 +3,9 @@ package io.github.pieeprom.cli;
 import static io.github.pieeprom.cli.Failures.assertBadInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pieeprom.image.EepromImage;
+import io.github.pieeprom.image.Section;
+import io.github.pieeprom.image.SectionKind;
 import io.github.pieeprom.testing.SyntheticImage;
 import io.github.pieeprom.testing.TmpfsMount;
 import java.io.IOException;
@@ -151,6 +154,23 @@ class BadInputMatrixTest {
         Cli.Result set = Cli.run("apply", pi4.toString(), "--digest", sig.toString(), "--set", "BOOT_ORDER=0xf21",
                 "-o", out.toString());
         assertThat(set.exit()).as(set.stderr()).isZero();
+    }
+
+    @Test
+    void extractAllOfADamagedImageWritesNoFile() throws IOException {
+        EepromImage parsed = EepromImage.parse("pi4.bin", PI4);
+        Section last = parsed.sections().stream().filter(s -> s.kind() == SectionKind.LZ4)
+                .reduce((a, b) -> b).orElseThrow();                 // the sections before it would be written first
+        byte[] bytes = PI4.clone();
+        bytes[last.payloadOffset()] ^= 0x55;                          // its LZ4 frame magic
+        Path damaged = image("damaged.bin", bytes);
+        Path dir = tmp.resolve("extracted");
+        Cli.Result r = Cli.run("extract", damaged.toString(), "--all", "-d", dir.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).startsWith("eeprom: error: " + damaged + "@0x").contains("LZ4 section "
+                + last.name() + " does not decompress").hasLineCount(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(dir).doesNotExist();
     }
 
     @Test
