@@ -50,6 +50,7 @@ final class ExtractCommand implements Command {
         boolean all = args.get(ALL);
         if (all != (dir != null)) throw new UsageException("--all and -d DIR go together");
         if (all && out != null) throw new UsageException("-o names the config file; with --all use -d DIR");
+        Outputs.notAnInput(out, image, "the image to read");
         EepromImage source = ImageFiles.read(image);
         if (all) {
             extractAll(source, dir, false, console.out());

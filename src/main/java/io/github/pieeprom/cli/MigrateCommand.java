@@ -62,6 +62,7 @@ final class MigrateCommand implements Command {
         Path from = args.get(FROM);
         Path out = args.get(OUT);
         Set<Part> parts = args.has(ONLY) ? EnumSet.copyOf(args.all(ONLY)) : Part.ALL;
+        if (!isImage(from)) Outputs.notAnInput(out, from, "the config to carry");   // an image: in place is fine
         EepromImage target = ImageFiles.read(args.get(TO));
         Optional<EepromImage> source = isImage(from) ? Optional.of(ImageFiles.read(from)) : Optional.empty();
         Migration migration = source.map(Migration::fromImage).orElseGet(() -> fromConfig(from));

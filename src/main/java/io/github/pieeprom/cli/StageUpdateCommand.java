@@ -54,6 +54,9 @@ final class StageUpdateCommand implements Command {
         Path zip = args.get(ZIP);
         Path vl805 = args.get(VL805);
         if (vl805 != null && zip == null) throw new UsageException("--vl805 goes with --zip");
+        Outputs.notAnInput(zip, image, "the image to stage");
+        Outputs.notAnInput(zip, args.get(RECOVERY), "the --recovery file");
+        Outputs.notAnInput(zip, vl805, "the --vl805 file");
         EepromImage source = ImageFiles.read(image);
         byte[] recoveryBin = Inputs.read(args.has(RECOVERY) ? args.get(RECOVERY) : besideImage(image, source));
         long timestamp = Timestamps.sigTimestamp(args.get(TS), System::getenv, Clock.systemUTC());

@@ -191,6 +191,33 @@ class BadInputMatrixTest {
         }
     }
 
+    @Test
+    void anOutputThatIsAlsoAnInputOfAnotherKindIsRefusedAndTheInputKept() throws IOException {
+        Path pi4 = image("pi4.bin", PI4);
+        Path key = Files.writeString(tmp.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\n");  // never read
+        String[][] runs = {
+                {"extract", pi4.toString(), "-o", pi4.toString()},                  // was: the image became its config
+                {"config", "-o", pi4.toString(), pi4.toString()},
+                {"digest", pi4.toString(), "-o", pi4.toString(), "--ts", "5"},      // was: the image became its .sig
+                {"key", "convert", key.toString(), key.toString()},
+                {"stage-update", pi4.toString(), "--zip", pi4.toString(), "--recovery", config.toString()},
+                {"apply", pi4.toString(), "-c", config.toString(), "-o", config.toString()},
+                {"sign", pi4.toString(), "-c", config.toString(), "-k", key.toString(), "-o", key.toString()},
+                {"migrate", config.toString(), pi4.toString(), "-o", config.toString()}};
+        byte[] configBytes = Files.readAllBytes(config), keyBytes = Files.readAllBytes(key);
+        for (String[] run : runs) {
+            Cli.Result r = Cli.run(run);
+            assertThat(r.exit()).as(String.join(" ", run) + ": " + r.stderr()).isEqualTo(2);
+            assertThat(r.stderr()).matches("eeprom: error: \\S+: is also the [-a-z ]+; writing the output there "
+                    + "would destroy it\n");
+        }
+        assertThat(Files.readAllBytes(pi4)).isEqualTo(PI4);
+        assertThat(Files.readAllBytes(config)).isEqualTo(configBytes);
+        assertThat(Files.readAllBytes(key)).isEqualTo(keyBytes);
+        Cli.Result inPlace = Cli.run("apply", pi4.toString(), "-c", config.toString(), "-o", pi4.toString());
+        assertThat(inPlace.exit()).as("an image rewritten in place is still fine").isZero();
+    }
+
     private List<String> leftovers() throws IOException {
         try (var files = Files.list(tmp)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();
