@@ -33,6 +33,7 @@ import java.util.regex.Pattern;
  */
 public final class BatchPlan {
     private static final Pattern DEVICE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
+    private static final int MAX_NAME = 255;                            // NAME_MAX of Linux, macOS and Windows
 
     /** A device: its row, and the index of its image in {@link #builds()}. */
     public record Device(String name, Soc soc, int build, Row row) {
@@ -167,6 +168,8 @@ public final class BatchPlan {
         if (name.isEmpty()) return new Resolved(row, null, null, null, "no name or serial", true);
         if (!DEVICE_NAME.matcher(name).matches()) return new Resolved(row, null, null, null,
                 "expected a name of letters, digits, ., _ and - (it names a folder), found \"" + name + "\"", true);
+        if (name.length() > MAX_NAME) return new Resolved(row, null, null, null, "a name of " + name.length()
+                + " characters is longer than a folder's name can be (" + MAX_NAME + ")", true);
         try {
             Soc soc = Soc.parse(row.get(Manifest.SOC)).orElseThrow(
                     () -> problem("soc: expected 2711 or 2712, found \"%s\"", row.get(Manifest.SOC)));

@@ -10,6 +10,7 @@ import java.io.InterruptedIOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -62,27 +63,40 @@ public final class BatchWriter {
         Output format = Output.of(out);
         if (format == Output.DIRECTORY && Files.exists(out)) throw new FileAlreadyExistsException(out.toString(),
                 null, "already exists; a batch writes a new folder");
+        if (Files.isDirectory(out)) throw new FileAlreadyExistsException(out.toString(), null, "is a directory");
         Path spool = Files.createTempDirectory(parent, "." + out.getFileName() + ".");
         try {
-            Files.createDirectory(spool.resolve(IMAGES));
-            List<String> imageSha256 = buildAll(plan, spool, jobs, progress);
-            Files.writeString(spool.resolve(MANIFEST_JSON), ManifestJson.of(plan, imageSha256), StandardCharsets.UTF_8);
-            if (format == Output.DIRECTORY) {
-                link(plan.devices(), imageSha256, spool);
-                readable(spool, "rwxr-xr-x");
-                Files.move(spool, out, StandardCopyOption.ATOMIC_MOVE);
-            } else {
-                Path archive = Files.createTempFile(parent, "." + out.getFileName() + ".", ".tmp");
-                try {
-                    Archive.pack(spool, format, plan.ts(), archive);
-                    readable(archive, "rw-r--r--");
-                    Files.move(archive, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                } finally {
-                    Files.deleteIfExists(archive);
-                }
-            }
+            spool(plan, out, format, parent, spool, jobs, progress);
+        } catch (InterruptedIOException e) {
+            throw e;
+        } catch (IOException e) {          // named by the output: the hidden spool's files mean nothing to the user
+            String reason = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
+            if (reason == null) reason = "cannot be written";
+            throw (FileSystemException) new FileSystemException(out.toString(), null, reason).initCause(e);
         } finally {
             deleteTree(spool);
+        }
+    }
+
+    /** Builds everything in {@code spool}, then moves it (a folder) or its archive into place. */
+    private static void spool(BatchPlan plan, Path out, Output format, Path parent, Path spool, int jobs,
+            IntConsumer progress) throws IOException {
+        Files.createDirectory(spool.resolve(IMAGES));
+        List<String> imageSha256 = buildAll(plan, spool, jobs, progress);
+        Files.writeString(spool.resolve(MANIFEST_JSON), ManifestJson.of(plan, imageSha256), StandardCharsets.UTF_8);
+        if (format == Output.DIRECTORY) {
+            link(plan.devices(), imageSha256, spool);
+            readable(spool, "rwxr-xr-x");
+            Files.move(spool, out, StandardCopyOption.ATOMIC_MOVE);
+            return;
+        }
+        Path archive = Files.createTempFile(parent, "." + out.getFileName() + ".", ".tmp");
+        try {
+            Archive.pack(spool, format, plan.ts(), archive);
+            readable(archive, "rw-r--r--");
+            Files.move(archive, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(archive);
         }
     }
 

@@ -52,6 +52,15 @@ final class ApplyCommand implements Command {
         Path out = args.get(OUT);
         Path config = args.get(CONFIG);
         ConfigEdits configEdits = ConfigEdits.of(args);
+        if ((args.get(DIGEST) != null || args.get(PUBKEY) != null) && config == null && configEdits.isEmpty())
+            throw new UsageException("--digest and --pubkey are stored together with a config: add --config FILE "
+                    + "or --set KEY=VALUE");
+        Outputs.notAnInput(out, config, "the --config file");                  // -o IMAGE is fine: in place
+        Outputs.notAnInput(out, args.get(DIGEST), "the --digest file");
+        Outputs.notAnInput(out, args.get(PUBKEY), "the --pubkey file");
+        Outputs.notAnInput(out, args.get(CACERT), "the --cacert file");
+        Outputs.notAnInput(out, args.get(BOOTCODE), "the --bootcode file");
+        Outputs.notAnInput(out, args.get(BOOTSYS), "the --bootsys file");
         // with --set or --unset, the --config file is read once, as the base of the edits
         ImageEdits edits = Edits.of(args.get(TIMESTAMP), args.get(BOOTCODE), args.get(BOOTSYS), args.get(CACERT),
                 configEdits.isEmpty() ? config : null, args.get(DIGEST), args.get(PUBKEY));

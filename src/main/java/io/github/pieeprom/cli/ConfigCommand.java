@@ -65,6 +65,16 @@ final class ConfigCommand implements Command {
         Path config = args.get(CONFIG);
         if ((args.has(DIGEST) || args.has(PUBKEY)) && config == null) throw new UsageException(
                 "--digest and --pubkey are stored together with a config: add --config FILE");
+        Path out = args.get(OUT);
+        boolean change = config != null || args.has(TIMESTAMP) || args.has(BOOTCODE) || args.has(BOOTSYS)
+                || args.has(CACERT);
+        if (!change) Outputs.notAnInput(out, image, "the image to read");     // with a change, in place is fine
+        Outputs.notAnInput(out, config, "the --config file");
+        Outputs.notAnInput(out, args.get(DIGEST), "the --digest file");
+        Outputs.notAnInput(out, args.get(PUBKEY), "the --pubkey file");
+        Outputs.notAnInput(out, args.get(BOOTCODE), "the --bootcode file");
+        Outputs.notAnInput(out, args.get(BOOTSYS), "the --bootsys file");
+        Outputs.notAnInput(out, args.get(CACERT), "the --cacertder file");
         EepromImage source = ImageFiles.read(image);
         if (args.get(DEBUG)) debug(source, console.err());
         if (args.get(EXTRACT)) {
@@ -74,7 +84,7 @@ final class ConfigCommand implements Command {
         ImageEdits edits = Edits.of(args.get(TIMESTAMP), args.get(BOOTCODE), args.get(BOOTSYS), args.get(CACERT), config,
                 args.get(DIGEST), args.get(PUBKEY));
         byte[] output = edits.isEmpty() ? source.bootConfig() : edits.applyTo(source).toByteArray();
-        Outputs.write(console, args.get(OUT), output);
+        Outputs.write(console, out, output);
         return 0;
     }
 

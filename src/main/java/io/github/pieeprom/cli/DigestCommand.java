@@ -45,6 +45,9 @@ final class DigestCommand implements Command {
         Path key = args.get(KEY);
         String hsmWrapper = args.get(HSM_WRAPPER);
         if (key != null && hsmWrapper != null) throw new UsageException("give -k or --hsm-wrapper, not both");
+        Outputs.notAnInput(args.get(OUT), file, "the file to hash");
+        Outputs.notAnInput(args.get(OUT), key, "the -k key");
+        Outputs.notAnInput(args.get(OUT), args.get(PASSPHRASE_FILE), "the --passphrase-file");
         byte[] data = Inputs.readData(file);
         long timestamp = Timestamps.sigTimestamp(args.get(TS), System::getenv, Clock.systemUTC());
         Optional<Soc> target = Optional.ofNullable(args.get(SOC));

@@ -1,5 +1,6 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.EepromException;
 import io.github.pieeprom.cli.args.Arg;
 import io.github.pieeprom.cli.args.Args;
 import io.github.pieeprom.cli.args.Command;
@@ -14,7 +15,11 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 final class ExtractCommand implements Command {
@@ -45,9 +50,9 @@ final class ExtractCommand implements Command {
         boolean all = args.get(ALL);
         if (all != (dir != null)) throw new UsageException("--all and -d DIR go together");
         if (all && out != null) throw new UsageException("-o names the config file; with --all use -d DIR");
+        Outputs.notAnInput(out, image, "the image to read");
         EepromImage source = ImageFiles.read(image);
         if (all) {
-            Files.createDirectories(dir);
             extractAll(source, dir, false, console.out());
         } else {
             Outputs.write(console, out, source.bootConfig());
@@ -57,17 +62,21 @@ final class ExtractCommand implements Command {
 
     /**
      * Writes the image's files into {@code dir}. {@code asReference}: only bootcode.bin and the modifiable files,
-     * the first copy of each name, silently, as {@code rpi-eeprom-config -x} does.
+     * the first copy of each name, silently, as {@code rpi-eeprom-config -x} does. Every file is read (and each
+     * LZ4 section decompressed and checked) before the first is written: a damaged image leaves nothing.
      */
     static void extractAll(EepromImage image, Path dir, boolean asReference, PrintWriter log) throws IOException {
-        write(image, dir, EepromImage.BOOTCODE_BIN, image.payload(image.sections().get(0)), asReference ? null : log, "");
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        List<String> lines = new ArrayList<>();
+        add(image, image.sections().get(0), dir, EepromImage.BOOTCODE_BIN, image.payload(image.sections().get(0)),
+                "", files, lines);
         Set<String> written = new HashSet<>();
         for (Section s : image.sections()) {
             boolean file = s.kind() == SectionKind.FILE;
             if (!file && (asReference || !s.kind().named())) continue;
             if (s.kind() == SectionKind.COMPRESSED) {
-                log.printf("skipped %-14s %7d bytes at 0x%06x: compressed with a proprietary scheme%n", s.name(),
-                        s.payloadLength(), s.offset());
+                lines.add("skipped %-14s %7d bytes at 0x%06x: compressed with a proprietary scheme".formatted(
+                        s.name(), s.payloadLength(), s.offset()));
                 continue;
             }
             boolean again = !written.add(s.name());
@@ -75,18 +84,22 @@ final class ExtractCommand implements Command {
             byte[] data = s.kind() == SectionKind.LZ4 ? image.decompress(s) : image.payload(s);
             String name = again ? s.name() + "." + where(image, s) : s.name();
             String note = again ? "  (second copy of " + s.name() + ", from " + where(image, s) + ")" : "";
-            write(image, dir, name, data, asReference ? null : log, note);
+            add(image, s, dir, name, data, note, files, lines);
         }
-        if (log != null) log.flush();
+        if (!Files.isDirectory(dir)) Files.createDirectories(dir);
+        ImageFiles.write(files);
+        if (asReference) return;
+        lines.forEach(log::println);
+        log.flush();
     }
 
-    private static void write(EepromImage image, Path dir, String name, byte[] data, PrintWriter log, String note)
-            throws IOException {
+    private static void add(EepromImage image, Section s, Path dir, String name, byte[] data, String note,
+            Map<Path, byte[]> files, List<String> lines) {
+        if (!name.matches("[A-Za-z0-9_+-][A-Za-z0-9._+-]*")) throw EepromException.at(image.file(), s.offset(),
+                "refusing to write a file named \"%s\"", name);
         Path target = dir.resolve(name);
-        if (!name.matches("[A-Za-z0-9_+-][A-Za-z0-9._+-]*"))
-            throw io.github.pieeprom.EepromException.in(image.file(), "refusing to write a file named \"%s\"", name);
-        ImageFiles.write(target, data);
-        if (log != null) log.printf("wrote %-26s %7d bytes%s%n", target, data.length, note);
+        files.put(target, data);
+        lines.add("wrote %-26s %7d bytes%s".formatted(target, data.length, note));
     }
 
     private static String where(EepromImage image, Section s) {

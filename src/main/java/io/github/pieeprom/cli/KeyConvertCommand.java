@@ -31,6 +31,7 @@ final class KeyConvertCommand implements Command {
     @Override
     public int run(Args args, Console console) throws IOException {
         Path in = args.get(IN), out = args.get(OUT);
+        Outputs.notAnInput(out, in, "the key to convert");
         byte[] bytes = Inputs.read(in);
         boolean toBin = Inputs.isPem(bytes);
         RSAPublicKey key = Inputs.publicKey(bytes, in.toString());

@@ -21,7 +21,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -61,6 +63,7 @@ final class MigrateCommand implements Command {
         Path from = args.get(FROM);
         Path out = args.get(OUT);
         Set<Part> parts = args.has(ONLY) ? EnumSet.copyOf(args.all(ONLY)) : Part.ALL;
+        if (!isImage(from)) Outputs.notAnInput(out, from, "the config to carry");   // an image: in place is fine
         EepromImage target = ImageFiles.read(args.get(TO));
         Optional<EepromImage> source = isImage(from) ? Optional.of(ImageFiles.read(from)) : Optional.empty();
         Migration migration = source.map(Migration::fromImage).orElseGet(() -> fromConfig(from));
@@ -76,8 +79,10 @@ final class MigrateCommand implements Command {
             byte[] bytes = result.toByteArray();
             long stamp = Timestamps.sigTimestamp(args.get(TS), System::getenv, Clock.systemUTC());
             byte[] sig = SigFile.of(bytes, stamp, Optional.of(result.soc())).toByteArray();
-            ImageFiles.write(out, bytes);
-            ImageFiles.write(Path.of(out + ".sig"), sig);
+            Map<Path, byte[]> files = new LinkedHashMap<>();
+            files.put(out, bytes);
+            files.put(Path.of(out + ".sig"), sig);
+            ImageFiles.write(files);                       // both or neither
             log.printf("wrote %s and %s.sig%n", out, out);
         }
         log.flush();

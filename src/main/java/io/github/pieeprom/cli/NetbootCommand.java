@@ -16,6 +16,8 @@ import io.github.pieeprom.signing.SigFile;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 
 final class NetbootCommand implements Command {
@@ -89,8 +91,10 @@ final class NetbootCommand implements Command {
         long timestamp = Timestamps.sigTimestamp(args.get(TS), System::getenv, Clock.systemUTC());
         Path out = args.get(OUT);
         Path sig = out.resolveSibling(out.getFileName() + ".sig");
-        ImageFiles.write(out, result);
-        ImageFiles.write(sig, SigFile.of(result, timestamp, Optional.of(source.soc())).toByteArray());
+        Map<Path, byte[]> files = new LinkedHashMap<>();
+        files.put(out, result);
+        files.put(sig, SigFile.of(result, timestamp, Optional.of(source.soc())).toByteArray());
+        ImageFiles.write(files);                           // both or neither: an image without its .sig is no use
         console.err().printf("wrote %s and %s (%s)%n", out, sig, String.join(", ",
                 settings.properties().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList()));
         StaleSignature.warn(source, written, out, console.err());

@@ -3,11 +3,22 @@ package io.github.pieeprom.cli;
 import io.github.pieeprom.cli.args.Console;
 import io.github.pieeprom.image.ImageFiles;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** Where a command's bytes go: a file, written atomically, or standard output. */
 final class Outputs {
     private Outputs() {
+    }
+
+    /**
+     * Refuses an output file that is also one of the command's inputs of another kind ({@code what}): writing it
+     * would destroy the input (an image replaced by its config, a key by an image). Unset paths pass.
+     */
+    static void notAnInput(Path out, Path input, String what) throws IOException {
+        if (out == null || input == null || out.toString().equals("-")) return;
+        if (Files.exists(out) && Files.exists(input) && Files.isSameFile(out, input))
+            throw new UsageException(out + ": is also " + what + "; writing the output there would destroy it");
     }
 
     static void write(Console console, Path out, byte[] bytes) throws IOException {

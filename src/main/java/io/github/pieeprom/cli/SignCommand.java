@@ -48,6 +48,9 @@ final class SignCommand implements Command {
     public int run(Args args, Console console) throws IOException {
         Path image = args.get(IMAGE), out = args.get(OUT);
         Soc soc = args.get(SOC);
+        Outputs.notAnInput(out, args.get(CONFIG), "the --config file");                // -o IMAGE is fine
+        Outputs.notAnInput(out, args.get(KEY), "the -k key");
+        Outputs.notAnInput(out, args.get(PASSPHRASE_FILE), "the --passphrase-file");
         EepromImage source = ImageFiles.read(image);
         if (soc != null && soc != source.soc()) throw EepromException.in(image.toString(),
                 "is a %s image, but --soc says %s", source.soc().id(), soc.id());

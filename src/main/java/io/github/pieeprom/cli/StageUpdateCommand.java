@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 final class StageUpdateCommand implements Command {
@@ -52,6 +54,9 @@ final class StageUpdateCommand implements Command {
         Path zip = args.get(ZIP);
         Path vl805 = args.get(VL805);
         if (vl805 != null && zip == null) throw new UsageException("--vl805 goes with --zip");
+        Outputs.notAnInput(zip, image, "the image to stage");
+        Outputs.notAnInput(zip, args.get(RECOVERY), "the --recovery file");
+        Outputs.notAnInput(zip, vl805, "the --vl805 file");
         EepromImage source = ImageFiles.read(image);
         byte[] recoveryBin = Inputs.read(args.has(RECOVERY) ? args.get(RECOVERY) : besideImage(image, source));
         long timestamp = Timestamps.sigTimestamp(args.get(TS), System::getenv, Clock.systemUTC());
@@ -65,9 +70,11 @@ final class StageUpdateCommand implements Command {
         if (!Files.isDirectory(dir)) throw EepromException.in(dir.toString(),
                 "not a folder: expected a mounted boot partition");
         EepromUpdate update = EepromUpdate.of(source, timestamp);
-        ImageFiles.write(dir.resolve(EepromUpdate.UPD), update.upd());
-        ImageFiles.write(dir.resolve(EepromUpdate.SIG), update.sig());
-        ImageFiles.write(dir.resolve("recovery.bin"), recoveryBin);
+        Map<Path, byte[]> files = new LinkedHashMap<>();            // all or none; recovery.bin, which starts
+        files.put(dir.resolve(EepromUpdate.UPD), update.upd());      // the update, last
+        files.put(dir.resolve(EepromUpdate.SIG), update.sig());
+        files.put(dir.resolve("recovery.bin"), recoveryBin);
+        ImageFiles.write(files);
         console.err().printf("staged %s, %s and recovery.bin in %s (update timestamp %d)%n",
                 EepromUpdate.UPD, EepromUpdate.SIG, dir, timestamp);
         return 0;

@@ -15,6 +15,9 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 
 /** Image files on disk: read whole, written to a temporary file beside the target and renamed into place. */
@@ -42,6 +45,36 @@ public final class ImageFiles {
      * failure leaves no partial file. A file that is replaced keeps its permissions.
      */
     public static void write(Path target, byte[] bytes) throws IOException {
+        write(Map.of(target, bytes));
+    }
+
+    /**
+     * Writes several files that belong together (an image and its {@code .sig}): each to a temporary file beside
+     * it, and only when all are complete are they renamed into place, in the map's order. A failure before the
+     * renames leaves none of them and no temporary file.
+     */
+    public static void write(Map<Path, byte[]> files) throws IOException {
+        Map<Path, Path> staged = new LinkedHashMap<>();                  // target -> its complete temporary file
+        try {
+            for (Map.Entry<Path, byte[]> file : files.entrySet())
+                staged.put(file.getKey(), stage(file.getKey(), file.getValue()));
+            for (Iterator<Map.Entry<Path, Path>> it = staged.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<Path, Path> file = it.next();
+                try {
+                    Files.move(file.getValue(), file.getKey(), StandardCopyOption.REPLACE_EXISTING,
+                            StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    throw onTarget(file.getKey(), e);
+                }
+                it.remove();
+            }
+        } finally {
+            for (Path tmp : staged.values()) Files.deleteIfExists(tmp);
+        }
+    }
+
+    /** The bytes in a temporary file beside {@code target}, with the permissions the target will have. */
+    private static Path stage(Path target, byte[] bytes) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         if (Files.exists(parent) && !Files.isDirectory(parent)) throw new FileSystemException(parent.toString(),
                 null, "is a file, not a folder");
@@ -56,11 +89,10 @@ public final class ImageFiles {
             PosixFileAttributeView posix = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
             if (posix != null) posix.setPermissions(Files.exists(target)
                     ? Files.getPosixFilePermissions(target) : NEW_FILE);
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return tmp;
         } catch (IOException e) {
-            throw onTarget(target, e);
-        } finally {
             if (tmp != null) Files.deleteIfExists(tmp);
+            throw onTarget(target, e);
         }
     }
 
@@ -75,7 +107,8 @@ public final class ImageFiles {
     /** A failed write named by the user's file: the temporary file's name would mean nothing to them. */
     private static FileSystemException onTarget(Path target, IOException e) {
         String reason = e instanceof FileSystemException fs ? fs.getReason() : e.getMessage();
-        if (reason == null) reason = e instanceof AccessDeniedException ? "permission denied" : e.toString();
+        if (reason == null) reason = e instanceof AccessDeniedException ? "permission denied"
+                : e instanceof NoSuchFileException ? "no such file or folder" : "cannot be written";
         FileSystemException named = new FileSystemException(target.toString(), null, reason);
         named.initCause(e);
         return named;

@@ -38,6 +38,10 @@ public final class Devices {
                 if (!header.contains("serial") && !header.contains("mac")) throw EepromException.atLine(file,
                         record.line(), "expected a header row with a serial or mac column, found \"%s\"",
                         String.join(",", record.fields()));
+                for (int c = 0; c < header.size(); c++) if (!header.get(c).isEmpty()
+                        && header.indexOf(header.get(c)) != c) throw EepromException.atLine(file, record.line(),
+                        "column %s appears twice: which one a board's ${%s} means is not clear", header.get(c),
+                        header.get(c));
                 continue;
             }
             if (fields.size() != header.size()) throw EepromException.atLine(file, record.line(),

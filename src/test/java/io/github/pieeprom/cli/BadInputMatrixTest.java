@@ -3,6 +3,9 @@ package io.github.pieeprom.cli;
 import static io.github.pieeprom.cli.Failures.assertBadInput;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pieeprom.image.EepromImage;
+import io.github.pieeprom.image.Section;
+import io.github.pieeprom.image.SectionKind;
 import io.github.pieeprom.testing.SyntheticImage;
 import io.github.pieeprom.testing.TmpfsMount;
 import java.io.IOException;
@@ -137,6 +140,82 @@ class BadInputMatrixTest {
         assertThat(Files.readAllBytes(target)).satisfiesAnyOf(b -> assertThat(b).isEqualTo(PI4),
                 b -> assertThat(b).isEqualTo(complete));
         assertThat(leftovers()).allMatch(n -> n.matches("\\.target\\.bin\\.[0-9]+\\.tmp"));
+    }
+
+    @Test
+    void aDigestOrPubkeyWithoutAConfigIsAUsageErrorNotAStackTrace() throws IOException {
+        Path pi4 = image("pi4.bin", PI4);
+        Path sig = Files.writeString(tmp.resolve("boot.sig"), "0".repeat(64) + "\nts: 5\n");
+        Cli.Result r = Cli.run("apply", pi4.toString(), "--digest", sig.toString(), "-o", out.toString());
+        assertThat(r.exit()).as(r.stderr()).isEqualTo(2);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: --digest and --pubkey are stored together with a config: "
+                + "add --config FILE or --set KEY=VALUE\n");
+        assertThat(out).doesNotExist();
+        Cli.Result set = Cli.run("apply", pi4.toString(), "--digest", sig.toString(), "--set", "BOOT_ORDER=0xf21",
+                "-o", out.toString());
+        assertThat(set.exit()).as(set.stderr()).isZero();
+    }
+
+    @Test
+    void extractAllOfADamagedImageWritesNoFile() throws IOException {
+        EepromImage parsed = EepromImage.parse("pi4.bin", PI4);
+        Section last = parsed.sections().stream().filter(s -> s.kind() == SectionKind.LZ4)
+                .reduce((a, b) -> b).orElseThrow();                 // the sections before it would be written first
+        byte[] bytes = PI4.clone();
+        bytes[last.payloadOffset()] ^= 0x55;                          // its LZ4 frame magic
+        Path damaged = image("damaged.bin", bytes);
+        Path dir = tmp.resolve("extracted");
+        Cli.Result r = Cli.run("extract", damaged.toString(), "--all", "-d", dir.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).startsWith("eeprom: error: " + damaged + "@0x").contains("LZ4 section "
+                + last.name() + " does not decompress").hasLineCount(1);
+        assertThat(r.out()).isEmpty();
+        assertThat(dir).doesNotExist();
+    }
+
+    @Test
+    void anImageAndItsSigAreWrittenBothOrNeither() throws IOException {
+        Path pi4 = image("pi4.bin", PI4);
+        Files.createDirectory(tmp.resolve("new.bin.sig"));             // the .sig cannot be written
+        assertBadInput(Cli.run("netboot", pi4.toString(), "-o", out.toString(), "--ts", "5"),
+                out + ".sig: is a directory", out);
+        assertBadInput(Cli.run("migrate", pi4.toString(), pi4.toString(), "-o", out.toString(), "--ts", "5"),
+                out + ".sig: is a directory", out);
+        Path boot = Files.createDirectories(tmp.resolve("boot/pieeprom.sig")).getParent();
+        assertBadInput(Cli.run("stage-update", pi4.toString(), "--to", boot.toString(), "--recovery",
+                config.toString(), "--ts", "5"), boot.resolve("pieeprom.sig") + ": is a directory",
+                boot.resolve("pieeprom.upd"), boot.resolve("recovery.bin"));
+        assertThat(leftovers()).isEmpty();
+        try (var files = Files.list(boot)) {
+            assertThat(files).as("no temporary file in the boot folder").hasSize(1);
+        }
+    }
+
+    @Test
+    void anOutputThatIsAlsoAnInputOfAnotherKindIsRefusedAndTheInputKept() throws IOException {
+        Path pi4 = image("pi4.bin", PI4);
+        Path key = Files.writeString(tmp.resolve("key.pem"), "-----BEGIN PRIVATE KEY-----\n");  // never read
+        String[][] runs = {
+                {"extract", pi4.toString(), "-o", pi4.toString()},                  // was: the image became its config
+                {"config", "-o", pi4.toString(), pi4.toString()},
+                {"digest", pi4.toString(), "-o", pi4.toString(), "--ts", "5"},      // was: the image became its .sig
+                {"key", "convert", key.toString(), key.toString()},
+                {"stage-update", pi4.toString(), "--zip", pi4.toString(), "--recovery", config.toString()},
+                {"apply", pi4.toString(), "-c", config.toString(), "-o", config.toString()},
+                {"sign", pi4.toString(), "-c", config.toString(), "-k", key.toString(), "-o", key.toString()},
+                {"migrate", config.toString(), pi4.toString(), "-o", config.toString()}};
+        byte[] configBytes = Files.readAllBytes(config), keyBytes = Files.readAllBytes(key);
+        for (String[] run : runs) {
+            Cli.Result r = Cli.run(run);
+            assertThat(r.exit()).as(String.join(" ", run) + ": " + r.stderr()).isEqualTo(2);
+            assertThat(r.stderr()).matches("eeprom: error: \\S+: is also the [-a-z ]+; writing the output there "
+                    + "would destroy it\n");
+        }
+        assertThat(Files.readAllBytes(pi4)).isEqualTo(PI4);
+        assertThat(Files.readAllBytes(config)).isEqualTo(configBytes);
+        assertThat(Files.readAllBytes(key)).isEqualTo(keyBytes);
+        Cli.Result inPlace = Cli.run("apply", pi4.toString(), "-c", config.toString(), "-o", pi4.toString());
+        assertThat(inPlace.exit()).as("an image rewritten in place is still fine").isZero();
     }
 
     private List<String> leftovers() throws IOException {

@@ -3,6 +3,7 @@ package io.github.pieeprom.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pieeprom.testing.SyntheticImage;
+import io.github.pieeprom.testing.TmpfsMount;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -108,5 +109,41 @@ class BatchCommandTest {
                 "\r[#######                       ] 250/1000 devices  250/s  ETA 3s "
                         + "\r[##############################] 1000/1000 devices  500/s  ETA 0s "
                         + "\r[##############################] 1000/1000 devices  500/s  ETA 0s \n");
+    }
+
+    @Test
+    void anArchiveOutputThatIsAFolderIsNamedNotItsHiddenTemporaryFile() throws IOException {
+        Files.createDirectory(dir.resolve("fleet.tar"));
+        Cli.Result r = batch("name,soc\nn1,2711\n", "fleet.tar");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: " + dir.resolve("fleet.tar") + ": is a directory\n");
+        assertThat(dirListing()).containsExactly("devices.csv", "fleet.tar", "pi4.bin", "rack.conf");
+    }
+
+    @Test
+    void aNameTooLongForAFolderIsABadRowNotAnErrorInTheSpool() throws IOException {
+        String name = "n".repeat(256);
+        Cli.Result r = batch("name,soc\n" + name + ",2711\n", "fleet");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: " + dir.resolve("devices.csv") + ":2: " + name + ": a name of "
+                + "256 characters is longer than a folder's name can be (255)\neeprom: error: "
+                + dir.resolve("devices.csv") + ": 1 bad row; nothing written (--keep-going skips them)\n");
+        assertThat(dirListing()).containsExactly("devices.csv", "pi4.bin", "rack.conf");
+        assertThat(batch("name,soc\n" + "n".repeat(255) + ",2711\n", "fleet").exit()).isZero();
+    }
+
+    @Test
+    void aFullDiskNamesTheOutputAndLeavesNothing() throws Exception {
+        try (TmpfsMount disk = TmpfsMount.of(dir.resolve("disk"), "size=256k")) {        // less than one image
+            for (String out : new String[] {"fleet", "fleet.zip"}) {
+                Path target = disk.dir().resolve(out);
+                Cli.Result r = batch("name,soc\nn1,2711\n", "disk/" + out);
+                assertThat(r.exit()).isEqualTo(1);
+                assertThat(r.stderr()).isEqualTo("eeprom: error: " + target + ": No space left on device\n");
+                try (Stream<Path> files = Files.list(disk.dir())) {
+                    assertThat(files).as("no output, no spool").isEmpty();
+                }
+            }
+        }
     }
 }

@@ -23,6 +23,19 @@ class TftpServeCommandTest {
     @TempDir Path dir;
 
     @Test
+    void aPortInUseIsOneLineNamingTheAddressAsTheLogDoes() throws Exception {
+        Files.createDirectories(dir.resolve("root"));
+        try (DatagramSocket taken = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
+            int port = taken.getLocalPort();
+            Cli.Result r = Cli.run("tftp", "serve", "--root", dir.resolve("root").toString(), "--bind", "127.0.0.1",
+                    "--port", String.valueOf(port));
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.stderr()).isEqualTo("eeprom: error: cannot listen on 127.0.0.1:" + port
+                    + ": Address already in use\n");                            // was /127.0.0.1:PORT
+        }
+    }
+
+    @Test
     void logsEachRequestAndOutcomeThenASummaryWhenStopped() throws Exception {
         List<String> log = serveAndFetch(false, "hello.txt", "missing.bin", "..%2Fsecret");
         String port = log.get(0).replaceAll(".*:", "");

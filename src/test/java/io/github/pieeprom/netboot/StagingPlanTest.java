@@ -135,6 +135,13 @@ class StagingPlanTest {
     }
 
     @Test
+    void refusesAColumnNamedTwiceWhichWouldSilentlyPickOneOfItsValues() {
+        assertThatThrownBy(() -> Devices.parseCsv("devices.csv", "serial,hostname,hostname\n1234abcd,a,b\n"))
+                .isInstanceOf(EepromException.class).hasMessage("devices.csv:1: column hostname appears twice: "
+                        + "which one a board's ${hostname} means is not clear");
+    }
+
+    @Test
     void refusesADuplicatedBoardNamingBothPlaces() {
         List<Device> devices = Devices.parseCsv("devices.csv", "serial,hostname\n1234abcd,a\n# spare\n1234ABCD,b\n");
         assertThatThrownBy(() -> plan(devices)).isInstanceOf(EepromException.class)

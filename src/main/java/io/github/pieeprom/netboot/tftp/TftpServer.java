@@ -3,6 +3,7 @@ package io.github.pieeprom.netboot.tftp;
 import io.github.pieeprom.netboot.tftp.TftpPacket.Error;
 import java.io.IOException;
 import java.net.Inet4Address;
+import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.PortUnreachableException;
@@ -64,7 +65,10 @@ public final class TftpServer implements AutoCloseable {
         } catch (IOException e) {
             listening.close();
             selector.close();
-            throw new IOException("cannot listen on " + config.bind() + ": " + e.getMessage(), e);
+            InetSocketAddress bind = config.bind();                 // 127.0.0.1:69, not toString's /127.0.0.1:69
+            String host = bind.getAddress() instanceof Inet6Address ? "[" + bind.getHostString() + "]"
+                    : bind.getHostString();
+            throw new IOException("cannot listen on " + host + ":" + bind.getPort() + ": " + e.getMessage(), e);
         }
         TftpServer server = new TftpServer(config, root, selector, listening);
         server.loop.start();
