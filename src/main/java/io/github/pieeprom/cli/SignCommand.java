@@ -13,7 +13,6 @@ import io.github.pieeprom.image.Soc;
 import io.github.pieeprom.signing.ConfigSignature;
 import io.github.pieeprom.signing.VerificationException;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -58,12 +57,15 @@ final class SignCommand implements Command {
         long timestamp = Timestamps.sigTimestamp(args.get(TS), System::getenv, Clock.systemUTC());
         EepromImage signed = PrivateKeys.signer(args.get(KEY), args.get(PASSPHRASE_FILE), System::getenv)
                 .signConfig(source, text, timestamp, Optional.ofNullable(soc));
-        ImageFiles.write(out, signed.toByteArray());
-        ConfigSignature check = ConfigSignature.of(ImageFiles.read(out));
-        if (check.status() != ConfigSignature.Status.VALID) {
-            Files.deleteIfExists(out);
-            throw new VerificationException("%s read back does not verify (%s); removed it".formatted(out, check.detail()));
-        }
+        byte[] bytes = signed.toByteArray();
+        // checked before writing, so that a failure never replaces the input (-o IMAGE), then as read back
+        ConfigSignature check = ConfigSignature.of(EepromImage.parse(out.toString(), bytes));
+        if (check.status() != ConfigSignature.Status.VALID) throw new VerificationException(
+                "%s: the signed image does not verify (%s); nothing written".formatted(out, check.detail()));
+        ImageFiles.write(out, bytes);
+        check = ConfigSignature.of(ImageFiles.read(out));
+        if (check.status() != ConfigSignature.Status.VALID) throw new VerificationException(
+                "%s read back does not verify (%s)".formatted(out, check.detail()));
         console.err().printf("wrote %s (%s, bootconf.txt %d bytes, ts %d); %s%n", out,
                 signed.soc().id(), text.length, timestamp, check.detail());
         return 0;

@@ -22,7 +22,7 @@ public final class Devices {
     public static List<Device> ofSerials(List<String> serials) {
         List<Device> devices = new ArrayList<>();
         for (String s : serials) {
-            String serial = serial("--serial", s);
+            String serial = serial("--serial", s);                    // "--serial: expected 8 hex digits ..."
             devices.add(new Device("--serial " + s, Optional.of(serial), Optional.empty(), Map.of("serial", serial)));
         }
         return devices;
@@ -56,8 +56,8 @@ public final class Devices {
         Map<String, String> columns = new LinkedHashMap<>();
         for (int c = 0; c < header.size(); c++) columns.put(header.get(c), fields.get(c));
         Optional<String> serial = Optional.ofNullable(columns.get("serial")).filter(s -> !s.isEmpty())
-                .map(s -> serial(origin, s));
-        Optional<String> mac = Optional.ofNullable(columns.get("mac")).filter(s -> !s.isEmpty()).map(m -> mac(origin, m));
+                .map(s -> serial(origin + ": serial", s));
+        Optional<String> mac = Optional.ofNullable(columns.get("mac")).filter(s -> !s.isEmpty()).map(m -> mac(origin + ": mac", m));
         serial.ifPresent(s -> columns.put("serial", s));
         mac.ifPresent(m -> columns.put("mac", m));
         return new Device(origin, serial, mac, columns);
@@ -66,14 +66,14 @@ public final class Devices {
     /** 8 hex digits in either case, returned lower case as the bootloader asks for them. */
     static String serial(String origin, String text) {
         if (!text.matches("[0-9A-Fa-f]{8}")) throw EepromException.in(origin,
-                "serial: expected 8 hex digits (the low half of /proc/cpuinfo's Serial), found \"%s\"", text);
+                "expected 8 hex digits (the low half of /proc/cpuinfo's Serial), found \"%s\"", text);
         return text.toLowerCase(Locale.ROOT);
     }
 
     /** Six hex pairs separated by {@code :} or {@code -}, returned lower case with {@code :}. */
     static String mac(String origin, String text) {
         if (!text.matches("[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}")) throw EepromException.in(origin,
-                "mac: expected six hex pairs such as dc:a6:32:01:36:c2, found \"%s\"", text);
+                "expected six hex pairs such as dc:a6:32:01:36:c2, found \"%s\"", text);
         return text.toLowerCase(Locale.ROOT).replace('-', ':');
     }
 }

@@ -50,7 +50,7 @@ public final class PemKeys {
                 return Signer.publicHalf(rsaPrivate(converter, object, source));
             else throw EepromException.in(source, "expected a PEM RSA public or private key, found %s", describe(object));
             if (key instanceof RSAPublicKey rsa) return rsa;
-            throw EepromException.in(source, "expected an RSA key, found a %s key", key.getAlgorithm());
+            throw EepromException.in(source, "expected an RSA key, found %s key", article(key.getAlgorithm()));
         } catch (IOException e) {
             throw EepromException.in(source, "not a usable key: %s", e.getMessage());
         }
@@ -104,8 +104,8 @@ public final class PemKeys {
         PrivateKey key = object instanceof PEMKeyPair pair ? converter.getKeyPair(pair).getPrivate()
                 : converter.getPrivateKey((PrivateKeyInfo) object);
         if (key instanceof RSAPrivateCrtKey crt) return crt;
-        throw EepromException.in(source, "expected an RSA private key with its public exponent, found a %s key",
-                key.getAlgorithm());
+        throw EepromException.in(source, "expected an RSA private key with its public exponent, found %s key",
+                article(key.getAlgorithm()));
     }
 
     private static Object parse(String pem, String source) {
@@ -119,5 +119,11 @@ public final class PemKeys {
     private static String describe(Object object) {
         if (object == null) return "no PEM block";
         return object.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+    }
+
+    /** {@code an EC}, {@code a DSA}: the algorithm's name with the article it is read with. */
+    private static String article(String algorithm) {
+        return ("AEFHILMNORSX".indexOf(algorithm.isEmpty() ? 'X' : Character.toUpperCase(algorithm.charAt(0))) >= 0
+                ? "an " : "a ") + algorithm;
     }
 }

@@ -127,7 +127,7 @@ class StagingPlanTest {
     @Test
     void refusesASerialThatIsNot8HexDigits() {
         assertThatThrownBy(() -> Devices.ofSerials(List.of("1234abc"))).isInstanceOf(EepromException.class)
-                .hasMessage("--serial: serial: expected 8 hex digits (the low half of /proc/cpuinfo's Serial), "
+                .hasMessage("--serial: expected 8 hex digits (the low half of /proc/cpuinfo's Serial), "
                         + "found \"1234abc\"");
         assertThatThrownBy(() -> Devices.parseCsv("devices.csv", "serial,hostname\n1234abcd,a\n1234abcg,b\n"))
                 .hasMessage("devices.csv:3: serial: expected 8 hex digits (the low half of /proc/cpuinfo's Serial), "

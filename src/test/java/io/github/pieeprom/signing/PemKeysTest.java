@@ -80,6 +80,21 @@ class PemKeysTest {
     }
 
     @Test
+    void keysOfAnotherAlgorithmAreNamedWithTheirArticle() throws IOException {
+        String ec = openssl("ec.pem", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out",
+                "ec.pem");
+        String ecPublic = openssl("ecpub.pem", "pkey", "-in", tmp.resolve("ec.pem").toString(), "-pubout", "-out",
+                "ecpub.pem");
+        String dsa = openssl("dsa.pem", "dsaparam", "-genkey", "-noout", "-out", "dsa.pem", "1024");
+        assertThatThrownBy(() -> PemKeys.readPrivateKey(ec, "ec.pem", Optional.empty())).hasMessage(
+                "ec.pem: expected an RSA private key with its public exponent, found an EC key");
+        assertThatThrownBy(() -> PemKeys.readPublicKey(ecPublic, "ecpub.pem"))
+                .hasMessage("ecpub.pem: expected an RSA key, found an EC key");
+        assertThatThrownBy(() -> PemKeys.readPrivateKey(dsa, "dsa.pem", Optional.empty())).hasMessage(
+                "dsa.pem: expected an RSA private key with its public exponent, found a DSA key");
+    }
+
+    @Test
     void aCorruptPemIsRefusedWithoutEchoingIt() {
         String pem = TestKeys.pem("test/private.pem").replace("MIIEowIBAAKCAQEA", "MIIEowIBAAKCAQEB");   // DER tag mangled
         String corrupt = pem.replaceFirst("\n[A-Za-z0-9+/]{64}\n", "\n!!!!\n");                     // one line not base64

@@ -50,6 +50,8 @@ public final class Converters {
         try {
             return Integer.valueOf(text);
         } catch (NumberFormatException e) {
+            if (text.matches("[+-]?[0-9]+")) throw new IllegalArgumentException("'" + text + "' is out of range ("
+                    + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ")");
             throw new IllegalArgumentException("expected a whole number, found '" + text + "'");
         }
     }

@@ -87,6 +87,8 @@ class ArgParserTest {
         refused(Sample.COPY, "Missing required parameter: 'IN'", "-o", "x");
         refused(Sample.COPY, "Invalid value for option '--count': expected a whole number, found 'many'",
                 "in", "-o", "x", "-n", "many");
+        refused(Sample.COPY, "Invalid value for option '--count': '99999999999' is out of range (-2147483648 to "
+                + "2147483647)", "in", "-o", "x", "-n", "99999999999");
         refused(Definition.of("one", Sample.IN), "Unmatched argument at index 1: 'b'", "a", "b");
     }
 
