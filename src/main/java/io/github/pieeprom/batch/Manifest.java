@@ -3,7 +3,7 @@ package io.github.pieeprom.batch;
 import io.github.pieeprom.EepromException;
 import io.github.pieeprom.template.Csv;
 import io.github.pieeprom.template.Csv.Record;
-import java.nio.charset.StandardCharsets;
+import io.github.pieeprom.template.Utf8;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -58,7 +58,7 @@ public record Manifest(String file, List<String> columns, List<Row> rows) {
 
     /** Parses the CSV; a malformed header, quote or field count is an error naming the line. */
     public static Manifest parse(String file, byte[] bytes) {
-        List<Record> records = Csv.records(file, new String(bytes, StandardCharsets.UTF_8), false);
+        List<Record> records = Csv.records(file, Utf8.decode(file, bytes), false);
         if (records.isEmpty()) throw EepromException.in(file, "empty manifest: expected a header line");
         List<String> columns = header(file, records.get(0));
         List<Row> rows = new ArrayList<>();

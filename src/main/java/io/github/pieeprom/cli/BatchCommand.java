@@ -15,9 +15,9 @@ import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.image.Soc;
 import io.github.pieeprom.template.Template;
+import io.github.pieeprom.template.Utf8;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -98,7 +98,7 @@ final class BatchCommand implements Command {
             String name = row.get(Manifest.TEMPLATE);
             Path path = folder.resolve(name);
             if (name.isEmpty() || templates.containsKey(name) || !Files.isRegularFile(path)) continue;
-            templates.put(name, Template.parse(name, new String(Inputs.read(path), StandardCharsets.UTF_8)));
+            templates.put(name, Template.parse(name, Utf8.decode(name, Inputs.read(path))));
         }
         return templates;
     }

@@ -20,6 +20,7 @@ import io.github.pieeprom.netboot.StagedFile;
 import io.github.pieeprom.netboot.Stager;
 import io.github.pieeprom.netboot.StagingPlan;
 import io.github.pieeprom.template.Template;
+import io.github.pieeprom.template.Utf8;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -119,14 +120,14 @@ final class TftpStageCommand implements Command {
     private static List<Device> devices(Args args) throws IOException {
         if (args.has(SERIALS)) return Devices.ofSerials(args.all(SERIALS));
         Path devices = args.get(DEVICES);
-        return Devices.parseCsv(devices.toString(), new String(Inputs.read(devices), StandardCharsets.UTF_8));
+        return Devices.parseCsv(devices.toString(), Utf8.decode(devices.toString(), Inputs.read(devices)));
     }
 
     private static Optional<Template> template(String cmdline) throws IOException {
         if (cmdline == null) return Optional.empty();
         if (!cmdline.startsWith("@")) return Optional.of(Template.parse("--cmdline", cmdline));
         Path file = Path.of(cmdline.substring(1));
-        return Optional.of(Template.parse(file.toString(), new String(Inputs.read(file), StandardCharsets.UTF_8)));
+        return Optional.of(Template.parse(file.toString(), Utf8.decode(file.toString(), Inputs.read(file))));
     }
 
     private static Optional<EepromUpdate> update(Path eepromUpdate, Path root) throws IOException {

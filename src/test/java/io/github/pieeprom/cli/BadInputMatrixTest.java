@@ -218,6 +218,23 @@ class BadInputMatrixTest {
         assertThat(inPlace.exit()).as("an image rewritten in place is still fine").isZero();
     }
 
+    @Test
+    void aSpreadsheetsWindows1252ExportIsNotUtf8AndNamesItsLine() throws IOException {
+        Path pi4 = image("pi4.bin", PI4);
+        byte[] latin = "name,soc,host\nnode-1,2711,caf\u00e9\n".getBytes(StandardCharsets.ISO_8859_1);
+        Path manifest = Files.write(tmp.resolve("devices.csv"), latin);
+        Files.writeString(tmp.resolve("t.conf"), "[all]\nTFTP_PREFIX_STR=${host}/\n");
+        Path fleet = tmp.resolve("fleet");
+        assertBadInput(Cli.run("batch", manifest.toString(), "--image-2711", pi4.toString(), "-o", fleet.toString()),
+                manifest + ":2: not UTF-8: byte 0xe9 at column 16; save the file as UTF-8", fleet);
+        Path boards = Files.write(tmp.resolve("boards.csv"), "serial,host\n1234abcd,caf\u00e9\n".getBytes(
+                StandardCharsets.ISO_8859_1));
+        Path boot = Files.createDirectory(tmp.resolve("boot")), root = tmp.resolve("root");
+        Files.writeString(boot.resolve("start4.elf"), "x");
+        assertBadInput(Cli.run("tftp", "stage", "--boot", boot.toString(), "--root", root.toString(), "--devices",
+                boards.toString()), boards + ":2: not UTF-8: byte 0xe9 at column 13; save the file as UTF-8", root);
+    }
+
     private List<String> leftovers() throws IOException {
         try (var files = Files.list(tmp)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();
