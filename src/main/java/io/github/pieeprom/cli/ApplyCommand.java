@@ -18,7 +18,7 @@ import java.nio.file.Path;
 final class ApplyCommand implements Command {
     static final Arg<Path> IMAGE = Arg.positional(Converters.PATH, "IMAGE")
             .help("The image to start from (never modified unless -o names it).");
-    static final Arg<Path> OUT = Arg.option(Converters.PATH, "OUT", "-o", "--out").required().help("The new image.");
+    static final Arg<Path> OUT = Arg.option(Converters.PATH, "OUT", "-o", "--out").required().help("The new image (- for standard output).");
     static final Arg<Path> CONFIG = Arg.option(Converters.PATH, "FILE", "-c", "--config")
             .help("New bootconf.txt, stored byte for byte.");
     static final Arg<Path> DIGEST = Arg.option(Converters.PATH, "SIG", "-d", "--digest")
@@ -70,8 +70,8 @@ final class ApplyCommand implements Command {
         if (!configEdits.isEmpty())
             edits.config(editedConfig(source, image, config, configEdits, console.err()).toBytes());
         EepromImage result = edits.applyTo(source);
-        ImageFiles.write(out, result.toByteArray());
-        console.err().printf("wrote %s (%s, bootconf.txt %d bytes)%n", out, result.soc().id(),
+        Outputs.write(console, out, result.toByteArray());
+        console.err().printf("wrote %s (%s, bootconf.txt %d bytes)%n", Outputs.name(out), result.soc().id(),
                 result.bootConfig().length);
         StaleSignature.warn(source, result, out, console.err());
         return 0;

@@ -21,6 +21,17 @@ final class Outputs {
             throw new UsageException(out + ": is also " + what + "; writing the output there would destroy it");
     }
 
+    /** Refuses {@code -o -} where a command writes more than one file ({@code why} says which). */
+    static void notStandardOutput(Path out, String why) {
+        if (out != null && out.toString().equals("-")) throw new UsageException("-o -: " + why + "; give a file name");
+    }
+
+    /** {@code out} as messages name it: the file, or {@code standard output} for {@code -}. */
+    static String name(Path out) {
+        return out == null || out.toString().equals("-") ? "standard output" : out.toString();
+    }
+
+    /** Writes {@code bytes} to {@code out}, or to standard output where it is null or {@code -}. */
     static void write(Console console, Path out, byte[] bytes) throws IOException {
         if (out == null || out.toString().equals("-")) {
             console.out().flush();

@@ -26,7 +26,7 @@ final class SignCommand implements Command {
             .help("RSA-2048 private key.");
     static final Arg<Path> PASSPHRASE_FILE = Arg.option(Converters.PATH, "FILE", "--passphrase-file")
             .help("The key's passphrase (first line); else $EEPROM_KEY_PASSPHRASE.");
-    static final Arg<Path> OUT = Arg.option(Converters.PATH, "OUT", "-o", "--out").required().help("The signed image.");
+    static final Arg<Path> OUT = Arg.option(Converters.PATH, "OUT", "-o", "--out").required().help("The signed image (- for standard output).");
     static final Arg<String> TS = Arg.option(Converters.STRING, "N", "--ts")
             .help("bootconf.sig's ts: value (default $SOURCE_DATE_EPOCH, else now).");
     static final Arg<Soc> SOC = Arg.option(SocConverter.SOC, "2711|2712", "--soc")
@@ -62,11 +62,13 @@ final class SignCommand implements Command {
         ConfigSignature check = ConfigSignature.of(EepromImage.parse(out.toString(), bytes));
         if (check.status() != ConfigSignature.Status.VALID) throw new VerificationException(
                 "%s: the signed image does not verify (%s); nothing written".formatted(out, check.detail()));
-        ImageFiles.write(out, bytes);
-        check = ConfigSignature.of(ImageFiles.read(out));
-        if (check.status() != ConfigSignature.Status.VALID) throw new VerificationException(
-                "%s read back does not verify (%s)".formatted(out, check.detail()));
-        console.err().printf("wrote %s (%s, bootconf.txt %d bytes, ts %d); %s%n", out,
+        Outputs.write(console, out, bytes);
+        if (!out.toString().equals("-")) {
+            check = ConfigSignature.of(ImageFiles.read(out));
+            if (check.status() != ConfigSignature.Status.VALID) throw new VerificationException(
+                    "%s read back does not verify (%s)".formatted(out, check.detail()));
+        }
+        console.err().printf("wrote %s (%s, bootconf.txt %d bytes, ts %d); %s%n", Outputs.name(out),
                 signed.soc().id(), text.length, timestamp, check.detail());
         return 0;
     }

@@ -1,0 +1,70 @@
+package io.github.pieeprom.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.pieeprom.image.EepromImage;
+import io.github.pieeprom.signing.ConfigSignature;
+import io.github.pieeprom.testing.Conformance;
+import io.github.pieeprom.testing.SyntheticImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code -o -}: an image to standard output where a command writes one file; refused where it writes two. */
+class StandardOutputTest {
+    @TempDir Path tmp;
+
+    private Path file(String name, byte[] bytes) throws IOException {
+        return Files.write(tmp.resolve(name), bytes);
+    }
+
+    @Test
+    void applyWritesTheSameImageToStandardOutputAsToAFile() throws IOException {
+        Path pi4 = file("pi4.bin", SyntheticImage.pi4Sample());
+        Path config = Files.writeString(tmp.resolve("boot.conf"), "[all]\nBOOT_ORDER=0xf21\n");
+        Path out = tmp.resolve("new.bin");
+        assertThat(Cli.run("apply", pi4.toString(), "-c", config.toString(), "-o", out.toString()).exit()).isZero();
+        Cli.Result piped = Cli.run("apply", pi4.toString(), "-c", config.toString(), "-o", "-");
+        assertThat(piped.exit()).as(piped.stderr()).isZero();
+        assertThat(piped.stdout()).isEqualTo(Files.readAllBytes(out));
+        assertThat(piped.stderr()).startsWith("wrote standard output (2711, bootconf.txt 23 bytes)");
+    }
+
+    @Test
+    void signWritesASignedImageToStandardOutput() throws IOException {
+        Path image = Conformance.file("firmware/2712-pieeprom-2024-04-05.bin");
+        Path config = Conformance.file("cases/cfg-netboot.txt"), key = Conformance.file("test/private.pem");
+        Path out = tmp.resolve("signed.bin");
+        String[] common = {"sign", image.toString(), "-c", config.toString(), "-k", key.toString(), "--ts", "5", "-o"};
+        assertThat(Cli.run(concat(common, out.toString())).exit()).isZero();
+        Cli.Result piped = Cli.run(concat(common, "-"));
+        assertThat(piped.exit()).as(piped.stderr()).isZero();
+        assertThat(piped.stdout()).isEqualTo(Files.readAllBytes(out));
+        assertThat(ConfigSignature.of(EepromImage.parse("piped", piped.stdout())).status())
+                .isEqualTo(ConfigSignature.Status.VALID);
+    }
+
+    @Test
+    void netbootAndMigrateWriteAnImageAndItsSigSoRefuseStandardOutput() throws IOException {
+        Path pi4 = file("pi4.bin", SyntheticImage.pi4Sample());
+        Cli.Result netboot = Cli.run("netboot", pi4.toString(), "-o", "-", "--boot-order", "0xf21");
+        assertThat(netboot.exit()).isEqualTo(2);
+        assertThat(netboot.stderr()).isEqualTo("eeprom: error: -o -: netboot writes an image and its .sig beside it; "
+                + "give a file name\n");
+        Cli.Result migrate = Cli.run("migrate", pi4.toString(), pi4.toString(), "-o", "-");
+        assertThat(migrate.exit()).isEqualTo(2);
+        assertThat(migrate.stderr()).isEqualTo("eeprom: error: -o -: migrate writes an image and its .sig beside it; "
+                + "give a file name\n");
+        assertThat(Path.of("-")).doesNotExist();
+        assertThat(Path.of("-.sig")).doesNotExist();
+    }
+
+    private static String[] concat(String[] a, String last) {
+        String[] all = Arrays.copyOf(a, a.length + 1);
+        all[a.length] = last;
+        return all;
+    }
+}
