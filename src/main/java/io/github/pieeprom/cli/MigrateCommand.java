@@ -62,7 +62,7 @@ final class MigrateCommand implements Command {
     public int run(Args args, Console console) throws IOException {
         Path from = args.get(FROM);
         Path out = args.get(OUT);
-        Outputs.notStandardOutput(out, "migrate writes an image and its .sig beside it");
+        if (!args.get(DRY_RUN)) Outputs.notStandardOutput(out, "migrate writes an image and its .sig beside it");
         Set<Part> parts = args.has(ONLY) ? EnumSet.copyOf(args.all(ONLY)) : Part.ALL;
         if (!isImage(from)) Outputs.notAnInput(out, from, "the config to carry");   // an image: in place is fine
         EepromImage target = ImageFiles.read(args.get(TO));

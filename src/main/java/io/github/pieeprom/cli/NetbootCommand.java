@@ -66,7 +66,8 @@ final class NetbootCommand implements Command {
 
     @Override
     public int run(Args args, Console console) throws IOException {
-        Outputs.notStandardOutput(args.get(OUT), "netboot writes an image and its .sig beside it");
+        if (!args.get(DRY_RUN))                                   // a dry run prints the config, writes nothing
+            Outputs.notStandardOutput(args.get(OUT), "netboot writes an image and its .sig beside it");
         String clientIp = args.get(CLIENT_IP);
         if ((args.has(SUBNET) || args.has(GATEWAY)) && clientIp == null)
             throw new UsageException("--subnet and --gateway go with --client-ip");

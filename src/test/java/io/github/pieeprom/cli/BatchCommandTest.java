@@ -7,6 +7,7 @@ import io.github.pieeprom.testing.TmpfsMount;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicLong;
@@ -145,5 +146,16 @@ class BatchCommandTest {
                 }
             }
         }
+    }
+
+    @Test
+    void aTemplateSavedWithAByteOrderMarkGivesTheSameImageAsWithout() throws IOException {
+        assertThat(batch("name,soc,template,rack\nn1,2711,rack.conf,r1\n", "plain").exit()).isZero();
+        Files.write(dir.resolve("rack.conf"), ("\uFEFF" + Files.readString(dir.resolve("rack.conf")))
+                .getBytes(StandardCharsets.UTF_8));                          // Windows Notepad's "UTF-8 with BOM"
+        Cli.Result r = batch("name,soc,template,rack\nn1,2711,rack.conf,r1\n", "bom");
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("bom/devices/n1/pieeprom.bin")))
+                .isEqualTo(Files.readAllBytes(dir.resolve("plain/devices/n1/pieeprom.bin")));
     }
 }

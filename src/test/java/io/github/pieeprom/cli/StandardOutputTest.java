@@ -7,6 +7,7 @@ import io.github.pieeprom.signing.ConfigSignature;
 import io.github.pieeprom.testing.Conformance;
 import io.github.pieeprom.testing.SyntheticImage;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -45,6 +46,31 @@ class StandardOutputTest {
         assertThat(piped.stdout()).isEqualTo(Files.readAllBytes(out));
         assertThat(ConfigSignature.of(EepromImage.parse("piped", piped.stdout())).status())
                 .isEqualTo(ConfigSignature.Status.VALID);
+    }
+
+    @Test
+    void aStaleSignatureWarningNamesStandardOutputNotADash() throws IOException {
+        Path image = Conformance.file("firmware/2712-pieeprom-2024-04-05.bin");
+        Path config = Conformance.file("cases/cfg-netboot.txt"), key = Conformance.file("test/private.pem");
+        Path signed = tmp.resolve("signed.bin");
+        assertThat(Cli.run("sign", image.toString(), "-c", config.toString(), "-k", key.toString(), "--ts", "5",
+                "-o", signed.toString()).exit()).isZero();
+        Cli.Result piped = Cli.run("apply", signed.toString(), "--set", "BOOT_ORDER=0xf41", "-o", "-");
+        assertThat(piped.exit()).as(piped.stderr()).isZero();
+        assertThat(piped.stderr()).contains("eeprom: warning: standard output keeps a bootconf.sig that no longer "
+                + "verifies");
+        assertThat(EepromImage.parse("piped", piped.stdout()).bootConfig()).isNotEmpty();
+    }
+
+    @Test
+    void aDryRunPrintsItsConfigSoMayNameStandardOutput() throws IOException {
+        Path pi4 = file("pi4.bin", SyntheticImage.pi4Sample());
+        Cli.Result netboot = Cli.run("netboot", pi4.toString(), "-o", "-", "--boot-order", "0xf21", "--dry-run");
+        assertThat(netboot.exit()).as(netboot.stderr()).isZero();
+        assertThat(new String(netboot.stdout(), StandardCharsets.UTF_8)).contains("BOOT_ORDER=0xf21");
+        Cli.Result migrate = Cli.run("migrate", pi4.toString(), pi4.toString(), "-o", "-", "--dry-run");
+        assertThat(migrate.exit()).as(migrate.stderr()).isZero();
+        assertThat(Path.of("-")).doesNotExist();
     }
 
     @Test
