@@ -3,6 +3,8 @@ package io.github.pieeprom.cli;
 import io.github.pieeprom.cli.args.Console;
 import io.github.pieeprom.image.ImageFiles;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -31,12 +33,18 @@ final class Outputs {
         return out == null || out.toString().equals("-") ? "standard output" : out.toString();
     }
 
-    /** Writes {@code bytes} to {@code out}, or to standard output where it is null or {@code -}. */
+    /**
+     * Writes {@code bytes} to {@code out}, or to standard output where it is null or {@code -}. A failure there is
+     * an error too: {@code System.out}, a {@link PrintStream}, only records it.
+     */
     static void write(Console console, Path out, byte[] bytes) throws IOException {
         if (out == null || out.toString().equals("-")) {
             console.out().flush();
-            console.stdout().write(bytes);
-            console.stdout().flush();
+            OutputStream stdout = console.stdout();
+            stdout.write(bytes);
+            stdout.flush();
+            if (stdout instanceof PrintStream print && print.checkError())
+                throw new IOException("standard output: cannot be written (a full disk, or a pipe closed early)");
         } else {
             ImageFiles.write(out, bytes);
         }

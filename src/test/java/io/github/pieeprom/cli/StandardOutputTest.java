@@ -2,11 +2,16 @@ package io.github.pieeprom.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pieeprom.cli.args.Console;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.signing.ConfigSignature;
 import io.github.pieeprom.testing.Conformance;
 import io.github.pieeprom.testing.SyntheticImage;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,6 +76,24 @@ class StandardOutputTest {
         Cli.Result migrate = Cli.run("migrate", pi4.toString(), pi4.toString(), "-o", "-", "--dry-run");
         assertThat(migrate.exit()).as(migrate.stderr()).isZero();
         assertThat(Path.of("-")).doesNotExist();
+    }
+
+    @Test
+    void anImageThatCannotBeWrittenToStandardOutputIsAnErrorNotASuccess() throws IOException {
+        Path pi4 = file("pi4.bin", SyntheticImage.pi4Sample());
+        OutputStream full = new OutputStream() {                   // as > /dev/full, or a pipe closed early
+            @Override
+            public void write(int b) throws IOException {
+                throw new IOException("No space left on device");
+            }
+        };
+        PrintStream stdout = new PrintStream(full);                 // main's System.out: it keeps errors to itself
+        StringWriter err = new StringWriter();
+        Console console = new Console(stdout, new PrintWriter(stdout), new PrintWriter(err, true));
+        int exit = EepromCli.run(console, "apply", pi4.toString(), "--set", "BOOT_ORDER=0xf41", "-o", "-");
+        assertThat(exit).isEqualTo(1);
+        assertThat(err.toString()).isEqualTo("eeprom: error: standard output: cannot be written (a full disk, or a "
+                + "pipe closed early)\n");
     }
 
     @Test
