@@ -32,6 +32,7 @@ public final class Runner {
             Definition d = command.definition();
             if (!d.subcommands().isEmpty() && i < words.size() && asksHelpOn(words, i)) {
                 for (String name : words.subList(i + 1, words.size())) {
+                    if (name.startsWith("-")) break;                        // help extract --all: extract's help
                     Command sub = command.subcommand(name);
                     if (sub == null) throw new ArgumentException(path, "Unknown command: '" + name + "'");
                     command = sub;

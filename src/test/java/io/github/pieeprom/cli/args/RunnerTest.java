@@ -54,7 +54,7 @@ class RunnerTest {
     void helpBeforeACommandsNameGivesThatCommandsHelp() throws Exception {
         assertThat(run("help", "net", "serve")).isZero();
         assertThat(run("--help", "copy")).isZero();
-        assertThat(run("net", "-h", "serve")).isZero();
+        assertThat(run("net", "-h", "serve", "--devices", "d.csv")).isZero();
         assertThat(out.toString().split("\n")).filteredOn(line -> line.startsWith("Usage:")).containsExactly(
                 "Usage: tool net serve [-hV] [-n=N] (--serial=S... | --devices=FILE)",
                 "Usage: tool copy [-hV] -o=FILE [-a] [-q] [-n=N] [--set=KEY=VALUE]...",
