@@ -27,6 +27,16 @@ public final class EepromException extends RuntimeException {
         return new EepromException(file, format.formatted(args));
     }
 
+    /**
+     * Text from the input (a CSV field, a name in an image) as a message shows it: control characters as
+     * {@code \xNN}, so that the message stays one line and the terminal shows what the file holds.
+     */
+    public static String printable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (char c : text.toCharArray()) out.append(Character.isISOControl(c) ? "\\x%02x".formatted((int) c) : c);
+        return out.toString();
+    }
+
     /** Where the problem is: {@code file@0xOFFSET}, {@code file:LINE}, {@code file}, or empty. */
     public String where() {
         return where;

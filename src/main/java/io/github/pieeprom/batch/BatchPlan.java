@@ -111,7 +111,8 @@ public final class BatchPlan {
                     : r.problem() != null ? r.problem() : checked.get(candidate[i]).problem(r);
             if (problem != null) {
                 plan.rejected.add(new Rejection(row.line(), EepromException.atLine(manifest.file(), row.line(),
-                        "%s%s", row.device().isEmpty() ? "" : row.device() + ": ", problem).getMessage()));
+                        "%s", EepromException.printable((row.device().isEmpty() ? "" : row.device() + ": ")
+                                + problem)).getMessage()));        // the row's values, control characters escaped
                 continue;
             }
             int c = candidate[i];

@@ -74,16 +74,19 @@ public record Manifest(String file, List<String> columns, List<Row> rows) {
 
     private static List<String> header(String file, Record header) {
         List<String> columns = header.fields().stream().map(String::strip).toList();
+        String shown = EepromException.printable(columns.toString());
         Set<String> seen = new HashSet<>();
         for (String column : columns) {
             if (column.isEmpty()) throw EepromException.atLine(file, 1, "a column of the header has no name");
-            if (!seen.add(column)) throw EepromException.atLine(file, 1, "column %s appears twice", column);
+            if (!seen.add(column)) throw EepromException.atLine(file, 1, "column %s appears twice",
+                    EepromException.printable(column));
             if (column.startsWith(SET) && !column.substring(SET.length()).matches("[A-Za-z0-9_]+"))
-                throw EepromException.atLine(file, 1, "expected set:KEY with a property name, found \"%s\"", column);
+                throw EepromException.atLine(file, 1, "expected set:KEY with a property name, found \"%s\"",
+                        EepromException.printable(column));
         }
         if (!seen.contains(NAME) && !seen.contains(SERIAL))
-            throw EepromException.atLine(file, 1, "expected a name or serial column, found %s", columns);
-        if (!seen.contains(SOC)) throw EepromException.atLine(file, 1, "expected a soc column, found %s", columns);
+            throw EepromException.atLine(file, 1, "expected a name or serial column, found %s", shown);
+        if (!seen.contains(SOC)) throw EepromException.atLine(file, 1, "expected a soc column, found %s", shown);
         return columns;
     }
 

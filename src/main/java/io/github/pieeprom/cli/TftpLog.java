@@ -1,5 +1,6 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.EepromException;
 import io.github.pieeprom.Json;
 import io.github.pieeprom.netboot.tftp.TftpEvent;
 import io.github.pieeprom.netboot.tftp.TftpPacket;
@@ -109,10 +110,7 @@ final class TftpLog {
 
     /** The name as asked for, control characters escaped so that a client cannot forge log lines. */
     private static String name(String file) {
-        if (file.isEmpty()) return "-";
-        StringBuilder out = new StringBuilder();
-        file.chars().forEach(c -> out.append(c < 0x20 || c == 0x7f ? "\\x%02x".formatted(c) : String.valueOf((char) c)));
-        return out.toString();
+        return file.isEmpty() ? "-" : EepromException.printable(file);
     }
 
     static String address(InetSocketAddress a) {

@@ -16,7 +16,7 @@ final class Lz4Section {
 
     static byte[] decompress(String file, Section section, byte[] payload) {
         if (section.kind() != SectionKind.LZ4) throw new IllegalArgumentException(section + " is not LZ4");
-        String name = printable(section.name());
+        String name = EepromException.printable(section.name());
         if (payload.length < SHA256_LENGTH) throw EepromException.at(file, section.offset(),
                 "LZ4 section %s is %d bytes, too short for its SHA-256", name, payload.length);
         byte[] frame = Arrays.copyOf(payload, payload.length - SHA256_LENGTH);
@@ -32,13 +32,6 @@ final class Lz4Section {
                 section.payloadOffset() + frame.length, "LZ4 section %s: the SHA-256 of its %d decompressed bytes "
                         + "does not match the one stored after the frame", name, data.length);
         return data;
-    }
-
-    /** Text from the image for a one-line message: control characters as {@code \xNN}. */
-    private static String printable(String text) {
-        StringBuilder out = new StringBuilder(text.length());
-        for (char c : text.toCharArray()) out.append(c < 0x20 || c == 0x7f ? "\\x%02x".formatted((int) c) : c);
-        return out.toString();
     }
 
     static byte[] sha256(byte[] data) {

@@ -37,11 +37,11 @@ public final class Devices {
                 header = fields;
                 if (!header.contains("serial") && !header.contains("mac")) throw EepromException.atLine(file,
                         record.line(), "expected a header row with a serial or mac column, found \"%s\"",
-                        String.join(",", record.fields()));
+                        EepromException.printable(String.join(",", record.fields())));
                 for (int c = 0; c < header.size(); c++) if (!header.get(c).isEmpty()
                         && header.indexOf(header.get(c)) != c) throw EepromException.atLine(file, record.line(),
-                        "column %s appears twice: which one a board's ${%s} means is not clear", header.get(c),
-                        header.get(c));
+                        "column %1$s appears twice: which one a board's ${%1$s} means is not clear",
+                        EepromException.printable(header.get(c)));
                 continue;
             }
             if (fields.size() != header.size()) throw EepromException.atLine(file, record.line(),
@@ -66,14 +66,16 @@ public final class Devices {
     /** 8 hex digits in either case, returned lower case as the bootloader asks for them. */
     static String serial(String origin, String text) {
         if (!text.matches("[0-9A-Fa-f]{8}")) throw EepromException.in(origin,
-                "expected 8 hex digits (the low half of /proc/cpuinfo's Serial), found \"%s\"", text);
+                "expected 8 hex digits (the low half of /proc/cpuinfo's Serial), found \"%s\"",
+                EepromException.printable(text));
         return text.toLowerCase(Locale.ROOT);
     }
 
     /** Six hex pairs separated by {@code :} or {@code -}, returned lower case with {@code :}. */
     static String mac(String origin, String text) {
         if (!text.matches("[0-9A-Fa-f]{2}([:-][0-9A-Fa-f]{2}){5}")) throw EepromException.in(origin,
-                "expected six hex pairs such as dc:a6:32:01:36:c2, found \"%s\"", text);
+                "expected six hex pairs such as dc:a6:32:01:36:c2, found \"%s\"",
+                EepromException.printable(text));
         return text.toLowerCase(Locale.ROOT).replace('-', ':');
     }
 }

@@ -6,6 +6,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Text with {@code ${name}} placeholders, parsed once and filled in many times. Every {@code ${} starts a
@@ -46,7 +47,8 @@ public final class Template {
                 throw EepromException.atLine(source, line, "\"${\" without a closing \"}\" on its line");
             String name = text.substring(i + 2, close);
             if (!isName(name)) throw EepromException.atLine(source, line,
-                    "expected a placeholder name of letters, digits, _, . and -, found \"${%s}\"", name);
+                    "expected a placeholder name of letters, digits, _, . and -, found \"${%s}\"",
+                    EepromException.printable(name));
             literals.add(text.substring(from, i));
             placeholders.add(new Placeholder(name, line));
             from = close + 1;
@@ -80,7 +82,7 @@ public final class Template {
             Placeholder p = placeholders.get(i);
             String value = values.get(p.name());
             if (value == null) throw EepromException.atLine(source, p.line(), "unknown variable ${%s} (known: %s)",
-                    p.name(), String.join(", ", new java.util.TreeSet<>(values.keySet())));
+                    p.name(), EepromException.printable(String.join(", ", new TreeSet<>(values.keySet()))));
             out.append(value).append(literals.get(i + 1));
         }
         return out.toString();

@@ -52,6 +52,14 @@ class ManifestTest {
     }
 
     @Test
+    void aControlCharacterInAColumnNameIsShownEscaped() {
+        assertThatThrownBy(() -> parse("name,soc,i\0p,i\0p\n"))
+                .hasMessage("devices.csv:1: column i\\x00p appears twice");
+        assertThatThrownBy(() -> parse("name,s\boc\n"))
+                .hasMessage("devices.csv:1: expected a soc column, found [name, s\\x08oc]");
+    }
+
+    @Test
     void rejectsAnUnclosedQuoteNamingTheLineItOpensOn() {
         assertThatThrownBy(() -> parse("name,soc\nn1,2711\n\"n2,2711\n")).isInstanceOf(EepromException.class)
                 .hasMessage("devices.csv:3: a quoted field is not closed");

@@ -134,6 +134,18 @@ class BatchCommandTest {
     }
 
     @Test
+    void controlCharactersInADeviceNameAreShownEscapedAndTheMessageStaysOneLine() throws IOException {
+        String csv = dir.resolve("devices.csv").toString();
+        Cli.Result r = batch("name,soc\nab\0c,2711\n\"two\nlines\",2711\n", "fleet");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: " + csv + ":2: ab\\x00c: expected a name of letters, digits, "
+                + "., _ and - (it names a folder), found \"ab\\x00c\"\neeprom: error: " + csv + ":3: two\\x0alines: "
+                + "expected a name of letters, digits, ., _ and - (it names a folder), found \"two\\x0alines\"\n"
+                + "eeprom: error: " + csv + ": 2 bad rows; nothing written (--keep-going skips them)\n");
+        assertThat(dirListing()).containsExactly("devices.csv", "pi4.bin", "rack.conf");
+    }
+
+    @Test
     void aFullDiskNamesTheOutputAndLeavesNothing() throws Exception {
         try (TmpfsMount disk = TmpfsMount.of(dir.resolve("disk"), "size=256k")) {        // less than one image
             for (String out : new String[] {"fleet", "fleet.zip"}) {

@@ -135,6 +135,22 @@ class StagingPlanTest {
     }
 
     @Test
+    void controlCharactersFromTheDevicesFileAreShownEscaped() {
+        assertThatThrownBy(() -> Devices.parseCsv("devices.csv", "serial,hostname\n1234\0abc,a\n"))
+                .hasMessage("devices.csv:2: serial: expected 8 hex digits (the low half of /proc/cpuinfo's Serial), "
+                        + "found \"1234\\x00abc\"");
+        assertThatThrownBy(() -> Devices.parseCsv("devices.csv",
+                "serial,\"host\rname\",\"host\rname\"\n1234abcd,a,b\n"))
+                .hasMessage("devices.csv:1: column host\\x0dname appears twice: which one a board's ${host\\x0dname} "
+                        + "means is not clear");
+        List<Device> devices = Devices.parseCsv("devices.csv", "serial,\"host\u001b[2Jname\"\n1234abcd,a\n");
+        Template hostname = Template.parse("--cmdline", "root=/dev/nfs nfsroot=10.0.0.1:/srv/${hostname}");
+        assertThatThrownBy(() -> StagingPlan.of(inputs(BOOT_FILES, devices, Prefix.SERIAL, Optional.empty(),
+                Optional.of(hostname)))).hasMessage("--cmdline:1: unknown variable ${hostname} (known: "
+                        + "host\\x1b[2Jname, serial, server)");
+    }
+
+    @Test
     void refusesAColumnNamedTwiceWhichWouldSilentlyPickOneOfItsValues() {
         assertThatThrownBy(() -> Devices.parseCsv("devices.csv", "serial,hostname,hostname\n1234abcd,a,b\n"))
                 .isInstanceOf(EepromException.class).hasMessage("devices.csv:1: column hostname appears twice: "
