@@ -3,6 +3,7 @@ package io.github.pieeprom.batch;
 import io.github.pieeprom.batch.BatchPlan.Build;
 import io.github.pieeprom.batch.BatchPlan.Device;
 import io.github.pieeprom.image.EepromImage;
+import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.image.ImagePatch;
 import io.github.pieeprom.signing.SigFile;
 import java.io.IOException;
@@ -63,7 +64,8 @@ public final class BatchWriter {
         Output format = Output.of(out);
         if (format == Output.DIRECTORY && Files.exists(out)) throw new FileAlreadyExistsException(out.toString(),
                 null, "already exists; a batch writes a new folder");
-        if (Files.isDirectory(out)) throw new FileAlreadyExistsException(out.toString(), null, "is a directory");
+        if (Files.isDirectory(out)) throw new FileAlreadyExistsException(out.toString(), null,
+                ImageFiles.IS_A_FOLDER);
         Path spool = Files.createTempDirectory(parent, "." + out.getFileName() + ".");
         try {
             spool(plan, out, format, parent, spool, jobs, progress);

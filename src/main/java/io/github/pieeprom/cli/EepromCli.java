@@ -6,6 +6,7 @@ import io.github.pieeprom.cli.args.Console;
 import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.cli.args.Group;
 import io.github.pieeprom.cli.args.Runner;
+import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.signing.VerificationException;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -107,7 +108,8 @@ public final class EepromCli implements Group {
 
     static String ioMessage(IOException e) {
         if (e instanceof FileSystemException fs && fs.getFile() != null) {
-            String reason = fs.getReason() != null ? fs.getReason()
+            String reason = "Is a directory".equals(fs.getReason()) ? ImageFiles.IS_A_FOLDER   // the JDK's EISDIR
+                    : fs.getReason() != null ? fs.getReason()
                     : e instanceof java.nio.file.NoSuchFileException ? "no such file or folder"
                     : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
                     : e instanceof java.nio.file.FileAlreadyExistsException ? "already exists"

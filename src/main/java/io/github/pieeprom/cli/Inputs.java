@@ -1,6 +1,7 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.signing.BootloaderKey;
 import io.github.pieeprom.signing.PemKeys;
 import java.io.IOException;
@@ -32,7 +33,7 @@ final class Inputs {
     }
 
     private static long sizeOfFile(Path path) throws IOException {
-        if (Files.isDirectory(path)) throw new AccessDeniedException(path.toString(), null, "is a folder, not a file");
+        if (Files.isDirectory(path)) throw new AccessDeniedException(path.toString(), null, ImageFiles.IS_A_FOLDER);
         return Files.size(path);
     }
 

@@ -22,6 +22,8 @@ import java.util.Set;
 
 /** Image files on disk: read whole, written to a temporary file beside the target and renamed into place. */
 public final class ImageFiles {
+    /** Why a folder cannot be read or written as a file: the one wording for it in every message. */
+    public static final String IS_A_FOLDER = "is a folder, not a file";
     private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
 
     private ImageFiles() {
@@ -34,7 +36,7 @@ public final class ImageFiles {
 
     /** The raw bytes of a file that must have an image's size. */
     public static byte[] readImageBytes(Path path) throws IOException {
-        if (Files.isDirectory(path)) throw new AccessDeniedException(path.toString(), null, "is a directory");
+        if (Files.isDirectory(path)) throw new AccessDeniedException(path.toString(), null, IS_A_FOLDER);
         long size = Files.size(path);
         if (Soc.ofImageSize(size).isEmpty()) throw EepromImage.wrongSize(path.toString(), size);
         return Files.readAllBytes(path);
@@ -80,8 +82,7 @@ public final class ImageFiles {
                 null, "is a file, not a folder");
         if (!Files.isDirectory(parent)) throw new NoSuchFileException(parent.toString(), null,
                 "the folder for " + target + " does not exist");
-        if (Files.isDirectory(target)) throw new FileAlreadyExistsException(target.toString(), null,
-                "is a directory");
+        if (Files.isDirectory(target)) throw new FileAlreadyExistsException(target.toString(), null, IS_A_FOLDER);
         Path tmp = null;
         try {
             tmp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");

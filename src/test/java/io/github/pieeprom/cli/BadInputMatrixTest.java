@@ -93,7 +93,7 @@ class BadInputMatrixTest {
     @Test
     void aFolderGivenAsTheImageIsNamed() throws IOException {
         Path folder = Files.createDirectory(tmp.resolve("images"));
-        assertBadInput(apply(folder, out), folder + ": is a directory", out);
+        assertBadInput(apply(folder, out), folder + ": is a folder, not a file", out);
     }
 
     @Test
@@ -178,12 +178,12 @@ class BadInputMatrixTest {
         Path pi4 = image("pi4.bin", PI4);
         Files.createDirectory(tmp.resolve("new.bin.sig"));             // the .sig cannot be written
         assertBadInput(Cli.run("netboot", pi4.toString(), "-o", out.toString(), "--ts", "5"),
-                out + ".sig: is a directory", out);
+                out + ".sig: is a folder, not a file", out);
         assertBadInput(Cli.run("migrate", pi4.toString(), pi4.toString(), "-o", out.toString(), "--ts", "5"),
-                out + ".sig: is a directory", out);
+                out + ".sig: is a folder, not a file", out);
         Path boot = Files.createDirectories(tmp.resolve("boot/pieeprom.sig")).getParent();
         assertBadInput(Cli.run("stage-update", pi4.toString(), "--to", boot.toString(), "--recovery",
-                config.toString(), "--ts", "5"), boot.resolve("pieeprom.sig") + ": is a directory",
+                config.toString(), "--ts", "5"), boot.resolve("pieeprom.sig") + ": is a folder, not a file",
                 boot.resolve("pieeprom.upd"), boot.resolve("recovery.bin"));
         assertThat(leftovers()).isEmpty();
         try (var files = Files.list(boot)) {

@@ -117,7 +117,7 @@ class BatchCommandTest {
         Files.createDirectory(dir.resolve("fleet.tar"));
         Cli.Result r = batch("name,soc\nn1,2711\n", "fleet.tar");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.stderr()).isEqualTo("eeprom: error: " + dir.resolve("fleet.tar") + ": is a directory\n");
+        assertThat(r.stderr()).isEqualTo("eeprom: error: " + dir.resolve("fleet.tar") + ": is a folder, not a file\n");
         assertThat(dirListing()).containsExactly("devices.csv", "fleet.tar", "pi4.bin", "rack.conf");
     }
 

@@ -80,6 +80,14 @@ class TftpServeCommandTest {
     }
 
     @Test
+    void aLogThatIsAFolderSaysSoInOurWordsNotTheSystemsIsADirectory() throws IOException {
+        Path root = Files.createDirectories(dir.resolve("root"));
+        Cli.Result r = Cli.run("tftp", "serve", "--root", root.toString(), "--port", "0", "--log", root.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: " + root + ": is a folder, not a file\n");   // was: Is a directory
+    }
+
+    @Test
     void aPortOutOfRangeIsAUsageError() {
         Cli.Result r = Cli.run("tftp", "serve", "--root", dir.toString(), "--port", "70000");
         assertThat(r.exit()).isEqualTo(2);

@@ -49,7 +49,7 @@ final class TftpRoot {
         Path file = resolve(name);
         try {
             BasicFileAttributes attrs = Files.readAttributes(file, BasicFileAttributes.class);
-            if (attrs.isDirectory()) throw new Refusal(TftpPacket.Error.ACCESS_VIOLATION, "is a folder");
+            if (attrs.isDirectory()) throw new Refusal(TftpPacket.Error.ACCESS_VIOLATION, "is a folder, not a file");
             if (!attrs.isRegularFile()) throw new Refusal(TftpPacket.Error.ACCESS_VIOLATION, "not a regular file");
             if (attrs.size() > Integer.MAX_VALUE)
                 throw new Refusal(TftpPacket.Error.NOT_DEFINED, "larger than 2 GiB (%d bytes)".formatted(attrs.size()));

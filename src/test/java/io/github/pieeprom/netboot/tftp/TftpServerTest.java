@@ -62,7 +62,7 @@ class TftpServerTest {
         assertRefused("sub/../../secret", 2, "path leaves the root (..)");
         assertRefused("/etc/passwd", 2, "absolute path");
         assertRefused("escape", 2, "symlink leaves the root");
-        assertRefused("sub", 2, "is a folder");
+        assertRefused("sub", 2, "is a folder, not a file");
         assertRefused("missing.bin", 1, "not found");
         assertThat(fetch("inside")).isEqualTo(file);
     }
