@@ -76,8 +76,8 @@ public final class Stager {
         plan.folders().forEach(f -> f.files().forEach(s -> {
             if (s instanceof StagedFile.Shared shared) sources.add(shared.source());
         }));
-        for (Path source : sources) if (!Files.isRegularFile(source))
-            throw EepromException.in(source.toString(), "missing boot file");
+        for (Path source : sources) if (!Files.isRegularFile(source)) throw EepromException.in(source.toString(),
+                Files.isDirectory(source) ? ImageFiles.IS_A_FOLDER : "missing boot file");   // --config-txt DIR
         for (BoardFolder folder : plan.folders()) {
             Path target = root.resolve(folder.folder());
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS))

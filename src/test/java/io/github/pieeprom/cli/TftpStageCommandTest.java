@@ -70,7 +70,10 @@ class TftpStageCommandTest {
                 "--cmdline:1: unknown variable ${hostname} (known: serial, server)",
                 List.of("--serial", "1234abcd", "--config-txt", tmp.resolve("missing.txt").toString(), "--cmdline", NFS,
                         "--var", "server=s"),
-                tmp.resolve("missing.txt") + ": missing boot file");
+                tmp.resolve("missing.txt") + ": missing boot file",
+                List.of("--serial", "1234abcd", "--config-txt", noStart.toString(), "--cmdline", NFS, "--var",
+                        "server=s"),
+                noStart + ": is a folder, not a file");                 // was: missing boot file
         for (Map.Entry<List<String>, String> c : cases.entrySet()) {
             Cli.Result r = stage(c.getKey().toArray(String[]::new));
             assertThat(r.exit()).as(c.getValue()).isEqualTo(1);
