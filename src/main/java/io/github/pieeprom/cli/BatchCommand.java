@@ -19,6 +19,7 @@ import io.github.pieeprom.template.Utf8;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumMap;
@@ -96,8 +97,9 @@ final class BatchCommand implements Command {
         Map<String, Template> templates = new HashMap<>();
         for (Manifest.Row row : rows.rows()) {
             String name = row.get(Manifest.TEMPLATE);
-            Path path = folder.resolve(name);
-            if (name.isEmpty() || templates.containsKey(name) || !Files.isRegularFile(path)) continue;
+            if (name.isEmpty() || templates.containsKey(name)) continue;
+            Path path = file(rows, row, Manifest.TEMPLATE, folder);
+            if (path == null || !Files.isRegularFile(path)) continue;
             templates.put(name, Template.parse(name, Utf8.decode(name, Inputs.read(path))));
         }
         return templates;
@@ -113,10 +115,29 @@ final class BatchCommand implements Command {
         Map<String, EepromImage> byName = new HashMap<>();
         for (Manifest.Row row : rows.rows()) {
             String name = row.get(Manifest.IMAGE);
-            Path path = folder.resolve(name);
-            if (name.isEmpty() || byName.containsKey(name) || !Files.isRegularFile(path)) continue;
+            if (name.isEmpty() || byName.containsKey(name)) continue;
+            Path path = file(rows, row, Manifest.IMAGE, folder);
+            if (path == null || !Files.isRegularFile(path)) continue;
             byName.put(name, EepromImage.parse(name, ImageFiles.readImageBytes(path)));
         }
         return new BaseImages(bySoc, byName);
+    }
+
+    /**
+     * The file a row's {@code template} or {@code image} column names, beside the manifest, or null for a name no
+     * file can have (a NUL). A folder there stops the batch, as a file that cannot be read does; a name that does
+     * not exist is the plan's bad row.
+     */
+    private static Path file(Manifest rows, Manifest.Row row, String column, Path folder) {
+        String name = row.get(column);
+        Path path;
+        try {
+            path = folder.resolve(name);
+        } catch (InvalidPathException noSuchFile) {
+            return null;
+        }
+        if (Files.isDirectory(path)) throw EepromException.atLine(rows.file(), row.line(), "%s %s %s", column,
+                EepromException.printable(name), ImageFiles.IS_A_FOLDER);
+        return path;
     }
 }

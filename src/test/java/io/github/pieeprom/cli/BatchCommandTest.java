@@ -134,6 +134,22 @@ class BatchCommandTest {
     }
 
     @Test
+    void aTemplateOrImageColumnNamingAFolderSaysSoNamingTheValue() throws IOException {
+        Files.createDirectory(dir.resolve("confs"));
+        String csv = dir.resolve("devices.csv").toString();
+        Cli.Result r = batch("name,soc,template\nn1,2711,rack.conf\nn2,2711,.\n", "fleet", "--keep-going");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: " + csv + ":3: template . is a folder, not a file\n");
+        r = batch("name,soc,image,template\nn1,2711,confs,rack.conf\n", "fleet");      // was: no such image confs
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: " + csv + ":2: image confs is a folder, not a file\n");
+        assertThat(dirListing()).containsExactly("confs", "devices.csv", "pi4.bin", "rack.conf");
+        r = batch("name,soc,template\nn1,2711,a\0b\n", "fleet");               // was: InvalidPathException's trace
+        assertThat(r.stderr()).isEqualTo("eeprom: error: " + csv + ":2: n1: no such template a\\x00b\neeprom: error: "
+                + csv + ": 1 bad row; nothing written (--keep-going skips them)\n");
+    }
+
+    @Test
     void controlCharactersInADeviceNameAreShownEscapedAndTheMessageStaysOneLine() throws IOException {
         String csv = dir.resolve("devices.csv").toString();
         Cli.Result r = batch("name,soc\nab\0c,2711\n\"two\nlines\",2711\n", "fleet");
