@@ -9,10 +9,12 @@ import java.security.PublicKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.bouncycastle.asn1.pkcs.PrivateKeyInfo;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.bouncycastle.openssl.PEMEncryptedKeyPair;
 import org.bouncycastle.openssl.PEMKeyPair;
@@ -31,6 +33,7 @@ import org.bouncycastle.pkcs.PKCSException;
 public final class PemKeys {
     /** The environment variable the CLI reads a key's passphrase from when no file is given. */
     public static final String PASSPHRASE_ENV = "EEPROM_KEY_PASSPHRASE";
+    private static final Pattern PEM_LABEL = Pattern.compile("-----BEGIN ([A-Z0-9 ]{1,40})-----");
     private static final String BEGIN_PUBLIC = "-----BEGIN PUBLIC KEY-----\n", END_PUBLIC = "-----END PUBLIC KEY-----\n";
 
     private PemKeys() {
@@ -48,7 +51,10 @@ public final class PemKeys {
             if (object instanceof SubjectPublicKeyInfo info) key = converter.getPublicKey(info);
             else if (object instanceof PEMKeyPair || object instanceof PrivateKeyInfo)
                 return Signer.publicHalf(rsaPrivate(converter, object, source));
-            else throw EepromException.in(source, "expected a PEM RSA public or private key, found %s", describe(object));
+            else if (isEncrypted(object)) throw EepromException.in(source, "expected an RSA public key, found an "
+                    + "encrypted private key (export its public key with openssl pkey -pubout)");
+            else throw EepromException.in(source, "expected a PEM RSA public or private key, found %s",
+                    describe(object, pem));
             if (key instanceof RSAPublicKey rsa) return rsa;
             throw EepromException.in(source, "expected an RSA key, found %s key", article(key.getAlgorithm()));
         } catch (IOException e) {
@@ -62,7 +68,7 @@ public final class PemKeys {
      */
     public static RSAPrivateCrtKey readPrivateKey(String pem, String source, Optional<char[]> passphrase) {
         Object object = parse(pem, source);
-        if (object instanceof PEMEncryptedKeyPair || object instanceof PKCS8EncryptedPrivateKeyInfo) {
+        if (isEncrypted(object)) {
             char[] secret = passphrase.orElseThrow(() -> EepromException.in(source,
                     "the private key is encrypted: give its passphrase with --passphrase-file or $%s", PASSPHRASE_ENV));
             object = decrypt(object, secret, source);
@@ -70,7 +76,7 @@ public final class PemKeys {
         if (object instanceof SubjectPublicKeyInfo) throw EepromException.in(source,
                 "expected an RSA private key, found a public key (signing needs the private half)");
         if (!(object instanceof PEMKeyPair || object instanceof PrivateKeyInfo)) throw EepromException.in(source,
-                "expected a PEM RSA private key, found %s", describe(object));
+                "expected a PEM RSA private key, found %s", describe(object, pem));
         try {
             return rsaPrivate(new JcaPEMKeyConverter(), object, source);
         } catch (IOException e) {
@@ -116,9 +122,16 @@ public final class PemKeys {
         }
     }
 
-    private static String describe(Object object) {
+    private static boolean isEncrypted(Object object) {
+        return object instanceof PEMEncryptedKeyPair || object instanceof PKCS8EncryptedPrivateKeyInfo;
+    }
+
+    /** What a PEM file holds, in words: never the parser's class name. */
+    private static String describe(Object object, String pem) {
         if (object == null) return "no PEM block";
-        return object.getClass().getSimpleName().replaceAll("([a-z])([A-Z])", "$1 $2").toLowerCase(Locale.ROOT);
+        if (object instanceof X509CertificateHolder) return "a certificate";
+        Matcher label = PEM_LABEL.matcher(pem);
+        return label.find() ? "a PEM block of another kind (" + label.group(1) + ")" : "a PEM block of another kind";
     }
 
     /** {@code an EC}, {@code a DSA}: the algorithm's name with the article it is read with. */

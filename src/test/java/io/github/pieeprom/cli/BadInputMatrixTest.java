@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.Section;
 import io.github.pieeprom.image.SectionKind;
+import io.github.pieeprom.testing.Conformance;
+import io.github.pieeprom.testing.Openssl;
 import io.github.pieeprom.testing.SyntheticImage;
 import io.github.pieeprom.testing.TmpfsMount;
 import java.io.IOException;
@@ -94,6 +96,22 @@ class BadInputMatrixTest {
     void aFolderGivenAsTheImageIsNamed() throws IOException {
         Path folder = Files.createDirectory(tmp.resolve("images"));
         assertBadInput(apply(folder, out), folder + ": is a folder, not a file", out);
+    }
+
+    @Test
+    void anEncryptedPrivateKeyWhereAPublicKeyIsReadSaysSoInWords() throws IOException {
+        Path pi4 = image("pi4.bin", PI4);
+        Openssl.run(tmp, "pkcs8", "-topk8", "-in", Conformance.file("test/private.pem").toString(), "-passout",
+                "pass:x", "-out", "enc.pem");
+        String enc = tmp.resolve("enc.pem").toString();
+        String message = enc + ": expected an RSA public key, found an encrypted private key (export its public key "
+                + "with openssl pkey -pubout)";                    // was: found pkcs8encrypted private key info
+        assertBadInput(Cli.run("verify", Conformance.file("test/bootconf.txt").toString(), "--sig",
+                Conformance.file("test/bootconf.sig").toString(), "-k", enc), message);
+        assertBadInput(Cli.run("apply", pi4.toString(), "--config", config.toString(), "-p", enc, "-o",
+                out.toString()), message, out);
+        assertBadInput(Cli.run("key", "convert", enc, tmp.resolve("pubkey.bin").toString()), message,
+                tmp.resolve("pubkey.bin"));
     }
 
     @Test

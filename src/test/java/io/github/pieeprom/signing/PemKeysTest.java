@@ -62,6 +62,28 @@ class PemKeysTest {
                         + "$EEPROM_KEY_PASSPHRASE");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"pkcs1", "pkcs8"})
+    void anEncryptedKeyWhereAPublicKeyIsReadIsNamedInWords(String form) throws IOException {
+        String pem = encrypted(form);
+        assertThatThrownBy(() -> PemKeys.readPublicKey(pem, "enc.pem")).isInstanceOf(EepromException.class)
+                .hasMessage("enc.pem: expected an RSA public key, found an encrypted private key (export its public "
+                        + "key with openssl pkey -pubout)");       // was: found pkcs8encrypted private key info
+    }
+
+    @Test
+    void otherPemBlocksAreNamedInWordsNotByTheParsersClass() throws IOException {
+        String cert = openssl("cert.pem", "req", "-x509", "-key", privatePem(), "-subj", "/CN=test", "-days", "1",
+                "-out", "cert.pem");
+        assertThatThrownBy(() -> PemKeys.readPublicKey(cert, "cert.pem"))
+                .hasMessage("cert.pem: expected a PEM RSA public or private key, found a certificate");
+        assertThatThrownBy(() -> PemKeys.readPrivateKey(cert, "cert.pem", Optional.empty()))
+                .hasMessage("cert.pem: expected a PEM RSA private key, found a certificate");
+        String params = openssl("ec.pem", "ecparam", "-name", "prime256v1", "-out", "ec.pem");
+        assertThatThrownBy(() -> PemKeys.readPublicKey(params, "ec.pem")).hasMessage("ec.pem: expected a PEM RSA "
+                + "public or private key, found a PEM block of another kind (EC PARAMETERS)");
+    }
+
     private String encrypted(String form) throws IOException {
         String pem = form.equals("pkcs1")
                 ? openssl("enc.pem", "rsa", "-in", privatePem(), "-aes256", "-traditional", "-passout",
