@@ -75,7 +75,10 @@ public final class Template {
         return names;
     }
 
-    /** The text with every placeholder replaced; a name {@code values} lacks is an error naming it and its line. */
+    /**
+     * The text with every placeholder replaced. A name {@code values} lacks, or a value with a line break (configs and
+     * {@code cmdline.txt} are line by line: it would add lines no one wrote), is an error naming it and its line.
+     */
     public String substitute(Map<String, String> values) {
         StringBuilder out = new StringBuilder(literals.get(0));
         for (int i = 0; i < placeholders.size(); i++) {
@@ -83,6 +86,9 @@ public final class Template {
             String value = values.get(p.name());
             if (value == null) throw EepromException.atLine(source, p.line(), "unknown variable ${%s} (known: %s)",
                     p.name(), EepromException.printable(String.join(", ", new TreeSet<>(values.keySet()))));
+            if (value.indexOf('\n') >= 0 || value.indexOf('\r') >= 0) throw EepromException.atLine(source, p.line(),
+                    "${%s} is \"%s\": a value with a line break would add lines to the text", p.name(),
+                    EepromException.printable(value));
             out.append(value).append(literals.get(i + 1));
         }
         return out.toString();

@@ -50,6 +50,17 @@ class BatchCommandTest {
     }
 
     @Test
+    void aQuotedValueWithALineBreakIsABadRowNotAnExtraConfigLine() throws IOException {
+        Cli.Result r = batch("name,soc,template,rack\nn1,2711,rack.conf,\"r1\nBOOT_ORDER=0x1\"\n", "fleet");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: " + dir.resolve("devices.csv") + ":2: n1: rack.conf:4: "
+                + "${rack} is \"r1\\x0aBOOT_ORDER=0x1\": a value with a line break would add lines to the text\n"
+                + "eeprom: error: " + dir.resolve("devices.csv") + ": 1 bad row; nothing written (--keep-going skips "
+                + "them)\n");
+        assertThat(dirListing()).doesNotContain("fleet");
+    }
+
+    @Test
     void keepGoingSkipsBadRowsListsThemAndRecordsThemInTheManifest() throws IOException {
         Cli.Result r = batch("name,soc,template,rack\nn1,2711,rack.conf,r1\nn2,2711,rack.conf,\n", "fleet", "--keep-going");
         String csv = dir.resolve("devices.csv").toString();

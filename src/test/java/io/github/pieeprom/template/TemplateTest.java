@@ -29,6 +29,16 @@ class TemplateTest {
     }
 
     @Test
+    void aValueWithALineBreakWouldAddLinesAndIsRefused() {
+        Template rack = Template.parse("rack.conf", RACK);
+        assertThatThrownBy(() -> rack.substitute(Map.of("ip", "10.0.0.7\nBOOT_ORDER=0x1", "name", "n")))
+                .isInstanceOf(EepromException.class).hasMessage("rack.conf:2: ${ip} is \"10.0.0.7\\x0aBOOT_ORDER=0x1\": "
+                        + "a value with a line break would add lines to the text");
+        assertThatThrownBy(() -> rack.substitute(Map.of("ip", "10.0.0.7", "name", "n\r"))).hasMessageStartingWith(
+                "rack.conf:3: ${name} is \"n\\x0d\"");
+    }
+
+    @Test
     void aMissingValueNamesThePlaceholderAndItsLine() {
         assertThatThrownBy(() -> Template.parse("rack.conf", RACK).substitute(Map.of("ip", "10.0.0.7")))
                 .isInstanceOf(EepromException.class).hasMessage("rack.conf:3: unknown variable ${name} (known: ip)");
