@@ -13,6 +13,7 @@ import io.github.pieeprom.image.Section;
 import io.github.pieeprom.image.SectionKind;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,6 +87,8 @@ final class ExtractCommand implements Command {
             String note = again ? "  (second copy of " + s.name() + ", from " + where(image, s) + ")" : "";
             add(image, s, dir, name, data, note, files, lines);
         }
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new FileSystemException(dir.toString(), null,
+                "is a file, not a folder");
         if (!Files.isDirectory(dir)) Files.createDirectories(dir);
         ImageFiles.write(files);
         if (asReference) return;

@@ -100,8 +100,10 @@ final class MigrateCommand implements Command {
         try {
             bytes = Inputs.read(path);
         } catch (IOException e) {
+            String reason = EepromCli.ioMessage(e);
+            String prefix = path + ": ";
             throw EepromException.in(path.toString(), "neither an image nor a readable config: %s",
-                    EepromCli.ioMessage(e));
+                    reason.startsWith(prefix) ? reason.substring(prefix.length()) : reason);
         }
         for (int i = 0; i < bytes.length; i++)
             if (bytes[i] == 0) throw EepromException.at(path.toString(), i,

@@ -62,7 +62,8 @@ final class TftpServeCommand implements Command {
         if (maxTransfers < 1 || maxPerClient < 1 || timeoutMillis < 1 || retries < 0)
             throw new UsageException("--max-transfers, --max-per-client and --timeout must be positive, --retries >= 0");
         Path root = args.get(ROOT);
-        if (!Files.isDirectory(root)) throw new IOException(root + ": not a folder");
+        if (!Files.isDirectory(root)) throw new IOException(root + (Files.exists(root) ? ": is a file, not a folder"
+                : ": no such folder"));
         Path log = args.get(LOG);
         PrintWriter out = log == null ? console.out() : new PrintWriter(new OutputStreamWriter(
                 Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND),

@@ -253,6 +253,20 @@ class BadInputMatrixTest {
                 boards.toString()), boards + ":2: not UTF-8: byte 0xe9 at column 13; save the file as UTF-8", root);
     }
 
+    @Test
+    void aFileWhereAFolderIsNeededIsNamedSo() throws IOException {
+        Path pi4 = image("pi4.bin", PI4);
+        Path file = Files.writeString(tmp.resolve("afile"), "x");
+        assertBadInput(Cli.run("extract", pi4.toString(), "--all", "-d", file.toString()),
+                file + ": is a file, not a folder");
+        assertThat(Files.readString(file)).isEqualTo("x");
+        Cli.Result serve = Cli.run("tftp", "serve", "--root", file.toString(), "--bind", "127.0.0.1", "--port", "0");
+        assertBadInput(serve, file + ": is a file, not a folder");
+        Path missing = tmp.resolve("missing");
+        assertBadInput(Cli.run("tftp", "serve", "--root", missing.toString(), "--bind", "127.0.0.1", "--port", "0"),
+                missing + ": no such folder");
+    }
+
     private List<String> leftovers() throws IOException {
         try (var files = Files.list(tmp)) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.startsWith(".")).toList();

@@ -76,7 +76,7 @@ class TftpServeCommandTest {
     void aRootThatIsNotAFolderIsBadInput() {
         Cli.Result r = Cli.run("tftp", "serve", "--root", dir.resolve("nope").toString(), "--port", "0");
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.stderr()).isEqualTo("eeprom: error: " + dir.resolve("nope") + ": not a folder\n");
+        assertThat(r.stderr()).isEqualTo("eeprom: error: " + dir.resolve("nope") + ": no such folder\n");
     }
 
     @Test
