@@ -88,7 +88,7 @@ final class ExtractCommand implements Command {
             add(image, s, dir, name, data, note, files, lines);
         }
         if (Files.exists(dir) && !Files.isDirectory(dir)) throw new FileSystemException(dir.toString(), null,
-                "is a file, not a folder");
+                ImageFiles.IS_A_FILE);
         if (!Files.isDirectory(dir)) Files.createDirectories(dir);
         ImageFiles.write(files);
         if (asReference) return;

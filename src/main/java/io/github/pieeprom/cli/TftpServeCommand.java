@@ -6,6 +6,7 @@ import io.github.pieeprom.cli.args.Command;
 import io.github.pieeprom.cli.args.Console;
 import io.github.pieeprom.cli.args.Converters;
 import io.github.pieeprom.cli.args.Definition;
+import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.netboot.tftp.TftpConfig;
 import io.github.pieeprom.netboot.tftp.TftpServer;
 import java.io.IOException;
@@ -62,8 +63,8 @@ final class TftpServeCommand implements Command {
         if (maxTransfers < 1 || maxPerClient < 1 || timeoutMillis < 1 || retries < 0)
             throw new UsageException("--max-transfers, --max-per-client and --timeout must be positive, --retries >= 0");
         Path root = args.get(ROOT);
-        if (!Files.isDirectory(root)) throw new IOException(root + (Files.exists(root) ? ": is a file, not a folder"
-                : ": no such folder"));
+        if (!Files.isDirectory(root)) throw new IOException(root + ": " + (Files.exists(root) ? ImageFiles.IS_A_FILE
+                : "no such folder"));
         Path log = args.get(LOG);
         PrintWriter out = log == null ? console.out() : new PrintWriter(new OutputStreamWriter(
                 Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND),

@@ -24,6 +24,8 @@ import java.util.Set;
 public final class ImageFiles {
     /** Why a folder cannot be read or written as a file: the one wording for it in every message. */
     public static final String IS_A_FOLDER = "is a folder, not a file";
+    /** Why a file cannot be used as a folder: the one wording for it. */
+    public static final String IS_A_FILE = "is a file, not a folder";
     private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
 
     private ImageFiles() {
@@ -79,7 +81,7 @@ public final class ImageFiles {
     private static Path stage(Path target, byte[] bytes) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
         if (Files.exists(parent) && !Files.isDirectory(parent)) throw new FileSystemException(parent.toString(),
-                null, "is a file, not a folder");
+                null, IS_A_FILE);
         if (!Files.isDirectory(parent)) throw new NoSuchFileException(parent.toString(), null,
                 "the folder for " + target + " does not exist");
         if (Files.isDirectory(target)) throw new FileAlreadyExistsException(target.toString(), null, IS_A_FOLDER);
