@@ -18,7 +18,8 @@ import java.nio.file.Path;
 final class ApplyCommand implements Command {
     static final Arg<Path> IMAGE = Arg.positional(Converters.PATH, "IMAGE")
             .help("The image to start from (never modified unless -o names it).");
-    static final Arg<Path> OUT = Arg.option(Converters.PATH, "OUT", "-o", "--out").required().help("The new image (- for standard output).");
+    static final Arg<Path> OUT = Arg.option(Converters.PATH, "OUT", "-o", "--out").required()
+            .help("The new image (- for standard output).");
     static final Arg<Path> CONFIG = Arg.option(Converters.PATH, "FILE", "-c", "--config")
             .help("New bootconf.txt, stored byte for byte.");
     static final Arg<Path> DIGEST = Arg.option(Converters.PATH, "SIG", "-d", "--digest")

@@ -26,7 +26,8 @@ final class SignCommand implements Command {
             .help("RSA-2048 private key.");
     static final Arg<Path> PASSPHRASE_FILE = Arg.option(Converters.PATH, "FILE", "--passphrase-file")
             .help("The key's passphrase (first line); else $EEPROM_KEY_PASSPHRASE.");
-    static final Arg<Path> OUT = Arg.option(Converters.PATH, "OUT", "-o", "--out").required().help("The signed image (- for standard output).");
+    static final Arg<Path> OUT = Arg.option(Converters.PATH, "OUT", "-o", "--out").required()
+            .help("The signed image (- for standard output).");
     static final Arg<String> TS = Arg.option(Converters.STRING, "N", "--ts")
             .help("bootconf.sig's ts: value (default $SOURCE_DATE_EPOCH, else now).");
     static final Arg<Soc> SOC = Arg.option(SocConverter.SOC, "2711|2712", "--soc")
