@@ -40,6 +40,15 @@ class StandardOutputTest {
     }
 
     @Test
+    void configOutDashIsStandardOutputNotAFileNamedDash() throws IOException {
+        Path pi4 = file("pi4.bin", SyntheticImage.pi4Sample());
+        Cli.Result plain = Cli.run("config", pi4.toString()), dashed = Cli.run("config", "--out", "-", pi4.toString());
+        assertThat(dashed.exit()).isZero();
+        assertThat(dashed.stdout()).isNotEmpty().isEqualTo(plain.stdout());
+        assertThat(Path.of("-")).doesNotExist();
+    }
+
+    @Test
     void signWritesASignedImageToStandardOutput() throws IOException {
         Path image = Conformance.file("firmware/2712-pieeprom-2024-04-05.bin");
         Path config = Conformance.file("cases/cfg-netboot.txt"), key = Conformance.file("test/private.pem");
