@@ -18,8 +18,8 @@ final class StaleSignature {
         if (!source.hasContent(EepromImage.BOOTCONF_SIG)) return;
         if (ConfigSignature.of(written).status() != ConfigSignature.Status.INVALID) return;
         if (ConfigSignature.of(source).status() != ConfigSignature.Status.VALID) return;
-        err.println("eeprom: warning: " + Outputs.name(out) + " keeps a bootconf.sig that no longer verifies with its config and "
-                + "key: a Pi in signed-boot mode rejects the config. Sign it: eeprom sign (or --digest with a .sig "
-                + "from eeprom digest -k)");
+        err.println("eeprom: warning: " + Outputs.name(out) + " keeps a bootconf.sig that no longer verifies with "
+                + "its config and key: a Pi in signed-boot mode rejects the config. Sign it: eeprom sign (or --digest "
+                + "with a .sig from eeprom digest -k)");
     }
 }
