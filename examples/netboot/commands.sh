@@ -20,7 +20,7 @@ $EEPROM stage-update $OUT/netboot.bin --zip $OUT/recovery.zip --recovery $RECOVE
 
 # 3. The TFTP root: a folder per serial with the boot files, an NFS cmdline.txt each, and the update itself,
 #    so a netbooting board with ENABLE_SELF_UPDATE=1 keeps its bootloader current; plus the dnsmasq snippet.
-$EEPROM tftp stage --boot $BOOT --root $OUT/tftp --devices examples/netboot/devices.csv --link $LINK --cmdline @examples/netboot/cmdline.template --var server=$SERVER --eeprom-update $OUT/netboot.bin --dnsmasq $OUT/rpi-netboot.conf --proxy-dhcp 10.0.0.0
+$EEPROM tftp stage --boot $BOOT --root $OUT/tftp --devices examples/netboot/devices.csv --link $LINK --cmdline-file examples/netboot/cmdline.template --var server=$SERVER --eeprom-update $OUT/netboot.bin --dnsmasq $OUT/rpi-netboot.conf --proxy-dhcp 10.0.0.0
 
 # 4. What each board will ask for, and whether it can boot.
 $EEPROM tftp check --root $OUT/tftp --serial 1234abcd

@@ -2,53 +2,58 @@ package io.github.pieeprom.cli;
 
 import io.github.pieeprom.bootconf.BootConfig;
 import io.github.pieeprom.bootconf.Validator;
-import io.github.pieeprom.cli.args.Arg;
-import io.github.pieeprom.cli.args.Args;
-import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Console;
-import io.github.pieeprom.cli.args.Converters;
-import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageEdits;
 import io.github.pieeprom.image.ImageFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 
 final class ApplyCommand implements Command {
-    static final Arg<Path> IMAGE = Arg.positional(Converters.PATH, "IMAGE")
-            .help("The image to start from (never modified unless -o names it).");
-    static final Arg<Path> OUT = Arg.option(Converters.PATH, "OUT", "-o", "--out").required()
-            .help("The new image (- for standard output).");
-    static final Arg<Path> CONFIG = Arg.option(Converters.PATH, "FILE", "-c", "--config")
-            .help("New bootconf.txt, stored byte for byte.");
-    static final Arg<Path> DIGEST = Arg.option(Converters.PATH, "SIG", "-d", "--digest")
-            .help("bootconf.sig (from `eeprom digest` or rpi-eeprom-digest).");
-    static final Arg<Path> PUBKEY = Arg.option(Converters.PATH, "PEM", "-p", "--pubkey")
-            .help("RSA-2048 key (public or private PEM) for pubkey.bin.");
-    static final Arg<Path> CACERT = Arg.option(Converters.PATH, "DER", "--cacert")
-            .help("CA certificate for cacert.der (HTTPS boot).");
-    static final Arg<Path> BOOTCODE = Arg.option(Converters.PATH, "FILE", "-b", "--bootcode")
-            .help("Signed boot code for section 0.");
-    static final Arg<Path> BOOTSYS = Arg.option(Converters.PATH, "FILE", "-s", "--bootsys")
-            .help("Signed bootsys (2712 AB images).");
-    static final Arg<String> TIMESTAMP = Arg.option(Converters.STRING, "N", "-t", "--timestamp")
-            .help("Self-update timestamp, seconds since 1970.");
-    static final Definition DEFINITION = Definition.of("apply", IMAGE, OUT, CONFIG, DIGEST, PUBKEY, CACERT, BOOTCODE,
-                    BOOTSYS, TIMESTAMP).with(ConfigEdits.OPTIONS)
-            .describe("Write a new image with a new bootconf.txt and/or other bootloader files.")
-            .footer("Examples:", "  eeprom apply pieeprom.bin --config boot.conf -o pieeprom-netboot.bin",
+    static final String IMAGE = "IMAGE";
+    static final String OUT = "--out";
+    static final String CONFIG = "--config";
+    static final String DIGEST = "--digest";
+    static final String PUBKEY = "--pubkey";
+    static final String CACERT = "--cacert";
+    static final String BOOTCODE = "--bootcode";
+    static final String BOOTSYS = "--bootsys";
+    static final String TIMESTAMP = "--timestamp";
+
+    @Override
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "apply",
+                "Write a new image with a new bootconf.txt and/or other bootloader files.");
+        spec.addPositional(Specs.pathParameter("IMAGE")
+                .description("The image to start from (never modified unless -o names it).").index("0").required(true).build());
+        spec.addOption(Specs.path("OUT", "-o", "--out")
+                .description("The new image (- for standard output).").required(true).build());
+        spec.addOption(Specs.path("FILE", "-c", "--config")
+                .description("New bootconf.txt, stored byte for byte.").build());
+        spec.addOption(Specs.path("SIG", "-d", "--digest")
+                .description("bootconf.sig (from `eeprom digest` or rpi-eeprom-digest).").build());
+        spec.addOption(Specs.path("PEM", "-p", "--pubkey")
+                .description("RSA-2048 key (public or private PEM) for pubkey.bin.").build());
+        spec.addOption(Specs.path("DER", "--cacert")
+                .description("CA certificate for cacert.der (HTTPS boot).").build());
+        spec.addOption(Specs.path("FILE", "-b", "--bootcode")
+                .description("Signed boot code for section 0.").build());
+        spec.addOption(Specs.path("FILE", "-s", "--bootsys")
+                .description("Signed bootsys (2712 AB images).").build());
+        spec.addOption(Specs.string("N", "-t", "--timestamp")
+                .description("Self-update timestamp, seconds since 1970.").build());
+        ConfigEdits.addOptions(spec);
+        Specs.footer(spec,
+                "Examples:", "  eeprom apply pieeprom.bin --config boot.conf -o pieeprom-netboot.bin",
                     "  eeprom apply pieeprom.bin --config boot.conf --digest boot.sig --pubkey public.pem -o signed.bin",
                     "  eeprom apply pieeprom.bin --set BOOT_ORDER=0xf21 --set NET_BOOT_MAX_RETRIES=5 -o netboot.bin",
                     "  eeprom apply pieeprom.bin --timestamp 1700000000 -o pieeprom.bin   (in place, written safely)");
-
-    @Override
-    public Definition definition() {
-        return DEFINITION;
+        return spec;
     }
 
     @Override
-    public int run(Args args, Console console) throws IOException {
+    public int run(Parsed args, Console console) throws IOException {
         Path image = args.get(IMAGE);
         Path out = args.get(OUT);
         Path config = args.get(CONFIG);

@@ -5,12 +5,6 @@ import io.github.pieeprom.batch.BaseImages;
 import io.github.pieeprom.batch.BatchPlan;
 import io.github.pieeprom.batch.BatchWriter;
 import io.github.pieeprom.batch.Manifest;
-import io.github.pieeprom.cli.args.Arg;
-import io.github.pieeprom.cli.args.Args;
-import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Console;
-import io.github.pieeprom.cli.args.Converters;
-import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.image.Soc;
@@ -25,49 +19,56 @@ import java.time.Clock;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 
 final class BatchCommand implements Command {
-    static final Arg<Path> MANIFEST = Arg.positional(Converters.PATH, "MANIFEST")
-            .help("The device manifest (CSV with a header).");
-    static final Arg<Path> OUT = Arg.option(Converters.PATH, "OUT", "-o", "--out").required()
-            .help("A new folder, or an archive: .tar, .tar.gz, .zip.");
-    static final Arg<Path> IMAGE_2711 = Arg.option(Converters.PATH, "FILE", "--image-2711")
-            .help("Base image for soc 2711 rows without an image.");
-    static final Arg<Path> IMAGE_2712 = Arg.option(Converters.PATH, "FILE", "--image-2712")
-            .help("Base image for soc 2712 rows without an image.");
-    static final Arg<Integer> JOBS = Arg.option(Converters.INT, "N", "-j", "--jobs")
-            .help("Images built at once (default: the CPU count).");
-    static final Arg<String> TS = Arg.option(Converters.STRING, "N", "--ts")
-            .help("ts: of every pieeprom.sig and time of archive entries (default: $SOURCE_DATE_EPOCH, else now).");
-    static final Arg<Boolean> KEEP_GOING = Arg.flag("--keep-going")
-            .help("Skip bad rows (listed, and in manifest.json) instead of failing.");
-    static final Definition DEFINITION = Definition.of("batch", MANIFEST, OUT, IMAGE_2711, IMAGE_2712, JOBS, TS,
-                    KEEP_GOING)
-            .describe("Make the firmware for a fleet from a CSV device manifest: one image per distinct config, "
+    static final String MANIFEST = "MANIFEST";
+    static final String OUT = "--out";
+    static final String IMAGE_2711 = "--image-2711";
+    static final String IMAGE_2712 = "--image-2712";
+    static final String JOBS = "--jobs";
+    static final String TS = "--ts";
+    static final String KEEP_GOING = "--keep-going";
+
+    @Override
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "batch",
+                "Make the firmware for a fleet from a CSV device manifest: one image per distinct config, "
                             + "a folder (or archive entry) per device, and manifest.json. Every row is checked before "
                             + "anything is written.",
                     "Columns: name or serial, soc, optional image and template (paths relative to the manifest), "
-                            + "set:KEY (sets KEY), any other column is a ${column} of the template.")
-            .footer("Examples:", "  eeprom batch devices.csv --image-2711 pieeprom-2711.bin -o fleet/",
+                            + "set:KEY (sets KEY), any other column is a $${column} of the template.");
+        spec.addPositional(Specs.pathParameter("MANIFEST")
+                .description("The device manifest (CSV with a header).").index("0").required(true).build());
+        spec.addOption(Specs.path("OUT", "-o", "--out")
+                .description("A new folder, or an archive: .tar, .tar.gz, .zip.").required(true).build());
+        spec.addOption(Specs.path("FILE", "--image-2711")
+                .description("Base image for soc 2711 rows without an image.").build());
+        spec.addOption(Specs.path("FILE", "--image-2712")
+                .description("Base image for soc 2712 rows without an image.").build());
+        spec.addOption(Specs.integer("N", "-j", "--jobs")
+                .description("Images built at once (default: the CPU count).").build());
+        spec.addOption(Specs.timestamp("ts: of every pieeprom.sig and time of archive entries (default: $SOURCE_DATE_EPOCH, else now).").build());
+        spec.addOption(Specs.flag("--keep-going")
+                .description("Skip bad rows (listed, and in manifest.json) instead of failing.").build());
+        Specs.footer(spec,
+                "Examples:", "  eeprom batch devices.csv --image-2711 pieeprom-2711.bin -o fleet/",
                     "  eeprom batch devices.csv --image-2711 pi4.bin --image-2712 pi5.bin --ts 1700000000 "
                             + "-o fleet.tar.gz",
                     "", "devices.csv:", "  name,soc,template,ip,set:BOOT_ORDER",
                     "  rack1-01,2711,rack.conf,10.0.1.1,0xf21");
-
-    @Override
-    public Definition definition() {
-        return DEFINITION;
+        return spec;
     }
 
     @Override
-    public int run(Args args, Console console) throws IOException {
+    public int run(Parsed args, Console console) throws IOException {
         Integer jobs = args.get(JOBS);
         int threads = jobs == null ? Runtime.getRuntime().availableProcessors() : jobs;
         if (threads < 1) throw new UsageException("--jobs expects 1 or more, found " + threads);
-        long timestamp = Timestamps.sigTimestamp(args.get(TS), System::getenv, Clock.systemUTC());
+        long timestamp = Timestamps.sigTimestamp(args, TS, Clock.systemUTC());
         Path manifest = args.get(MANIFEST);
         Path out = args.get(OUT);
-        boolean keepGoing = args.get(KEEP_GOING);
+        boolean keepGoing = args.flag(KEEP_GOING);
         Manifest rows = Manifest.parse(manifest.toString(), Inputs.read(manifest));
         Path folder = manifest.toAbsolutePath().getParent();
         BatchPlan plan = BatchPlan.of(rows, templates(rows, folder),

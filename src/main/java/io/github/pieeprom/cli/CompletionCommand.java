@@ -1,33 +1,34 @@
 package io.github.pieeprom.cli;
 
-import io.github.pieeprom.cli.args.Arg;
-import io.github.pieeprom.cli.args.Args;
-import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Completion;
-import io.github.pieeprom.cli.args.Console;
-import io.github.pieeprom.cli.args.Converters;
-import io.github.pieeprom.cli.args.Definition;
+import java.util.List;
+import picocli.AutoComplete;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
+/**
+ * {@code eeprom completion bash|zsh}: picocli's completion script for the whole command tree. Options with a fixed
+ * set of values complete those values, {@code --set} and {@code --unset} the catalogue's property names, file
+ * options file names. The script is the same for both shells: under zsh it loads {@code bashcompinit} itself.
+ */
 final class CompletionCommand implements Command {
     enum Shell { bash, zsh }
 
-    static final Arg<Shell> SHELL = Arg.positional(Converters.enumOf(Shell.class), "SHELL").help("bash or zsh");
-    static final Definition DEFINITION = Definition.of("completion", SHELL)
-            .describe("Print a shell completion script for eeprom.")
-            .footer("Examples:", "  source <(eeprom completion bash)",
-                    "  source <(eeprom completion zsh)     (zsh; add the line to ~/.zshrc to keep it)");
+    static final String SHELL = "SHELL";
 
     @Override
-    public Definition definition() {
-        return DEFINITION;
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "completion", "Print a shell completion script for eeprom.");
+        spec.addPositional(PositionalParamSpec.builder().paramLabel("SHELL").type(Shell.class)
+                .description("bash or zsh").index("0").required(true).build());
+        Specs.footer(spec, "Examples:", "  source <(eeprom completion bash)",
+                "  source <(eeprom completion zsh)     (zsh; add the line to ~/.zshrc to keep it)");
+        return spec;
     }
 
     @Override
-    public int run(Args args, Console console) {
-        String script = Completion.bash(new EepromCli());
-        if (args.get(SHELL) == Shell.zsh) script = "autoload -U +X compinit && compinit\n"
-                + "autoload -U +X bashcompinit && bashcompinit\n" + script;
-        console.out().print(script);
+    public int run(Parsed args, Console console) {
+        console.out().print(AutoComplete.bash("eeprom", new CommandLine(EepromCli.model(new EepromCli(), List.of()))));
         console.out().flush();
         return 0;
     }

@@ -1,11 +1,5 @@
 package io.github.pieeprom.cli;
 
-import io.github.pieeprom.cli.args.Arg;
-import io.github.pieeprom.cli.args.Args;
-import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Console;
-import io.github.pieeprom.cli.args.Converters;
-import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageEdits;
 import io.github.pieeprom.image.ImageFiles;
@@ -13,55 +7,70 @@ import io.github.pieeprom.image.Section;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** Drop-in for {@code rpi-eeprom-config}'s offline modes: same options, same output bytes. */
 final class ConfigCommand implements Command {
-    static final Arg<Path> IMAGE = Arg.positional(Converters.PATH, "eeprom").optional()
-            .help("The EEPROM image to read.");
-    static final Arg<Path> CONFIG = Arg.option(Converters.PATH, "CONFIG", "-c", "--config")
-            .help("New bootloader configuration file.");
-    static final Arg<Path> OUT = Arg.option(Converters.PATH, "OUT", "-o", "--out")
-            .help("Output file (default: standard output).");
-    static final Arg<Path> DIGEST = Arg.option(Converters.PATH, "DIGEST", "-d", "--digest")
-            .help("Signed boot: bootconf.sig from rpi-eeprom-digest.");
-    static final Arg<Path> PUBKEY = Arg.option(Converters.PATH, "PUBKEY", "-p", "--pubkey")
-            .help("Signed boot: RSA-2048 key (PEM) for pubkey.bin.");
-    static final Arg<Boolean> EXTRACT = Arg.flag("-x", "--extract")
-            .help("Write bootcode.bin and every modifiable file into the current folder.");
-    static final Arg<Path> BOOTCODE = Arg.option(Converters.PATH, "BOOTCODE", "-b", "--bootcode")
-            .help("Signed boot: new bootcode.bin.");
-    static final Arg<Path> BOOTSYS = Arg.option(Converters.PATH, "BOOTSYS", "-s", "--bootsys")
-            .help("Signed boot (2712 AB): new bootsys.");
-    static final Arg<String> TIMESTAMP = Arg.option(Converters.STRING, "TIMESTAMP", "-t", "--timestamp")
-            .help("Set the update timestamp.");
-    static final Arg<Path> CACERT = Arg.option(Converters.PATH, "CACERTDER", "--cacertder")
-            .help("DER CA certificate for cacert.der.");
-    static final Arg<Boolean> DEBUG = Arg.flag("--debug").help("Print the sections and each step to standard error.");
-    static final Arg<Path> APPLY = Arg.option(Converters.PATH, "CONFIG", "-a", "--apply")
-            .help("Not available off a Pi: see 'eeprom apply'.");
-    static final Arg<Boolean> EDIT = Arg.flag("-e", "--edit")
-            .help("Not available off a Pi: see 'eeprom extract' and 'eeprom apply'.");
-    static final Definition DEFINITION = Definition.of("config", IMAGE, CONFIG, OUT, DIGEST, PUBKEY, EXTRACT,
-                    BOOTCODE, BOOTSYS, TIMESTAMP, CACERT, DEBUG, APPLY, EDIT)
-            .describe("Drop-in for rpi-eeprom-config on a workstation: the same options, byte-identical output.",
-                    "Without a change option it prints the image's bootconf.txt; with one it writes a new image.")
-            .footer("Examples:", "  eeprom config pieeprom.bin                                   (print bootconf.txt)",
+    static final String IMAGE = "eeprom";
+    static final String CONFIG = "--config";
+    static final String OUT = "--out";
+    static final String DIGEST = "--digest";
+    static final String PUBKEY = "--pubkey";
+    static final String EXTRACT = "--extract";
+    static final String BOOTCODE = "--bootcode";
+    static final String BOOTSYS = "--bootsys";
+    static final String TIMESTAMP = "--timestamp";
+    static final String CACERT = "--cacertder";
+    static final String DEBUG = "--debug";
+    static final String APPLY = "--apply";
+    static final String EDIT = "--edit";
+
+    @Override
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "config",
+                "Drop-in for rpi-eeprom-config on a workstation: the same options, byte-identical output.",
+                    "Without a change option it prints the image's bootconf.txt; with one it writes a new image.");
+        spec.addPositional(Specs.pathParameter("eeprom").arity("0..1")
+                .description("The EEPROM image to read.").index("0").build());
+        spec.addOption(Specs.path("CONFIG", "-c", "--config")
+                .description("New bootloader configuration file.").build());
+        spec.addOption(Specs.path("OUT", "-o", "--out")
+                .description("Output file (default: standard output).").build());
+        spec.addOption(Specs.path("DIGEST", "-d", "--digest")
+                .description("Signed boot: bootconf.sig from rpi-eeprom-digest.").build());
+        spec.addOption(Specs.path("PUBKEY", "-p", "--pubkey")
+                .description("Signed boot: RSA-2048 key (PEM) for pubkey.bin.").build());
+        spec.addOption(Specs.flag("-x", "--extract")
+                .description("Write bootcode.bin and every modifiable file into the current folder.").build());
+        spec.addOption(Specs.path("BOOTCODE", "-b", "--bootcode")
+                .description("Signed boot: new bootcode.bin.").build());
+        spec.addOption(Specs.path("BOOTSYS", "-s", "--bootsys")
+                .description("Signed boot (2712 AB): new bootsys.").build());
+        spec.addOption(Specs.string("TIMESTAMP", "-t", "--timestamp")
+                .description("Set the update timestamp.").build());
+        spec.addOption(Specs.path("CACERTDER", "--cacertder")
+                .description("DER CA certificate for cacert.der.").build());
+        spec.addOption(Specs.flag("--debug")
+                .description("Print the sections and each step to standard error.").build());
+        spec.addOption(Specs.path("CONFIG", "-a", "--apply")
+                .description("Not available off a Pi: see 'eeprom apply'.").build());
+        spec.addOption(Specs.flag("-e", "--edit")
+                .description("Not available off a Pi: see 'eeprom extract' and 'eeprom apply'.").build());
+        Specs.footer(spec,
+                "Examples:", "  eeprom config pieeprom.bin                                   (print bootconf.txt)",
                     "  eeprom config --config boot.conf --out new.bin pieeprom.bin",
                     "  eeprom config --config boot.conf --digest boot.sig --pubkey public.pem --out signed.bin pieeprom.bin",
                     "",
                     "Differences from rpi-eeprom-config: errors are one line and leave no output file;",
                     "--digest/--pubkey need --config; --bootsys alone writes the image; a file that would run",
                     "past its slot is refused. --apply and --edit need a running Pi: see 'eeprom apply'.");
-
-    @Override
-    public Definition definition() {
-        return DEFINITION;
+        return spec;
     }
 
     @Override
-    public int run(Args args, Console console) throws IOException {
+    public int run(Parsed args, Console console) throws IOException {
         Path image = args.get(IMAGE);
-        refuseOnPiOnlyModes(args.get(APPLY), args.get(EDIT), image);
+        refuseOnPiOnlyModes(args.get(APPLY), args.flag(EDIT), image);
         Path config = args.get(CONFIG);
         if ((args.has(DIGEST) || args.has(PUBKEY)) && config == null) throw new UsageException(
                 "--digest and --pubkey are stored together with a config: add --config FILE");
@@ -76,8 +85,8 @@ final class ConfigCommand implements Command {
         Outputs.notAnInput(out, args.get(BOOTSYS), "the --bootsys file");
         Outputs.notAnInput(out, args.get(CACERT), "the --cacertder file");
         EepromImage source = ImageFiles.read(image);
-        if (args.get(DEBUG)) debug(source, console.err());
-        if (args.get(EXTRACT)) {
+        if (args.flag(DEBUG)) debug(source, console.err());
+        if (args.flag(EXTRACT)) {
             ExtractCommand.extractAll(source, Path.of(""), true, console.err());
             return 0;
         }

@@ -3,24 +3,28 @@ package io.github.pieeprom.cli;
 import io.github.pieeprom.EepromException;
 import io.github.pieeprom.bootconf.BootConfig;
 import io.github.pieeprom.bootconf.Finding;
-import io.github.pieeprom.cli.args.Arg;
-import io.github.pieeprom.cli.args.Args;
-import io.github.pieeprom.cli.args.Converters;
 import java.io.PrintWriter;
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** The {@code --set}, {@code --unset} and {@code --section} options of {@code edit} and {@code apply}, as given. */
 record ConfigEdits(List<String> sets, List<String> unsets, String section) {
-    static final Arg<String> SET = Arg.option(Converters.STRING, "KEY=VALUE", "--set").repeatable()
-            .help("Set a property: its line is rewritten, or added at the end of the section.");
-    static final Arg<String> UNSET = Arg.option(Converters.STRING, "KEY", "--unset").repeatable()
-            .help("Remove every line of a property in the section.");
-    static final Arg<String> SECTION = Arg.option(Converters.STRING, "FILTER", "--section")
-            .defaultValue(BootConfig.ALL).help("The section to edit, as in its [FILTER] line (default: all).");
-    static final List<Arg<?>> OPTIONS = List.of(SET, UNSET, SECTION);
+    static final String SET = "--set";
+    static final String UNSET = "--unset";
+    static final String SECTION = "--section";
 
-    static ConfigEdits of(Args args) {
+    /** Adds {@code --set}, {@code --unset} and {@code --section} to a command; completion offers property names. */
+    static void addOptions(CommandSpec spec) {
+        spec.addOption(Specs.repeated("KEY=VALUE", SET).completionCandidates(PropertyNames.WITH_EQUALS)
+                .description("Set a property: its line is rewritten, or added at the end of the section.").build());
+        spec.addOption(Specs.repeated("KEY", UNSET).completionCandidates(PropertyNames.PLAIN)
+                .description("Remove every line of a property in the section.").build());
+        spec.addOption(Specs.string("FILTER", SECTION).defaultValue(BootConfig.ALL)
+                .description("The section to edit, as in its [FILTER] line (default: all).").build());
+    }
+
+    static ConfigEdits of(Parsed args) {
         return new ConfigEdits(args.all(SET), args.all(UNSET), args.get(SECTION));
     }
 

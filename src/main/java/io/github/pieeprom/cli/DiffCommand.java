@@ -1,12 +1,6 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.bootconf.ConfigDiff;
-import io.github.pieeprom.cli.args.Arg;
-import io.github.pieeprom.cli.args.Args;
-import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Console;
-import io.github.pieeprom.cli.args.Converters;
-import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.Section;
 import io.github.pieeprom.image.SectionKind;
@@ -19,23 +13,27 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
 
 final class DiffCommand implements Command {
-    static final Arg<Path> A = Arg.positional(Converters.PATH, "A");
-    static final Arg<Path> B = Arg.positional(Converters.PATH, "B");
-    static final Definition DEFINITION = Definition.of("diff", A, B)
-            .describe("The properties added (+), removed (-) and changed (~) between two configs, per section; "
-                    + "for two images also the other sections that differ. A and B are config files or images.")
-            .footer("Examples:", "  eeprom diff pieeprom-2024-04-15.bin pieeprom-2025-02-11.bin",
-                    "  eeprom diff boot.conf pieeprom.bin");
+    static final String A = "A";
+    static final String B = "B";
 
     @Override
-    public Definition definition() {
-        return DEFINITION;
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "diff",
+                "The properties added (+), removed (-) and changed (~) between two configs, per section; "
+                    + "for two images also the other sections that differ. A and B are config files or images.");
+        spec.addPositional(Specs.pathParameter("A").index("0").required(true).build());
+        spec.addPositional(Specs.pathParameter("B").index("1").required(true).build());
+        Specs.footer(spec,
+                "Examples:", "  eeprom diff pieeprom-2024-04-15.bin pieeprom-2025-02-11.bin",
+                    "  eeprom diff boot.conf pieeprom.bin");
+        return spec;
     }
 
     @Override
-    public int run(Args args, Console console) throws IOException {
+    public int run(Parsed args, Console console) throws IOException {
         Path a = args.get(A), b = args.get(B);
         ConfigSource x = ConfigSource.read(a), y = ConfigSource.read(b);
         PrintWriter out = console.out();

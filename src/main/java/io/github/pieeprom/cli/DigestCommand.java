@@ -1,11 +1,5 @@
 package io.github.pieeprom.cli;
 
-import io.github.pieeprom.cli.args.Arg;
-import io.github.pieeprom.cli.args.Args;
-import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Console;
-import io.github.pieeprom.cli.args.Converters;
-import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.Soc;
 import io.github.pieeprom.signing.HsmWrapper;
 import io.github.pieeprom.signing.SigFile;
@@ -13,46 +7,55 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 final class DigestCommand implements Command {
-    static final Arg<Path> FILE = Arg.positional(Converters.PATH, "FILE").help("The file to hash (and sign).");
-    static final Arg<Path> OUT = Arg.option(Converters.PATH, "SIG", "-o", "--out")
-            .help("The .sig file (default: standard output).");
-    static final Arg<String> TS = Arg.option(Converters.STRING, "N", "--ts").help("The ts: value, seconds since 1970.");
-    static final Arg<Soc> SOC = Arg.option(SocConverter.SOC, "2711|2712", "--soc")
-            .help("Add a target-soc: line (for pieeprom.sig).");
-    static final Arg<Path> KEY = Arg.option(Converters.PATH, "PRIVATE.pem", "-k", "--key")
-            .help("Sign with this RSA-2048 private key.");
-    static final Arg<Path> PASSPHRASE_FILE = Arg.option(Converters.PATH, "FILE", "--passphrase-file")
-            .help("The key's passphrase (first line); else $EEPROM_KEY_PASSPHRASE.");
-    static final Arg<String> HSM_WRAPPER = Arg.option(Converters.STRING, "CMD", "--hsm-wrapper")
-            .help("Sign with CMD -a rsa2048-sha256 FILE, which prints the signature in hex.");
-    static final Definition DEFINITION = Definition.of("digest", FILE, OUT, TS, SOC, KEY, PASSPHRASE_FILE, HSM_WRAPPER)
-            .describe("Write a .sig file: the SHA-256, a ts: line and, with a key, an RSA-2048 signature. "
-                    + "Same bytes as rpi-eeprom-digest. The timestamp is --ts, else $SOURCE_DATE_EPOCH, else now.")
-            .footer("Examples:", "  eeprom digest pieeprom.bin -o pieeprom.sig --soc 2712",
-                    "  eeprom digest boot.conf -k private.pem -o boot.sig",
-                    "  eeprom digest boot.img --hsm-wrapper ./hsm-sign -o boot.sig");
+    static final String FILE = "FILE";
+    static final String OUT = "--out";
+    static final String TS = "--ts";
+    static final String SOC = "--soc";
+    static final String KEY = "--key";
+    static final String HSM_WRAPPER = "--hsm-wrapper";
 
     @Override
-    public Definition definition() {
-        return DEFINITION;
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "digest",
+                "Write a .sig file: the SHA-256, a ts: line and, with a key, an RSA-2048 signature. "
+                    + "Same bytes as rpi-eeprom-digest. The timestamp is --ts, else $SOURCE_DATE_EPOCH, else now.");
+        spec.addPositional(Specs.pathParameter("FILE")
+                .description("The file to hash (and sign).").index("0").required(true).build());
+        spec.addOption(Specs.path("SIG", "-o", "--out")
+                .description("The .sig file (default: standard output).").build());
+        spec.addOption(Specs.timestamp("The ts: value, seconds since 1970.").build());
+        spec.addOption(OptionSpec.builder("--soc").paramLabel("2711|2712").type(Soc.class).converters(Specs.SOC)
+                .description("Add a target-soc: line (for pieeprom.sig).").build());
+        spec.addOption(Specs.path("PRIVATE.pem", "-k", "--key")
+                .description("Sign with this RSA-2048 private key.").build());
+        PrivateKeys.addOptions(spec);
+        spec.addOption(Specs.string("CMD", "--hsm-wrapper")
+                .description("Sign with CMD -a rsa2048-sha256 FILE, which prints the signature in hex.").build());
+        Specs.footer(spec,
+                "Examples:", "  eeprom digest pieeprom.bin -o pieeprom.sig --soc 2712",
+                    "  eeprom digest boot.conf -k private.pem -o boot.sig",
+                    "  eeprom digest boot.img --hsm-wrapper ./hsm-sign -o boot.sig");
+        return spec;
     }
 
     @Override
-    public int run(Args args, Console console) throws IOException {
+    public int run(Parsed args, Console console) throws IOException {
         Path file = args.get(FILE);
         Path key = args.get(KEY);
         String hsmWrapper = args.get(HSM_WRAPPER);
         if (key != null && hsmWrapper != null) throw new UsageException("give -k or --hsm-wrapper, not both");
         Outputs.notAnInput(args.get(OUT), file, "the file to hash");
         Outputs.notAnInput(args.get(OUT), key, "the -k key");
-        Outputs.notAnInput(args.get(OUT), args.get(PASSPHRASE_FILE), "the --passphrase-file");
+        Outputs.notAnInput(args.get(OUT), args.get(PrivateKeys.PASSPHRASE_FILE), "the --passphrase-file");
         byte[] data = Inputs.readData(file);
-        long timestamp = Timestamps.sigTimestamp(args.get(TS), System::getenv, Clock.systemUTC());
+        long timestamp = Timestamps.sigTimestamp(args, TS, Clock.systemUTC());
         Optional<Soc> target = Optional.ofNullable(args.get(SOC));
         SigFile sig = key != null
-                ? PrivateKeys.signer(key, args.get(PASSPHRASE_FILE), System::getenv).sigFile(data, timestamp, target)
+                ? PrivateKeys.signer(key, args).sigFile(data, timestamp, target)
                 : hsmWrapper != null ? SigFile.of(data, timestamp, target).withSignature(HsmWrapper.sign(hsmWrapper, file))
                 : SigFile.of(data, timestamp, target);
         Outputs.write(console, args.get(OUT), sig.toByteArray());

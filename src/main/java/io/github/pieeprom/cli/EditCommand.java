@@ -2,40 +2,41 @@ package io.github.pieeprom.cli;
 
 import io.github.pieeprom.bootconf.BootConfig;
 import io.github.pieeprom.bootconf.Validator;
-import io.github.pieeprom.cli.args.Arg;
-import io.github.pieeprom.cli.args.Args;
-import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Console;
-import io.github.pieeprom.cli.args.Converters;
-import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.Soc;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 
 final class EditCommand implements Command {
-    static final Arg<Path> FILE = Arg.positional(Converters.PATH, "FILE").help("The config file.");
-    static final Arg<Path> OUT = Arg.option(Converters.PATH, "OUT", "-o", "--out")
-            .help("Where to write (default: FILE; - for standard output).");
-    static final Arg<String> SOC = Arg.option(Converters.STRING, "2711|2712", "--soc")
-            .help("Validate the result for this SoC.");
-    static final Definition DEFINITION = Definition.of("edit", FILE).with(ConfigEdits.OPTIONS).with(List.of(OUT, SOC))
-            .describe("Change properties of a bootconf.txt in place (or into -o): only those lines change, a missing "
-                            + "key is added at the end of its section, and a result with validation errors is not written.",
-                    "For the config inside an image use: eeprom apply IMAGE --set KEY=VALUE -o OUT")
-            .footer("Examples:", "  eeprom edit boot.conf --set BOOT_ORDER=0xf21 --set NET_BOOT_MAX_RETRIES=5",
-                    "  eeprom edit boot.conf --section pi5 --set PCIE_PROBE=1 -o boot-pi5.conf",
-                    "  eeprom edit boot.conf --unset TFTP_IP -o -        (print the result)");
+    static final String FILE = "FILE";
+    static final String OUT = "--out";
+    static final String SOC = "--soc";
 
     @Override
-    public Definition definition() {
-        return DEFINITION;
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "edit",
+                "Change properties of a bootconf.txt in place (or into -o): only those lines change, a missing "
+                            + "key is added at the end of its section, and a result with validation errors is not written.",
+                    "For the config inside an image use: eeprom apply IMAGE --set KEY=VALUE -o OUT");
+        spec.addPositional(Specs.pathParameter("FILE")
+                .description("The config file.").index("0").required(true).build());
+        ConfigEdits.addOptions(spec);
+        spec.addOption(Specs.path("OUT", "-o", "--out")
+                .description("Where to write (default: FILE; - for standard output).").build());
+        spec.addOption(Specs.choice(Specs.SOCS, "2711|2712", "--soc")
+                .description("Validate the result for this SoC.").build());
+        Specs.footer(spec,
+                "Examples:", "  eeprom edit boot.conf --set BOOT_ORDER=0xf21 --set NET_BOOT_MAX_RETRIES=5",
+                    "  eeprom edit boot.conf --section pi5 --set PCIE_PROBE=1 -o boot-pi5.conf",
+                    "  eeprom edit boot.conf --unset TFTP_IP -o -        (print the result)");
+        return spec;
     }
 
     @Override
-    public int run(Args args, Console console) throws IOException {
+    public int run(Parsed args, Console console) throws IOException {
         Path file = args.get(FILE);
         ConfigEdits edits = ConfigEdits.of(args);
         if (edits.isEmpty()) throw new UsageException("nothing to edit: give --set KEY=VALUE or --unset KEY");

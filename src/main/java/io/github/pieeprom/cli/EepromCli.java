@@ -1,11 +1,6 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.EepromException;
-import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Console;
-import io.github.pieeprom.cli.args.Definition;
-import io.github.pieeprom.cli.args.Group;
-import io.github.pieeprom.cli.args.Runner;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.signing.VerificationException;
 import java.io.IOException;
@@ -15,24 +10,26 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.FileSystemException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * The {@code eeprom} command: one subcommand per task, each a thin layer over the library. A run builds only the
- * command it names (docs/performance.md).
+ * The {@code eeprom} command: one subcommand per task, each a thin layer over the library, parsed by picocli. A run
+ * models only the command it names (picocli's models cost about a millisecond each before the JIT has run);
+ * help, completion, man pages and a mistyped name model them all.
  */
 public final class EepromCli implements Group {
     static final int EXIT_BAD_INPUT = 1;
-    static final int EXIT_USAGE = Runner.EXIT_USAGE;
-
-    static final Definition DEFINITION = Definition.of("eeprom")
-            .describe("Raspberry Pi 4/5 bootloader EEPROM images: read, rewrite, check.")
-            .subcommands("info", "extract", "apply", "config", "validate", "edit", "diff", "explain", "digest",
-                    "verify", "sign", "key", "netboot", "stage-update", "tftp", "batch", "migrate", "status",
-                    "completion")
-            .footer("Exit codes:", "  0  success", "  1  bad input: an image, config, key or file that cannot be used",
-                    "  2  usage error: unknown option, missing argument", "", "Example:", "  eeprom info pieeprom.bin",
-                    "  eeprom apply pieeprom.bin --config boot.conf -o pieeprom-new.bin", "",
-                    "A command's help: eeprom help COMMAND, or eeprom COMMAND --help.");
+    static final int EXIT_USAGE = 2;
+    static final List<String> NAMES = List.of("info", "extract", "apply", "config", "validate", "edit", "diff",
+            "explain", "digest", "verify", "sign", "key", "netboot", "stage-update", "tftp", "batch", "migrate",
+            "status", "completion");
 
     public static void main(String[] args) {
         PrintStream stdout = System.out;
@@ -51,7 +48,7 @@ public final class EepromCli implements Group {
     /** Runs a command line as {@code main} does, writing to {@code console}; returns the exit code. */
     public static int run(Console console, String... args) {
         try {
-            return Runner.run(new EepromCli(), version(), console, args);
+            return parseAndRun(console, helpAsOption(Arrays.asList(args)));
         } catch (Exception ex) {
             String message = userMessage(ex);
             if (message == null) {                                   // a bug: keep the stack trace
@@ -66,9 +63,91 @@ public final class EepromCli implements Group {
         }
     }
 
+    private static int parseAndRun(Console console, List<String> words) throws Exception {
+        CommandLine line = new CommandLine(model(new EepromCli(), words));
+        line.setOut(console.out()).setErr(console.err());
+        ParseResult parsed;
+        try {
+            parsed = line.parseArgs(words.toArray(new String[0]));
+        } catch (ParameterException e) {
+            console.out().flush();
+            String command = e.getCommandLine().getCommandSpec().qualifiedName();
+            console.err().println("eeprom: error: " + e.getMessage() + " (see '" + command + " --help')");
+            UnmatchedArgumentException.printSuggestions(e, console.err());
+            console.err().flush();
+            return EXIT_USAGE;
+        }
+        if (CommandLine.printHelpIfRequested(parsed)) {
+            console.out().flush();
+            return 0;
+        }
+        ParseResult leaf = parsed;
+        while (leaf.hasSubcommand()) leaf = leaf.subcommand();
+        Command command = (Command) leaf.commandSpec().userObject();
+        if (command instanceof Group group) throw new UsageException("Missing required subcommand: one of "
+                + group.names() + " (see '" + leaf.commandSpec().qualifiedName() + " --help')");
+        return command.run(new Parsed(leaf), console);
+    }
+
+    /**
+     * {@code command}'s model with the subcommands {@code words} can reach: the one they name, or every one when
+     * they name none (help lists them all, and picocli suggests a mistyped name from them).
+     */
+    static CommandSpec model(Command command, List<String> words) {
+        CommandSpec spec = command.spec();
+        Specs.addHelpOptions(spec);
+        if (command instanceof Group group) {
+            String next = words.isEmpty() ? "" : words.get(0);
+            boolean named = group.names().contains(next);
+            for (String name : group.names()) {
+                if (named && !name.equals(next)) continue;
+                spec.addSubcommand(name, model(group.subcommand(name), named ? words.subList(1, words.size())
+                        : List.of()));
+            }
+        }
+        return spec;
+    }
+
+    /**
+     * {@code help [COMMAND...]} and {@code --help COMMAND...} after a group's words become {@code COMMAND... --help}
+     * (as {@code git help log} and {@code git --help log} work); a bare {@code help} is the group's {@code --help}.
+     */
+    static List<String> helpAsOption(List<String> words) {
+        Command command = new EepromCli();
+        int i = 0;
+        while (i < words.size() && command instanceof Group group && group.names().contains(words.get(i)))
+            command = group.subcommand(words.get(i++));
+        if (i == words.size() || !(command instanceof Group)) return words;
+        String word = words.get(i);
+        boolean help = word.equals("help") || (word.equals("--help") || word.equals("-h")) && i + 1 < words.size()
+                && !words.get(i + 1).startsWith("-");
+        if (!help) return words;
+        List<String> rewritten = new ArrayList<>(words.subList(0, i));
+        for (int end = i + 1; end < words.size() && !words.get(end).startsWith("-"); end++) {
+            String name = words.get(end);
+            rewritten.add(name);
+            if (!(command instanceof Group group) || !group.names().contains(name))
+                return rewritten;                                      // unknown: picocli says so, and suggests
+            command = group.subcommand(name);
+        }
+        rewritten.add("--help");                                       // help extract --all: extract's help
+        return rewritten;
+    }
+
     @Override
-    public Definition definition() {
-        return DEFINITION;
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "eeprom", "Raspberry Pi 4/5 bootloader EEPROM images: read, rewrite, "
+                + "check, sign, and network-boot Pis.");
+        Specs.footer(spec, "Examples:", "  eeprom info pieeprom.bin",
+                "  eeprom apply pieeprom.bin --config boot.conf -o pieeprom-new.bin", "",
+                "A command's help: eeprom help COMMAND, or eeprom COMMAND --help.",
+                "Arguments may be read from a file: eeprom @args.txt (one or more per line, # starts a comment).");
+        return spec;
+    }
+
+    @Override
+    public List<String> names() {
+        return NAMES;
     }
 
     @Override
@@ -93,7 +172,7 @@ public final class EepromCli implements Group {
             case "migrate" -> new MigrateCommand();
             case "status" -> new StatusCommand();
             case "completion" -> new CompletionCommand();
-            default -> null;
+            default -> throw new IllegalArgumentException("no command " + name);
         };
     }
 
@@ -122,6 +201,6 @@ public final class EepromCli implements Group {
     static String version() {
         String version = EepromCli.class.getPackage().getImplementationVersion();
         return "eeprom (pieeprom) " + (version == null ? "development build" : version) + "\nJava "
-                + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")\n";
+                + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")";
     }
 }

@@ -2,32 +2,31 @@ package io.github.pieeprom.cli;
 
 import io.github.pieeprom.bootconf.Board;
 import io.github.pieeprom.bootconf.Explainer;
-import io.github.pieeprom.cli.args.Arg;
-import io.github.pieeprom.cli.args.Args;
-import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Console;
-import io.github.pieeprom.cli.args.Converters;
-import io.github.pieeprom.cli.args.Definition;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import picocli.CommandLine.Model.CommandSpec;
 
 final class ExplainCommand implements Command {
-    static final Arg<Path> PATH = Arg.positional(Converters.PATH, "FILE|IMAGE");
-    static final Arg<String> BOARD = Arg.option(Converters.STRING, "BOARD", "--board")
-            .help("pi4, pi400, cm4, pi5 or cm5 (default for an image: pi4 or pi5 by its SoC).");
-    static final Definition DEFINITION = Definition.of("explain", PATH, BOARD)
-            .describe("What a config does on a board: the settings left after the section filters, the defaults of "
-                    + "the rest, and BOOT_ORDER in words (read right to left), with and without a bootable SD card.")
-            .footer("Examples:", "  eeprom explain pieeprom.bin                 (a Pi 4 B or a Pi 5, from the image size)",
-                    "  eeprom explain boot.conf --board cm4");
+    static final String PATH = "FILE|IMAGE";
+    static final String BOARD = "--board";
 
     @Override
-    public Definition definition() {
-        return DEFINITION;
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "explain",
+                "What a config does on a board: the settings left after the section filters, the defaults of "
+                    + "the rest, and BOOT_ORDER in words (read right to left), with and without a bootable SD card.");
+        spec.addPositional(Specs.pathParameter("FILE|IMAGE").index("0").required(true).build());
+        spec.addOption(Specs.choice(Arrays.stream(Board.values()).map(Board::id).toList(), "BOARD", "--board")
+                .description("pi4, pi400, cm4, pi5 or cm5 (default for an image: pi4 or pi5 by its SoC).").build());
+        Specs.footer(spec,
+                "Examples:", "  eeprom explain pieeprom.bin                 (a Pi 4 B or a Pi 5, from the image size)",
+                    "  eeprom explain boot.conf --board cm4");
+        return spec;
     }
 
     @Override
-    public int run(Args args, Console console) throws IOException {
+    public int run(Parsed args, Console console) throws IOException {
         String board = args.get(BOARD);
         Board target = board != null ? Board.parse(board).orElseThrow(() -> new UsageException(
                 "--board expects pi4, pi400, cm4, pi5 or cm5, found \"" + board + "\"")) : null;

@@ -1,12 +1,6 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.EepromException;
-import io.github.pieeprom.cli.args.Arg;
-import io.github.pieeprom.cli.args.Args;
-import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Console;
-import io.github.pieeprom.cli.args.Converters;
-import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.image.Section;
@@ -22,33 +16,40 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import picocli.CommandLine.Model.CommandSpec;
 
 final class ExtractCommand implements Command {
-    static final Arg<Path> IMAGE = Arg.positional(Converters.PATH, "IMAGE");
-    static final Arg<Path> OUT = Arg.option(Converters.PATH, "FILE", "-o", "--out")
-            .help("Write the config here (default: standard output).");
-    static final Arg<Boolean> ALL = Arg.flag("--all").help("Write every file in the image into the folder given by -d.");
-    static final Arg<Path> DIR = Arg.option(Converters.PATH, "DIR", "-d", "--dir")
-            .help("Folder for --all (created if missing).");
-    static final Definition DEFINITION = Definition.of("extract", IMAGE, OUT, ALL, DIR)
-            .describe("Print an image's bootconf.txt byte for byte, or write every file it holds.",
-                    "--all writes bootcode.bin, each modifiable file, and each LZ4 section decompressed (its SHA-256 "
-                            + "checked). A file held twice (updatetime in an AB image) is written twice, the second "
-                            + "copy under a name that says where it came from.")
-            .footer("Examples:", "  eeprom extract pieeprom.bin > boot.conf", "  eeprom extract pieeprom.bin -o boot.conf",
-                    "  eeprom extract pieeprom.bin --all -d extracted/");
+    static final String IMAGE = "IMAGE";
+    static final String OUT = "--out";
+    static final String ALL = "--all";
+    static final String DIR = "--dir";
 
     @Override
-    public Definition definition() {
-        return DEFINITION;
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "extract",
+                "Print an image's bootconf.txt byte for byte, or write every file it holds.",
+                    "--all writes bootcode.bin, each modifiable file, and each LZ4 section decompressed (its SHA-256 "
+                            + "checked). A file held twice (updatetime in an AB image) is written twice, the second "
+                            + "copy under a name that says where it came from.");
+        spec.addPositional(Specs.pathParameter("IMAGE").index("0").required(true).build());
+        spec.addOption(Specs.path("FILE", "-o", "--out")
+                .description("Write the config here (default: standard output).").build());
+        spec.addOption(Specs.flag("--all")
+                .description("Write every file in the image into the folder given by -d.").build());
+        spec.addOption(Specs.path("DIR", "-d", "--dir")
+                .description("Folder for --all (created if missing).").build());
+        Specs.footer(spec,
+                "Examples:", "  eeprom extract pieeprom.bin > boot.conf", "  eeprom extract pieeprom.bin -o boot.conf",
+                    "  eeprom extract pieeprom.bin --all -d extracted/");
+        return spec;
     }
 
     @Override
-    public int run(Args args, Console console) throws IOException {
+    public int run(Parsed args, Console console) throws IOException {
         Path image = args.get(IMAGE);
         Path out = args.get(OUT);
         Path dir = args.get(DIR);
-        boolean all = args.get(ALL);
+        boolean all = args.flag(ALL);
         if (all != (dir != null)) throw new UsageException("--all and -d DIR go together");
         if (all && out != null) throw new UsageException("-o names the config file; with --all use -d DIR");
         Outputs.notAnInput(out, image, "the image to read");

@@ -1,12 +1,6 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.Json;
-import io.github.pieeprom.cli.args.Arg;
-import io.github.pieeprom.cli.args.Args;
-import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Console;
-import io.github.pieeprom.cli.args.Converters;
-import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.BuildInfo;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
@@ -23,33 +17,40 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import picocli.CommandLine.Model.CommandSpec;
 
 final class InfoCommand implements Command {
-    static final Arg<Path> IMAGE = Arg.positional(Converters.PATH, "IMAGE");
-    static final Arg<Boolean> JSON = Arg.flag("--json").help("Print the facts as JSON.");
-    static final Arg<Boolean> CHECK = Arg.flag("--check").help("Decompress every LZ4 section and check it against "
-            + "the SHA-256 stored after its frame; a section that fails is an error (exit 1).");
-    static final Definition DEFINITION = Definition.of("info", IMAGE, JSON, CHECK)
-            .describe("Show an image's SoC, bootloader build, layout, embedded files and sections.",
-                    "The decompressed size of an LZ4 section is the one its frame header declares. --check "
-                            + "decompresses each section and checks its SHA-256: about 100 ms more for a Pi 5 image "
-                            + "(docs/performance.md).")
-            .footer("Examples:", "  eeprom info pieeprom.bin", "  eeprom info pieeprom.bin --json",
-                    "  eeprom info --check pieeprom.bin");
+    static final String IMAGE = "IMAGE";
+    static final String JSON = "--json";
+    static final String CHECK = "--check";
 
     @Override
-    public Definition definition() {
-        return DEFINITION;
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "info",
+                "Show an image's SoC, bootloader build, layout, embedded files and sections.",
+                    "The decompressed size of an LZ4 section is the one its frame header declares. --check "
+                            + "decompresses each section and checks its SHA-256: about 100 ms more for a Pi 5 image "
+                            + "(docs/performance.md).");
+        spec.addPositional(Specs.pathParameter("IMAGE").index("0").required(true).build());
+        spec.addOption(Specs.flag("--json")
+                .description("Print the facts as JSON.").build());
+        spec.addOption(Specs.flag("--check")
+                .description("Decompress every LZ4 section and check it against "
+            + "the SHA-256 stored after its frame; a section that fails is an error (exit 1).").build());
+        Specs.footer(spec,
+                "Examples:", "  eeprom info pieeprom.bin", "  eeprom info pieeprom.bin --json",
+                    "  eeprom info --check pieeprom.bin");
+        return spec;
     }
 
     @Override
-    public int run(Args args, Console console) throws IOException {
+    public int run(Parsed args, Console console) throws IOException {
         EepromImage source = ImageFiles.read(args.get(IMAGE));
         ConfigSignature signature = ConfigSignature.of(source);
         BuildInfo build = source.build();
-        Map<String, Object> facts = facts(source, build, signature, args.get(CHECK));
+        Map<String, Object> facts = facts(source, build, signature, args.flag(CHECK));
         PrintWriter out = console.out();
-        if (args.get(JSON)) out.print(Json.write(facts));
+        if (args.flag(JSON)) out.print(Json.write(facts));
         else printText(source, build, facts, signature, out);
         out.flush();
         return 0;

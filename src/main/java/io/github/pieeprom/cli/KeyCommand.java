@@ -1,23 +1,28 @@
 package io.github.pieeprom.cli;
 
-import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Definition;
-import io.github.pieeprom.cli.args.Group;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 
 final class KeyCommand implements Group {
-    static final Definition DEFINITION = Definition.of("key").describe("RSA keys for signed boot.")
-            .subcommands("convert").footer("Examples:", "  eeprom key convert public.pem pubkey.bin");
+    @Override
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "key",
+                "RSA keys for signed boot.");
+        Specs.footer(spec,
+                "Examples:", "  eeprom key convert public.pem pubkey.bin");
+        return spec;
+    }
 
     @Override
-    public Definition definition() {
-        return DEFINITION;
+    public List<String> names() {
+        return List.of("convert");
     }
 
     @Override
     public Command subcommand(String name) {
         return switch (name) {
             case "convert" -> new KeyConvertCommand();
-            default -> null;
+            default -> throw new IllegalArgumentException("no command " + name);
         };
     }
 }

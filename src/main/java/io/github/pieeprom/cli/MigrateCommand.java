@@ -1,13 +1,6 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.EepromException;
-import io.github.pieeprom.cli.args.Arg;
-import io.github.pieeprom.cli.args.Args;
-import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Console;
-import io.github.pieeprom.cli.args.Converter;
-import io.github.pieeprom.cli.args.Converters;
-import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.image.Soc;
@@ -26,44 +19,58 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.TypeConversionException;
 
 final class MigrateCommand implements Command {
-    static final Converter<Part> PART = name -> {
-        for (Part part : Part.values()) if (part.name().equalsIgnoreCase(name.trim())) return part;
-        throw new IllegalArgumentException("expected config, sig, pubkey or cacert, found '" + name + "'");
+    static final ITypeConverter<Part> PART = new ITypeConverter<>() {
+        @Override
+        public Part convert(String name) {
+            for (Part part : Part.values()) if (part.name().equalsIgnoreCase(name.trim())) return part;
+            throw new TypeConversionException("expected config, sig, pubkey or cacert, found '" + name + "'");
+        }
     };
-    static final Arg<Path> FROM = Arg.positional(Converters.PATH, "FROM");
-    static final Arg<Path> TO = Arg.positional(Converters.PATH, "TO.bin");
-    static final Arg<Path> OUT = Arg.option(Converters.PATH, "OUT", "-o", "--out").required()
-            .help("The new image; OUT.sig is written beside it.");
-    static final Arg<Part> ONLY = Arg.option(PART, "PART", "--only").split(",")
-            .help("Carry only these: config, sig, pubkey, cacert (default: all that FROM has).");
-    static final Arg<Boolean> DRY_RUN = Arg.flag("--dry-run")
-            .help("Print what would be carried and what changes; write nothing.");
-    static final Arg<String> TS = Arg.option(Converters.STRING, "N", "--ts")
-            .help("OUT.sig's ts: (default $SOURCE_DATE_EPOCH, else now).");
-    static final Definition DEFINITION = Definition.of("migrate", FROM, TO, OUT, ONLY, DRY_RUN, TS)
-            .describe("Carry a board's settings onto a new bootloader release.",
+    static final String FROM = "FROM";
+    static final String TO = "TO.bin";
+    static final String OUT = "--out";
+    static final String ONLY = "--only";
+    static final String DRY_RUN = "--dry-run";
+    static final String TS = "--ts";
+
+    @Override
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "migrate",
+                "Carry a board's settings onto a new bootloader release.",
                     "FROM is the deployed image, or a config saved from the board (vcgencmd bootloader_config, "
                             + "eeprom extract). The config and, where FROM has real ones, bootconf.sig, pubkey.bin and "
                             + "cacert.der go onto TO; OUT and OUT.sig (sha256, ts, target-soc) are written. It prints "
                             + "what changes for the board: settings TO does not read, properties TO reads for the "
-                            + "first time.")
-            .footer("Examples:", "  eeprom migrate deployed.bin pieeprom-2026-08-12.bin -o pieeprom.upd",
+                            + "first time.");
+        spec.addPositional(Specs.pathParameter("FROM").index("0").required(true).build());
+        spec.addPositional(Specs.pathParameter("TO.bin").index("1").required(true).build());
+        spec.addOption(Specs.path("OUT", "-o", "--out")
+                .description("The new image; OUT.sig is written beside it.").required(true).build());
+        spec.addOption(OptionSpec.builder("--only").paramLabel("PART").type(List.class).auxiliaryTypes(Part.class).converters(PART).splitRegex(",")
+                .completionCandidates(List.of("config", "sig", "pubkey", "cacert"))
+                .description("Carry only these: config, sig, pubkey, cacert (default: all that FROM has).").build());
+        spec.addOption(Specs.flag("--dry-run")
+                .description("Print what would be carried and what changes; write nothing.").build());
+        spec.addOption(Specs.timestamp("OUT.sig's ts: (default $SOURCE_DATE_EPOCH, else now).").build());
+        Specs.footer(spec,
+                "Examples:", "  eeprom migrate deployed.bin pieeprom-2026-08-12.bin -o pieeprom.upd",
                     "  vcgencmd bootloader_config > board.conf   (on the Pi)",
                     "  eeprom migrate board.conf pieeprom-2026-08-12.bin -o pieeprom.upd --dry-run");
-
-    @Override
-    public Definition definition() {
-        return DEFINITION;
+        return spec;
     }
 
     @Override
-    public int run(Args args, Console console) throws IOException {
+    public int run(Parsed args, Console console) throws IOException {
         Path from = args.get(FROM);
         Path out = args.get(OUT);
-        if (!args.get(DRY_RUN)) Outputs.notStandardOutput(out, "migrate writes an image and its .sig beside it");
-        Set<Part> parts = args.has(ONLY) ? EnumSet.copyOf(args.all(ONLY)) : Part.ALL;
+        if (!args.flag(DRY_RUN)) Outputs.notStandardOutput(out, "migrate writes an image and its .sig beside it");
+        Set<Part> parts = args.has(ONLY) ? EnumSet.copyOf(args.<Part>all(ONLY)) : Part.ALL;
         if (!isImage(from)) Outputs.notAnInput(out, from, "the config to carry");   // an image: in place is fine
         EepromImage target = ImageFiles.read(args.get(TO));
         Optional<EepromImage> source = isImage(from) ? Optional.of(ImageFiles.read(from)) : Optional.empty();
@@ -76,9 +83,9 @@ final class MigrateCommand implements Command {
         List<SettingsChange> changes = SettingsChange.of(source, config, target);
         if (changes.isEmpty()) log.println("no setting changes for the board beyond the new release itself");
         for (SettingsChange c : changes) log.println("  " + c.detail());
-        if (!args.get(DRY_RUN)) {
+        if (!args.flag(DRY_RUN)) {
             byte[] bytes = result.toByteArray();
-            long stamp = Timestamps.sigTimestamp(args.get(TS), System::getenv, Clock.systemUTC());
+            long stamp = Timestamps.sigTimestamp(args, TS, Clock.systemUTC());
             byte[] sig = SigFile.of(bytes, stamp, Optional.of(result.soc())).toByteArray();
             Map<Path, byte[]> files = new LinkedHashMap<>();
             files.put(out, bytes);

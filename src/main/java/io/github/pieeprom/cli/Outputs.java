@@ -1,6 +1,5 @@
 package io.github.pieeprom.cli;
 
-import io.github.pieeprom.cli.args.Console;
 import io.github.pieeprom.image.ImageFiles;
 import java.io.IOException;
 import java.io.OutputStream;

@@ -6,26 +6,44 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
-import java.util.function.Function;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * A private key named by {@code -k}, its passphrase from {@code --passphrase-file} (first line, as openssl's
- * {@code -passin file:} reads it) or the environment; never from the command line, where others could see it.
+ * {@code -passin file:} reads it), else {@code --passphrase} (asked for with echo off), else
+ * {@code $EEPROM_KEY_PASSPHRASE}, else, for an encrypted key on a terminal, asked for; never from the command line,
+ * where others could see it.
  */
 final class PrivateKeys {
+    static final String PASSPHRASE_FILE = "--passphrase-file";
+    static final String PASSPHRASE = "--passphrase";
+
     private PrivateKeys() {
     }
 
-    static Signer signer(Path key, Path passphraseFile, Function<String, String> env) throws IOException {
-        String pem = new String(Inputs.read(key), StandardCharsets.US_ASCII);
-        return Signer.of(PemKeys.readPrivateKey(pem, key.toString(), passphrase(passphraseFile, env)), key.toString());
+    static void addOptions(CommandSpec spec) {
+        spec.addOption(Specs.path("FILE", PASSPHRASE_FILE)
+                .description("The key's passphrase: the file's first line.").build());
+        spec.addOption(OptionSpec.builder(PASSPHRASE).type(char[].class).arity("0").interactive(true).echo(false)
+                .prompt("Passphrase for the private key: ").defaultValue("${env:" + PemKeys.PASSPHRASE_ENV + "}")
+                .description("Ask for the key's passphrase, echo off (default: $" + PemKeys.PASSPHRASE_ENV
+                        + "; an encrypted key with neither is asked for on a terminal).").build());
     }
 
-    static Optional<char[]> passphrase(Path file, Function<String, String> env) throws IOException {
+    static Signer signer(Path key, Parsed args) throws IOException {
+        String pem = new String(Inputs.read(key), StandardCharsets.US_ASCII);
+        Optional<char[]> passphrase = passphrase(args.get(PASSPHRASE_FILE), args.get(PASSPHRASE));
+        if (passphrase.isEmpty() && pem.contains("ENCRYPTED") && System.console() != null)
+            passphrase = Optional.ofNullable(System.console().readPassword("Passphrase for %s: ", key));
+        return Signer.of(PemKeys.readPrivateKey(pem, key.toString(), passphrase), key.toString());
+    }
+
+    static Optional<char[]> passphrase(Path file, char[] given) throws IOException {
         if (file != null) {
             String text = new String(Inputs.read(file), StandardCharsets.UTF_8);
             return Optional.of(text.lines().findFirst().orElse("").toCharArray());
         }
-        return Optional.ofNullable(env.apply(PemKeys.PASSPHRASE_ENV)).map(String::toCharArray);
+        return given == null || given.length == 0 ? Optional.empty() : Optional.of(given);
     }
 }

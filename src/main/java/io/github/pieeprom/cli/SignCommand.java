@@ -1,12 +1,6 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.EepromException;
-import io.github.pieeprom.cli.args.Arg;
-import io.github.pieeprom.cli.args.Args;
-import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Console;
-import io.github.pieeprom.cli.args.Converters;
-import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.image.Soc;
@@ -16,47 +10,54 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 final class SignCommand implements Command {
-    static final Arg<Path> IMAGE = Arg.positional(Converters.PATH, "IMAGE")
-            .help("The image to start from (never modified unless -o names it).");
-    static final Arg<Path> CONFIG = Arg.option(Converters.PATH, "FILE", "-c", "--config").required()
-            .help("The new bootconf.txt.");
-    static final Arg<Path> KEY = Arg.option(Converters.PATH, "PRIVATE.pem", "-k", "--key").required()
-            .help("RSA-2048 private key.");
-    static final Arg<Path> PASSPHRASE_FILE = Arg.option(Converters.PATH, "FILE", "--passphrase-file")
-            .help("The key's passphrase (first line); else $EEPROM_KEY_PASSPHRASE.");
-    static final Arg<Path> OUT = Arg.option(Converters.PATH, "OUT", "-o", "--out").required()
-            .help("The signed image (- for standard output).");
-    static final Arg<String> TS = Arg.option(Converters.STRING, "N", "--ts")
-            .help("bootconf.sig's ts: value (default $SOURCE_DATE_EPOCH, else now).");
-    static final Arg<Soc> SOC = Arg.option(SocConverter.SOC, "2711|2712", "--soc")
-            .help("Add a target-soc: line; must be the image's SoC.");
-    static final Definition DEFINITION = Definition.of("sign", IMAGE, CONFIG, KEY, PASSPHRASE_FILE, OUT, TS, SOC)
-            .describe("Write a signed-boot image in one step: the config, its signed bootconf.sig and the key's "
-                            + "pubkey.bin; then read the new image back and verify it.",
-                    "Same bytes as rpi-eeprom-digest -k followed by rpi-eeprom-config --config --digest --pubkey.")
-            .footer("Examples:", "  eeprom sign pieeprom.bin --config boot.conf -k private.pem -o signed.bin",
-                    "  eeprom sign pieeprom.bin -c boot.conf -k enc.pem --passphrase-file pass -o signed.bin");
+    static final String IMAGE = "IMAGE";
+    static final String CONFIG = "--config";
+    static final String KEY = "--key";
+    static final String OUT = "--out";
+    static final String TS = "--ts";
+    static final String SOC = "--soc";
 
     @Override
-    public Definition definition() {
-        return DEFINITION;
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "sign",
+                "Write a signed-boot image in one step: the config, its signed bootconf.sig and the key's "
+                            + "pubkey.bin; then read the new image back and verify it.",
+                    "Same bytes as rpi-eeprom-digest -k followed by rpi-eeprom-config --config --digest --pubkey.");
+        spec.addPositional(Specs.pathParameter("IMAGE")
+                .description("The image to start from (never modified unless -o names it).").index("0").required(true).build());
+        spec.addOption(Specs.path("FILE", "-c", "--config")
+                .description("The new bootconf.txt.").required(true).build());
+        spec.addOption(Specs.path("PRIVATE.pem", "-k", "--key")
+                .description("RSA-2048 private key.").required(true).build());
+        PrivateKeys.addOptions(spec);
+        spec.addOption(Specs.path("OUT", "-o", "--out")
+                .description("The signed image (- for standard output).").required(true).build());
+        spec.addOption(Specs.timestamp("bootconf.sig's ts: value (default $SOURCE_DATE_EPOCH, else now).").build());
+        spec.addOption(OptionSpec.builder("--soc").paramLabel("2711|2712").type(Soc.class).converters(Specs.SOC)
+                .description("Add a target-soc: line; must be the image's SoC.").build());
+        Specs.footer(spec,
+                "Examples:", "  eeprom sign pieeprom.bin --config boot.conf -k private.pem -o signed.bin",
+                    "  eeprom sign pieeprom.bin -c boot.conf -k enc.pem --passphrase-file pass -o signed.bin");
+        return spec;
     }
 
     @Override
-    public int run(Args args, Console console) throws IOException {
+    public int run(Parsed args, Console console) throws IOException {
         Path image = args.get(IMAGE), out = args.get(OUT);
         Soc soc = args.get(SOC);
         Outputs.notAnInput(out, args.get(CONFIG), "the --config file");                // -o IMAGE is fine
         Outputs.notAnInput(out, args.get(KEY), "the -k key");
-        Outputs.notAnInput(out, args.get(PASSPHRASE_FILE), "the --passphrase-file");
+        Outputs.notAnInput(out, args.get(PrivateKeys.PASSPHRASE_FILE), "the --passphrase-file");
         EepromImage source = ImageFiles.read(image);
         if (soc != null && soc != source.soc()) throw EepromException.in(image.toString(),
                 "is a %s image, but --soc says %s", source.soc().id(), soc.id());
         byte[] text = Inputs.read(args.get(CONFIG));
-        long timestamp = Timestamps.sigTimestamp(args.get(TS), System::getenv, Clock.systemUTC());
-        EepromImage signed = PrivateKeys.signer(args.get(KEY), args.get(PASSPHRASE_FILE), System::getenv)
+        long timestamp = Timestamps.sigTimestamp(args, TS, Clock.systemUTC());
+        EepromImage signed = PrivateKeys.signer(args.get(KEY), args)
                 .signConfig(source, text, timestamp, Optional.ofNullable(soc));
         byte[] bytes = signed.toByteArray();
         // checked before writing, so that a failure never replaces the input (-o IMAGE), then as read back

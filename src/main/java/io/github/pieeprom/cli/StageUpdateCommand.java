@@ -1,12 +1,6 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.EepromException;
-import io.github.pieeprom.cli.args.Arg;
-import io.github.pieeprom.cli.args.Args;
-import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Console;
-import io.github.pieeprom.cli.args.Converters;
-import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.netboot.EepromUpdate;
@@ -19,37 +13,48 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.ArgGroupSpec;
 
 final class StageUpdateCommand implements Command {
-    static final Arg<Path> IMAGE = Arg.positional(Converters.PATH, "IMAGE").help("The bootloader image to install.");
-    static final Arg<Path> TO = Arg.option(Converters.PATH, "DIR", "--to").help("The boot partition to stage into.");
-    static final Arg<Path> ZIP = Arg.option(Converters.PATH, "OUT.zip", "--zip").help("Write a recovery zip instead.");
-    static final Arg<Path> RECOVERY = Arg.option(Converters.PATH, "FILE", "--recovery")
-            .help("recovery.bin (default: <soc>-recovery.bin or recovery.bin beside IMAGE).");
-    static final Arg<Path> VL805 = Arg.option(Converters.PATH, "FILE", "--vl805")
-            .help("VL805 USB firmware for the zip (Pi 4 only).");
-    static final Arg<String> TS = Arg.option(Converters.STRING, "N", "--ts")
-            .help("Update timestamp and ts: (default: $SOURCE_DATE_EPOCH, else now).");
-    static final Definition DEFINITION = Definition.of("stage-update", IMAGE).exactlyOneOf(TO, ZIP)
-            .with(List.of(RECOVERY, VL805, TS))
-            .describe("Stage a bootloader update from a workstation, as rpi-eeprom-update does on the Pi: "
+    static final String IMAGE = "IMAGE";
+    static final String TO = "--to";
+    static final String ZIP = "--zip";
+    static final String RECOVERY = "--recovery";
+    static final String VL805 = "--vl805";
+    static final String TS = "--ts";
+
+    @Override
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "stage-update",
+                "Stage a bootloader update from a workstation, as rpi-eeprom-update does on the Pi: "
                             + "pieeprom.upd (the image with its update timestamp set), pieeprom.sig (sha256, ts:, "
                             + "target-soc:) and recovery.bin in a boot partition. With --zip, write instead a recovery "
                             + "zip for an SD card laid out as Raspberry Pi's own (README.txt, recovery.bin, "
                             + "pieeprom.bin, pieeprom.sig, and vl805.bin/.sig with --vl805).",
                     "Over TFTP only pieeprom.upd + pieeprom.sig matter: the ROM never loads recovery.bin from the "
                             + "network; a netbooting board with ENABLE_SELF_UPDATE=1 flashes the update itself "
-                            + "(eeprom tftp stage --eeprom-update puts them in each board's folder).")
-            .footer("Examples:", "  eeprom stage-update netboot.bin --to /media/$USER/bootfs --recovery recovery.bin",
+                            + "(eeprom tftp stage --eeprom-update puts them in each board's folder).");
+        spec.addPositional(Specs.pathParameter("IMAGE")
+                .description("The bootloader image to install.").index("0").required(true).build());
+        spec.addArgGroup(ArgGroupSpec.builder().exclusive(true).multiplicity("1")
+                .addArg(Specs.path("DIR", "--to")
+                .description("The boot partition to stage into.").build())
+                .addArg(Specs.path("OUT.zip", "--zip")
+                .description("Write a recovery zip instead.").build()).build());
+        spec.addOption(Specs.path("FILE", "--recovery")
+                .description("recovery.bin (default: <soc>-recovery.bin or recovery.bin beside IMAGE).").build());
+        spec.addOption(Specs.path("FILE", "--vl805")
+                .description("VL805 USB firmware for the zip (Pi 4 only).").build());
+        spec.addOption(Specs.timestamp("Update timestamp and ts: (default: $SOURCE_DATE_EPOCH, else now).").build());
+        Specs.footer(spec,
+                "Examples:", "  eeprom stage-update netboot.bin --to /media/$USER/bootfs --recovery recovery.bin",
                     "  eeprom stage-update netboot.bin --zip recovery.zip --recovery firmware-2711/latest/recovery.bin");
-
-    @Override
-    public Definition definition() {
-        return DEFINITION;
+        return spec;
     }
 
     @Override
-    public int run(Args args, Console console) throws IOException {
+    public int run(Parsed args, Console console) throws IOException {
         Path image = args.get(IMAGE);
         Path zip = args.get(ZIP);
         Path vl805 = args.get(VL805);
@@ -59,7 +64,7 @@ final class StageUpdateCommand implements Command {
         Outputs.notAnInput(zip, vl805, "the --vl805 file");
         EepromImage source = ImageFiles.read(image);
         byte[] recoveryBin = Inputs.read(args.has(RECOVERY) ? args.get(RECOVERY) : besideImage(image, source));
-        long timestamp = Timestamps.sigTimestamp(args.get(TS), System::getenv, Clock.systemUTC());
+        long timestamp = Timestamps.sigTimestamp(args, TS, Clock.systemUTC());
         if (zip != null) {
             Optional<byte[]> vl = vl805 == null ? Optional.empty() : Optional.of(Inputs.read(vl805));
             ImageFiles.write(zip, RecoveryBundle.zip(source, recoveryBin, vl, timestamp));

@@ -1,12 +1,6 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.Json;
-import io.github.pieeprom.cli.args.Arg;
-import io.github.pieeprom.cli.args.Args;
-import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Console;
-import io.github.pieeprom.cli.args.Converters;
-import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.BuildInfo;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
@@ -23,31 +17,39 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import picocli.CommandLine.Model.CommandSpec;
 
 final class StatusCommand implements Command {
-    static final Arg<Path> IMAGES = Arg.positional(Converters.PATH, "IMAGE").repeatable();
-    static final Arg<Path> RELEASES = Arg.option(Converters.PATH, "DIR", "--releases").required()
-            .help("Folder of releases to compare with.");
-    static final Arg<String> CHANNEL = Arg.option(Converters.STRING, "NAME", "--channel")
-            .help("Compare only with this channel (default, latest, ...).");
-    static final Arg<Boolean> JSON = Arg.flag("--json").help("Print the result as JSON.");
-    static final Definition DEFINITION = Definition.of("status", IMAGES, RELEASES, CHANNEL, JSON)
-            .describe("Say which bootloader release each image is on, and whether a newer one exists.",
+    static final String IMAGES = "IMAGE";
+    static final String RELEASES = "--releases";
+    static final String CHANNEL = "--channel";
+    static final String JSON = "--json";
+
+    @Override
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "status",
+                "Say which bootloader release each image is on, and whether a newer one exists.",
                     "IMAGE may be a file or a folder (searched for images, e.g. a batch output). RELEASES is a "
                             + "checkout of raspberrypi/rpi-eeprom, one of its firmware-27xx folders, or any folder of "
                             + "pieeprom-*.bin; its channel folders (default, latest, old/...) are understood and a "
-                            + "release found twice (beta, stable and critical are symlinks) counts once.",
-                    "Exit code 0 when every image is current, 1 when any is behind.")
-            .footer("Examples:", "  eeprom status pieeprom.bin --releases rpi-eeprom/",
+                            + "release found twice (beta, stable and critical are symlinks) counts once.");
+        spec.addPositional(Specs.pathParameters("IMAGE").index("0..*").required(true).build());
+        spec.addOption(Specs.path("DIR", "--releases")
+                .description("Folder of releases to compare with.").required(true).build());
+        spec.addOption(Specs.choice(List.of("default", "latest", "beta", "stable", "critical", "old"), "NAME", "--channel")
+                .description("Compare only with this channel (default, latest, ...).").build());
+        spec.addOption(Specs.flag("--json")
+                .description("Print the result as JSON.").build());
+        Specs.footer(spec,
+                "Examples:", "  eeprom status pieeprom.bin --releases rpi-eeprom/",
                     "  eeprom status fleet-out/ --releases rpi-eeprom/firmware-2712 --channel default --json");
-
-    @Override
-    public Definition definition() {
-        return DEFINITION;
+        spec.usageMessage().exitCodeList(Specs.exitCodes("0", "Every image is on the newest release of its channel.",
+                "1", "An image is behind, or a file cannot be read.", "2", "Usage error."));
+        return spec;
     }
 
     @Override
-    public int run(Args args, Console console) throws IOException {
+    public int run(Parsed args, Console console) throws IOException {
         Path releasesDir = args.get(RELEASES);
         String channel = args.get(CHANNEL);
         ReleaseIndex index = ReleaseIndex.scan(releasesDir);
@@ -60,7 +62,7 @@ final class StatusCommand implements Command {
             rows.add(row(source, standing));
         }
         PrintWriter out = console.out();
-        if (args.get(JSON)) out.print(Json.write(rows));
+        if (args.flag(JSON)) out.print(Json.write(rows));
         else printText(rows, behind, releasesDir, channel, out);
         out.flush();
         return behind > 0 ? 1 : 0;

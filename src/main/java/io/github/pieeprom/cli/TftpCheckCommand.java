@@ -1,11 +1,5 @@
 package io.github.pieeprom.cli;
 
-import io.github.pieeprom.cli.args.Arg;
-import io.github.pieeprom.cli.args.Args;
-import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Console;
-import io.github.pieeprom.cli.args.Converters;
-import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.netboot.BootReplay;
 import io.github.pieeprom.netboot.Devices;
 import java.io.IOException;
@@ -16,31 +10,41 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 final class TftpCheckCommand implements Command {
-    static final Arg<Path> ROOT = Arg.option(Converters.PATH, "TFTPROOT", "--root").required().help("The TFTP root.");
-    static final Arg<String> SERIAL = Arg.option(Converters.STRING, "S", "--serial").required()
-            .help("The board's serial (8 hex digits).");
-    static final Arg<BootReplay.Model> MODEL = Arg.option(NetbootWords.MODEL, "pi4|pi5", "--model").defaultValue("pi4")
-            .help("Pi 4 Model B or Pi 5 (default: pi4).");
-    static final Definition DEFINITION = Definition.of("check", ROOT, SERIAL, MODEL)
-            .describe("Replay the TFTP requests a board makes while network booting against a tree, and print each "
-                            + "with found, missing, absent (an allowed probe) or from-root (served from the root "
-                            + "instead of the board's folder, because the folder or its start4.elf is missing).",
-                    "Exit 1 when the board cannot boot: a file it needs is missing. The Pi 5 sequence is inferred.")
-            .footer("Examples:", "  eeprom tftp check --root /srv/tftp --serial 1234abcd",
-                    "  eeprom tftp check --root /srv/tftp --serial 1234abcd --model pi5");
+    static final String ROOT = "--root";
+    static final String SERIAL = "--serial";
+    static final String MODEL = "--model";
 
     @Override
-    public Definition definition() {
-        return DEFINITION;
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "check",
+                "Replay the TFTP requests a board makes while network booting against a tree, and print each "
+                            + "with found, missing, absent (an allowed probe) or from-root (served from the root "
+                            + "instead of the board's folder, because the folder or its start4.elf is missing).",
+                "The Pi 5 sequence is inferred.");
+        spec.addOption(Specs.path("TFTPROOT", "--root")
+                .description("The TFTP root.").required(true).build());
+        spec.addOption(Specs.string("S", "--serial")
+                .description("The board's serial (8 hex digits).").required(true).build());
+        spec.addOption(OptionSpec.builder("--model").paramLabel("pi4|pi5").type(BootReplay.Model.class).converters(NetbootWords.MODEL)
+                .completionCandidates(NetbootWords.MODEL.words())
+                .description("Pi 4 Model B or Pi 5 (default: pi4).").defaultValue("pi4").build());
+        Specs.footer(spec,
+                "Examples:", "  eeprom tftp check --root /srv/tftp --serial 1234abcd",
+                    "  eeprom tftp check --root /srv/tftp --serial 1234abcd --model pi5");
+        spec.usageMessage().exitCodeList(Specs.exitCodes("0", "The board boots from the tree.",
+                "1", "The board cannot boot: a file it needs is missing; or bad input.", "2", "Usage error."));
+        return spec;
     }
 
     @Override
-    public int run(Args args, Console console) throws IOException {
+    public int run(Parsed args, Console console) throws IOException {
         Path root = args.get(ROOT);
         if (!Files.isDirectory(root)) throw new IOException(root + ": not a folder");
-        String folder = Devices.ofSerials(List.of(args.get(SERIAL))).get(0).serial().orElseThrow();
+        String folder = Devices.ofSerials(List.of(args.<String>get(SERIAL))).get(0).serial().orElseThrow();
         BootReplay.Result result = BootReplay.run(args.get(MODEL), folder + "/",
                 name -> Files.isRegularFile(root.resolve(name)), name -> read(root.resolve(name)));
         PrintWriter out = console.out();

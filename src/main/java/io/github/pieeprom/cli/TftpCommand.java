@@ -1,18 +1,22 @@
 package io.github.pieeprom.cli;
 
-import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Definition;
-import io.github.pieeprom.cli.args.Group;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
 
 /** {@code eeprom tftp ...}: network-boot tools over TFTP. */
 final class TftpCommand implements Group {
-    static final Definition DEFINITION = Definition.of("tftp")
-            .describe("Serve and check network-boot trees over TFTP.")
-            .subcommands("serve", "stage", "check");
+    @Override
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "tftp",
+                "Serve and check network-boot trees over TFTP.");
+        Specs.footer(spec, "Examples:", "  eeprom tftp stage --boot boot/ --root /srv/tftp --serial 1234abcd",
+                "  eeprom tftp check --root /srv/tftp --serial 1234abcd", "  eeprom tftp serve --root /srv/tftp");
+        return spec;
+    }
 
     @Override
-    public Definition definition() {
-        return DEFINITION;
+    public List<String> names() {
+        return List.of("serve", "stage", "check");
     }
 
     @Override
@@ -21,7 +25,7 @@ final class TftpCommand implements Group {
             case "serve" -> new TftpServeCommand();
             case "stage" -> new TftpStageCommand();
             case "check" -> new TftpCheckCommand();
-            default -> null;
+            default -> throw new IllegalArgumentException("no command " + name);
         };
     }
 }

@@ -1,11 +1,5 @@
 package io.github.pieeprom.cli;
 
-import io.github.pieeprom.cli.args.Arg;
-import io.github.pieeprom.cli.args.Args;
-import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Console;
-import io.github.pieeprom.cli.args.Converters;
-import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.netboot.tftp.TftpConfig;
 import io.github.pieeprom.netboot.tftp.TftpServer;
@@ -20,40 +14,52 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
+import picocli.CommandLine.Model.CommandSpec;
 
 final class TftpServeCommand implements Command {
-    static final Arg<Path> ROOT = Arg.option(Converters.PATH, "DIR", "--root").required().help("The folder to serve.");
-    static final Arg<String> BIND = Arg.option(Converters.STRING, "ADDR", "--bind")
-            .help("Address to listen on (default: all, IPv4 and IPv6).");
-    static final Arg<Integer> PORT = Arg.option(Converters.INT, "N", "--port").defaultValue("69")
-            .help("UDP port (default: 69).");
-    static final Arg<Path> LOG = Arg.option(Converters.PATH, "FILE", "--log")
-            .help("Append the log here (default: standard output).");
-    static final Arg<Boolean> JSON = Arg.flag("--json-log").help("One JSON object per line instead of text.");
-    static final Arg<Integer> MAX_TRANSFERS = Arg.option(Converters.INT, "N", "--max-transfers").defaultValue("1000")
-            .help("Concurrent transfers in all (default: 1000).");
-    static final Arg<Integer> MAX_PER_CLIENT = Arg.option(Converters.INT, "N", "--max-per-client").defaultValue("16")
-            .help("Concurrent transfers per client address (default: 16).");
-    static final Arg<Integer> TIMEOUT = Arg.option(Converters.INT, "MS", "--timeout").defaultValue("1000")
-            .help("Wait this long for an ACK before sending again (default: 1000).");
-    static final Arg<Integer> RETRIES = Arg.option(Converters.INT, "N", "--retries").defaultValue("5")
-            .help("Retransmissions before a stalled transfer is dropped (default: 5).");
-    static final Definition DEFINITION = Definition.of("serve", ROOT, BIND, PORT, LOG, JSON, MAX_TRANSFERS,
-                    MAX_PER_CLIENT, TIMEOUT, RETRIES)
-            .describe("Serve a folder read-only over TFTP and log what each client asks for.",
-                    "One line per request and one per outcome (sent N bytes in T ms, not found, refused and why), "
-                            + "and a summary when stopped (Ctrl-C or SIGTERM). Names that leave the folder (.., "
-                            + "absolute paths, symlinks pointing outside) and write requests are refused.")
-            .footer("Examples:", "  eeprom tftp serve --root /srv/tftp",
-                    "  eeprom tftp serve --root staged/ --bind 127.0.0.1 --port 6969 --json-log --log tftp.log");
+    static final String ROOT = "--root";
+    static final String BIND = "--bind";
+    static final String PORT = "--port";
+    static final String LOG = "--log";
+    static final String JSON = "--json-log";
+    static final String MAX_TRANSFERS = "--max-transfers";
+    static final String MAX_PER_CLIENT = "--max-per-client";
+    static final String TIMEOUT = "--timeout";
+    static final String RETRIES = "--retries";
 
     @Override
-    public Definition definition() {
-        return DEFINITION;
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "serve",
+                "Serve a folder read-only over TFTP and log what each client asks for.",
+                    "One line per request and one per outcome (sent N bytes in T ms, not found, refused and why), "
+                            + "and a summary when stopped (Ctrl-C or SIGTERM). Names that leave the folder (.., "
+                            + "absolute paths, symlinks pointing outside) and write requests are refused.");
+        spec.addOption(Specs.path("DIR", "--root")
+                .description("The folder to serve.").required(true).build());
+        spec.addOption(Specs.string("ADDR", "--bind")
+                .description("Address to listen on (default: all, IPv4 and IPv6).").build());
+        spec.addOption(Specs.integer("N", "--port")
+                .description("UDP port (default: 69).").defaultValue("69").build());
+        spec.addOption(Specs.path("FILE", "--log")
+                .description("Append the log here (default: standard output).").build());
+        spec.addOption(Specs.flag("--json-log")
+                .description("One JSON object per line instead of text.").build());
+        spec.addOption(Specs.integer("N", "--max-transfers")
+                .description("Concurrent transfers in all (default: 1000).").defaultValue("1000").build());
+        spec.addOption(Specs.integer("N", "--max-per-client")
+                .description("Concurrent transfers per client address (default: 16).").defaultValue("16").build());
+        spec.addOption(Specs.integer("MS", "--timeout")
+                .description("Wait this long for an ACK before sending again (default: 1000).").defaultValue("1000").build());
+        spec.addOption(Specs.integer("N", "--retries")
+                .description("Retransmissions before a stalled transfer is dropped (default: 5).").defaultValue("5").build());
+        Specs.footer(spec,
+                "Examples:", "  eeprom tftp serve --root /srv/tftp",
+                    "  eeprom tftp serve --root staged/ --bind 127.0.0.1 --port 6969 --json-log --log tftp.log");
+        return spec;
     }
 
     @Override
-    public int run(Args args, Console console) throws IOException {
+    public int run(Parsed args, Console console) throws IOException {
         int port = args.get(PORT);
         int maxTransfers = args.get(MAX_TRANSFERS);
         int maxPerClient = args.get(MAX_PER_CLIENT);
@@ -69,7 +75,7 @@ final class TftpServeCommand implements Command {
         PrintWriter out = log == null ? console.out() : new PrintWriter(new OutputStreamWriter(
                 Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
                 StandardCharsets.UTF_8), true);
-        TftpLog tftpLog = new TftpLog(out, args.get(JSON), Clock.systemUTC());
+        TftpLog tftpLog = new TftpLog(out, args.flag(JSON), Clock.systemUTC());
         String bind = args.get(BIND);
         InetSocketAddress address = bind == null ? new InetSocketAddress(port)
                 : new InetSocketAddress(InetAddress.getByName(bind), port);

@@ -1,12 +1,6 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.EepromException;
-import io.github.pieeprom.cli.args.Arg;
-import io.github.pieeprom.cli.args.Args;
-import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Console;
-import io.github.pieeprom.cli.args.Converters;
-import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.netboot.BoardFolder;
@@ -31,63 +25,86 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.ArgGroupSpec;
 
 final class TftpStageCommand implements Command {
-    static final Arg<Path> BOOT = Arg.option(Converters.PATH, "DIR", "--boot").required()
-            .help("A Raspberry Pi OS boot partition, or the firmware repository's boot/.");
-    static final Arg<Path> ROOT = Arg.option(Converters.PATH, "TFTPROOT", "--root").required().help("The TFTP root.");
-    static final Arg<String> SERIALS = Arg.option(Converters.STRING, "S", "--serial").greedy()
-            .help("Board serial numbers (8 hex digits).");
-    static final Arg<Path> DEVICES = Arg.option(Converters.PATH, "FILE.csv", "--devices")
-            .help("A CSV with a header row: serial and/or mac, hostname, any other columns.");
-    static final Arg<Prefix> PREFIX = Arg.option(NetbootWords.PREFIX, "serial|mac|string", "--prefix")
-            .defaultValue("serial")
-            .help("How folders are named, as TFTP_PREFIX in the boards' bootconf (default: serial).");
-    static final Arg<String> PREFIX_STR = Arg.option(Converters.STRING, "STR", "--tftp-prefix-str")
-            .help("The folder for --prefix string, ending in /.");
-    static final Arg<LinkMode> LINK = Arg.option(NetbootWords.LINK, "hard|symlink|copy", "--link").defaultValue("hard")
-            .help("How shared files are staged (default: hard).");
-    static final Arg<String> CMDLINE = Arg.option(Converters.STRING, "TEMPLATE", "--cmdline")
-            .help("cmdline.txt for each board: the text, or @FILE.");
-    static final Arg<String> VARS = Arg.option(Converters.STRING, "NAME=VALUE", "--var").repeatable()
-            .help("A template variable for every board.");
-    static final Arg<Path> CONFIG_TXT = Arg.option(Converters.PATH, "FILE", "--config-txt")
-            .help("config.txt to share instead of DIR's.");
-    static final Arg<Path> EEPROM_UPDATE = Arg.option(Converters.PATH, "IMAGE", "--eeprom-update")
-            .help("Put pieeprom.upd + pieeprom.sig (ts: newer than any staged before) in each folder.");
-    static final Arg<Path> DNSMASQ = Arg.option(Converters.PATH, "FILE", "--dnsmasq")
-            .help("Write a dnsmasq proxy-DHCP + TFTP snippet.");
-    static final Arg<String> NETWORK = Arg.option(Converters.STRING, "NETWORK", "--proxy-dhcp")
-            .help("The LAN's network address for --dnsmasq, such as 10.0.0.0.");
-    static final Arg<Boolean> DRY_RUN = Arg.flag("--dry-run").help("Print the plan; write nothing.");
-    static final Definition DEFINITION = Definition.of("stage", BOOT, ROOT).exactlyOneOf(SERIALS, DEVICES)
-            .with(List.of(PREFIX, PREFIX_STR, LINK, CMDLINE, VARS, CONFIG_TXT, EEPROM_UPDATE, DNSMASQ, NETWORK,
-                    DRY_RUN))
-            .describe("Lay out a TFTP root for network-booting boards: one folder per board, named as the "
+    static final String BOOT = "--boot";
+    static final String ROOT = "--root";
+    static final String SERIALS = "--serial";
+    static final String DEVICES = "--devices";
+    static final String PREFIX = "--prefix";
+    static final String PREFIX_STR = "--tftp-prefix-str";
+    static final String LINK = "--link";
+    static final String CMDLINE = "--cmdline";
+    static final String CMDLINE_FILE = "--cmdline-file";
+    static final String VARS = "--var";
+    static final String CONFIG_TXT = "--config-txt";
+    static final String EEPROM_UPDATE = "--eeprom-update";
+    static final String DNSMASQ = "--dnsmasq";
+    static final String NETWORK = "--proxy-dhcp";
+    static final String DRY_RUN = "--dry-run";
+
+    @Override
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "stage",
+                "Lay out a TFTP root for network-booting boards: one folder per board, named as the "
                             + "bootloader asks for it (1234abcd/ for a serial, dc-a6-32-01-36-c2/ for a MAC, or the "
                             + "fixed TFTP_PREFIX_STR), holding the boot files (linked, not copied, by default), a "
                             + "cmdline.txt of its own and optionally pieeprom.upd + pieeprom.sig.",
                     "Running it again changes nothing; a changed input changes only what differs. Each board's folder "
                             + "is built beside its place and renamed into it. Bad input changes nothing.",
-                    "Template variables: ${serial}, ${mac}, every column of the devices file (such as ${hostname}) "
+                    "Template variables: $${serial}, $${mac}, every column of the devices file (such as $${hostname}) "
                             + "and --var NAME=VALUE.",
                     "Symbolic links are relative: a server that chroots to the root (in.tftpd -s) serves them only "
-                            + "when the boot folder lies inside the root.")
-            .footer("Examples:",
+                            + "when the boot folder lies inside the root.");
+        spec.addOption(Specs.path("DIR", "--boot")
+                .description("A Raspberry Pi OS boot partition, or the firmware repository's boot/.").required(true).build());
+        spec.addOption(Specs.path("TFTPROOT", "--root")
+                .description("The TFTP root.").required(true).build());
+        spec.addArgGroup(ArgGroupSpec.builder().exclusive(true).multiplicity("1")
+                .addArg(Specs.greedy("S", "--serial")
+                .description("Board serial numbers (8 hex digits).").build())
+                .addArg(Specs.path("FILE.csv", "--devices")
+                .description("A CSV with a header row: serial and/or mac, hostname, any other columns.").build()).build());
+        spec.addOption(OptionSpec.builder("--prefix").paramLabel("serial|mac|string").type(Prefix.class).converters(NetbootWords.PREFIX)
+                .completionCandidates(NetbootWords.PREFIX.words())
+                .description("How folders are named, as TFTP_PREFIX in the boards' bootconf (default: serial).").defaultValue("serial").build());
+        spec.addOption(Specs.string("STR", "--tftp-prefix-str")
+                .description("The folder for --prefix string, ending in /.").build());
+        spec.addOption(OptionSpec.builder("--link").paramLabel("hard|symlink|copy").type(LinkMode.class).converters(NetbootWords.LINK)
+                .completionCandidates(NetbootWords.LINK.words())
+                .description("How shared files are staged (default: hard).").defaultValue("hard").build());
+        spec.addOption(Specs.string("TEMPLATE", "--cmdline")
+                .description("cmdline.txt for each board, a template: the text.").build());
+        spec.addOption(Specs.path("FILE", CMDLINE_FILE)
+                .description("cmdline.txt for each board, a template: the file's text (UTF-8).").build());
+        spec.addOption(Specs.repeated("NAME=VALUE", "--var")
+                .description("A template variable for every board.").build());
+        spec.addOption(Specs.path("FILE", "--config-txt")
+                .description("config.txt to share instead of DIR's.").build());
+        spec.addOption(Specs.path("IMAGE", "--eeprom-update")
+                .description("Put pieeprom.upd + pieeprom.sig (ts: newer than any staged before) in each folder.").build());
+        spec.addOption(Specs.path("FILE", "--dnsmasq")
+                .description("Write a dnsmasq proxy-DHCP + TFTP snippet.").build());
+        spec.addOption(Specs.string("NETWORK", "--proxy-dhcp")
+                .description("The LAN's network address for --dnsmasq, such as 10.0.0.0.").build());
+        spec.addOption(Specs.flag("--dry-run")
+                .description("Print the plan; write nothing.").build());
+        Specs.footer(spec,
+                "Examples:",
                     "  eeprom tftp stage --boot /boot/firmware --root /srv/tftp --link copy --serial 1234abcd \\",
                     "      --serial 5678ef01 --cmdline 'console=serial0,115200 root=/dev/nfs "
-                            + "nfsroot=${server}:/srv/nfs/${serial},vers=4 rw ip=dhcp rootwait' --var server=10.0.0.1",
+                            + "nfsroot=$${server}:/srv/nfs/$${serial},vers=4 rw ip=dhcp rootwait' --var server=10.0.0.1",
                     "  eeprom tftp stage --boot boot/ --root /srv/tftp --devices devices.csv --prefix mac \\",
-                    "      --cmdline @cmdline.template --var server=10.0.0.1 --eeprom-update netboot.bin "
+                    "      --cmdline-file cmdline.template --var server=10.0.0.1 --eeprom-update netboot.bin "
                             + "--dnsmasq rpi.conf --proxy-dhcp 10.0.0.0");
-
-    @Override
-    public Definition definition() {
-        return DEFINITION;
+        return spec;
     }
 
     @Override
-    public int run(Args args, Console console) throws IOException {
+    public int run(Parsed args, Console console) throws IOException {
         Path root = args.get(ROOT);
         Path dnsmasq = args.get(DNSMASQ);
         Prefix prefix = args.get(PREFIX);
@@ -96,12 +113,12 @@ final class TftpStageCommand implements Command {
             throw new UsageException("--tftp-prefix-str goes with --prefix string");
         Path boot = args.get(BOOT);
         StagingPlan plan = StagingPlan.of(new StagingPlan.Inputs(boot, Stager.bootFiles(boot), devices(args), prefix,
-                Optional.ofNullable(args.get(PREFIX_STR)), args.get(LINK), template(args.get(CMDLINE)),
+                Optional.ofNullable(args.get(PREFIX_STR)), args.get(LINK), template(args.get(CMDLINE), args.get(CMDLINE_FILE)),
                 KeyValues.parse("--var", "NAME", args.all(VARS)), Optional.ofNullable(args.get(CONFIG_TXT)),
                 update(args.get(EEPROM_UPDATE), root), dnsmasq == null ? Optional.empty()
                         : Optional.of(new Dnsmasq(root.toAbsolutePath().normalize(), args.get(NETWORK)))));
         PrintWriter out = console.out();
-        if (args.get(DRY_RUN)) {
+        if (args.flag(DRY_RUN)) {
             printPlan(plan, out);
             return 0;
         }
@@ -117,16 +134,20 @@ final class TftpStageCommand implements Command {
         return 0;
     }
 
-    private static List<Device> devices(Args args) throws IOException {
+    private static List<Device> devices(Parsed args) throws IOException {
         if (args.has(SERIALS)) return Devices.ofSerials(args.all(SERIALS));
         Path devices = args.get(DEVICES);
         return Devices.parseCsv(devices.toString(), Utf8.decode(devices.toString(), Inputs.read(devices)));
     }
 
-    private static Optional<Template> template(String cmdline) throws IOException {
-        if (cmdline == null) return Optional.empty();
-        if (!cmdline.startsWith("@")) return Optional.of(Template.parse("--cmdline", cmdline));
-        Path file = Path.of(cmdline.substring(1));
+    /**
+     * {@code --cmdline TEXT} or {@code --cmdline-file FILE}. {@code --cmdline-file FILE}, as earlier releases took it,
+     * is now picocli's argument file: {@code @FILE} anywhere stands for the arguments in FILE.
+     */
+    private static Optional<Template> template(String cmdline, Path file) throws IOException {
+        if (cmdline != null && file != null) throw new UsageException("--cmdline and --cmdline-file: give one");
+        if (cmdline != null) return Optional.of(Template.parse("--cmdline", cmdline));
+        if (file == null) return Optional.empty();
         return Optional.of(Template.parse(file.toString(), Utf8.decode(file.toString(), Inputs.read(file))));
     }
 

@@ -14,6 +14,17 @@ final class Timestamps {
         return parse(text, "--timestamp");
     }
 
+    /**
+     * The {@code ts:} of a new {@code .sig}: {@code option}'s value ({@code --ts}, whose default is {@code
+     * SOURCE_DATE_EPOCH}: {@link Specs#timestamp}), else now.
+     */
+    static long sigTimestamp(Parsed args, String option, Clock clock) {
+        String value = args.get(option);
+        if (args.has(option)) return parse(value, option);
+        if (value != null && !value.isEmpty()) return parse(value, "SOURCE_DATE_EPOCH");
+        return clock.instant().getEpochSecond();
+    }
+
     /** The {@code ts:} of a new {@code .sig}: {@code --ts}, else {@code SOURCE_DATE_EPOCH}, else now. */
     static long sigTimestamp(String option, Function<String, String> env, Clock clock) {
         if (option != null) return parse(option, "--ts");

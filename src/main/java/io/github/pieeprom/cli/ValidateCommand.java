@@ -1,11 +1,5 @@
 package io.github.pieeprom.cli;
 
-import io.github.pieeprom.cli.args.Arg;
-import io.github.pieeprom.cli.args.Args;
-import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Console;
-import io.github.pieeprom.cli.args.Converters;
-import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.bootconf.Finding;
 import io.github.pieeprom.bootconf.Validator;
 import io.github.pieeprom.image.Soc;
@@ -16,37 +10,44 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 
 final class ValidateCommand implements Command {
-    static final Arg<Path> PATHS = Arg.positional(Converters.PATH, "PATH").repeatable()
-            .help("Config files, images or folders.");
-    static final Arg<String> SOC = Arg.option(Converters.STRING, "2711|2712", "--soc")
-            .help("The SoC the configs are for: a property of the other SoC is then an error.");
-    static final Arg<Findings> FORMAT = Arg.option(Converters.enumOf(Findings.class), "FORMAT", "--format")
-            .defaultValue("text")
-            .help("text (file:line:col: severity: message), json or github (workflow annotations).");
-    static final Arg<Boolean> STRICT = Arg.flag("--strict").help("Warnings fail the run too.");
-    static final Definition DEFINITION = Definition.of("validate", PATHS, SOC, FORMAT, STRICT)
-            .describe("Check bootloader configs before they are flashed: unknown properties (with a did-you-mean), "
-                            + "bad values, BOOT_ORDER, section filters, size, properties that only work together.",
-                    "PATH is a config file, an image (its bootconf.txt is checked) or a folder (every *.txt and "
-                            + "*.conf in it and below).")
-            .footer("Exit codes:", "  0  no error (and no warning with --strict)",
-                    "  1  a finding fails the run, or a file cannot be read", "  2  usage error", "", "Examples:",
-                    "  eeprom validate boot.conf", "  eeprom validate --soc 2712 --strict configs/",
-                    "  eeprom validate --format github configs/   (annotations in a GitHub Actions run)");
+    static final String PATHS = "PATH";
+    static final String SOC = "--soc";
+    static final String FORMAT = "--format";
+    static final String STRICT = "--strict";
 
     @Override
-    public Definition definition() {
-        return DEFINITION;
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "validate",
+                "Check bootloader configs before they are flashed: unknown properties (with a did-you-mean), "
+                            + "bad values, BOOT_ORDER, section filters, size, properties that only work together.",
+                    "PATH is a config file, an image (its bootconf.txt is checked) or a folder (every *.txt and "
+                            + "*.conf in it and below).");
+        spec.addPositional(Specs.pathParameters("PATH")
+                .description("Config files, images or folders.").index("0..*").required(true).build());
+        spec.addOption(Specs.choice(Specs.SOCS, "2711|2712", "--soc")
+                .description("The SoC the configs are for: a property of the other SoC is then an error.").build());
+        spec.addOption(OptionSpec.builder("--format").paramLabel("FORMAT").type(Findings.class)
+                .description("text (file:line:col: severity: message), json or github (workflow annotations).").defaultValue("text").build());
+        spec.addOption(Specs.flag("--strict")
+                .description("Warnings fail the run too.").build());
+        spec.usageMessage().exitCodeList(Specs.exitCodes("0", "No error (and no warning with --strict).",
+                "1", "A finding fails the run, or a file cannot be read.", "2", "Usage error."));
+        Specs.footer(spec, "Examples:",
+                    "  eeprom validate boot.conf", "  eeprom validate --soc 2712 --strict configs/",
+                    "  eeprom validate --format github configs/   (annotations in a GitHub Actions run)");
+        return spec;
     }
 
     @Override
-    public int run(Args args, Console console) throws IOException {
+    public int run(Parsed args, Console console) throws IOException {
         Optional<Soc> stated = ConfigSource.soc(args.get(SOC));
         Findings format = args.get(FORMAT);
         List<Path> files = new ArrayList<>();
-        for (Path path : args.all(PATHS)) files.addAll(expand(path));
+        for (Path path : args.<Path>all(PATHS)) files.addAll(expand(path));
         List<Findings.InFile> findings = new ArrayList<>();
         for (Path file : files) {
             ConfigSource source = ConfigSource.read(file);
@@ -60,7 +61,7 @@ final class ValidateCommand implements Command {
         long errors = findings.stream().filter(f -> f.finding().isError()).count();
         if (format == Findings.text) console.err().println(Text.count(files.size(), "file") + ": "
                 + Text.count(errors, "error") + ", " + Text.count(findings.size() - errors, "warning"));
-        return findings.stream().anyMatch(f -> f.finding().fails(args.get(STRICT))) ? EepromCli.EXIT_BAD_INPUT : 0;
+        return findings.stream().anyMatch(f -> f.finding().fails(args.flag(STRICT))) ? EepromCli.EXIT_BAD_INPUT : 0;
     }
 
     /** A folder's {@code *.txt} and {@code *.conf} files, at any depth, in name order; any other path as it is. */

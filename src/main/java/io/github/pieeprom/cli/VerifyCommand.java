@@ -1,35 +1,37 @@
 package io.github.pieeprom.cli;
 
-import io.github.pieeprom.cli.args.Arg;
-import io.github.pieeprom.cli.args.Args;
-import io.github.pieeprom.cli.args.Command;
-import io.github.pieeprom.cli.args.Console;
-import io.github.pieeprom.cli.args.Converters;
-import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.signing.SigFile;
 import io.github.pieeprom.signing.Verifier;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;
+import picocli.CommandLine.Model.CommandSpec;
 
 final class VerifyCommand implements Command {
-    static final Arg<Path> FILE = Arg.positional(Converters.PATH, "FILE").help("The file the .sig describes.");
-    static final Arg<Path> SIG = Arg.option(Converters.PATH, "SIG", "--sig").required().help("The .sig file.");
-    static final Arg<Path> KEY = Arg.option(Converters.PATH, "PUBLIC.pem", "-k", "--key")
-            .help("Also check the rsa2048 signature with this key (PEM, or a 264-byte pubkey.bin).");
-    static final Definition DEFINITION = Definition.of("verify", FILE, SIG, KEY)
-            .describe("Check a file against its .sig: the SHA-256 and, with -k, the RSA-2048 signature.",
-                    "Exit 0 when every check passes; otherwise exit 1 naming the check that failed.")
-            .footer("Examples:", "  eeprom verify pieeprom.bin --sig pieeprom.sig",
-                    "  eeprom verify boot.conf --sig boot.sig -k public.pem");
+    static final String FILE = "FILE";
+    static final String SIG = "--sig";
+    static final String KEY = "--key";
 
     @Override
-    public Definition definition() {
-        return DEFINITION;
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "verify",
+                "Check a file against its .sig: the SHA-256 and, with -k, the RSA-2048 signature.");
+        spec.addPositional(Specs.pathParameter("FILE")
+                .description("The file the .sig describes.").index("0").required(true).build());
+        spec.addOption(Specs.path("SIG", "--sig")
+                .description("The .sig file.").required(true).build());
+        spec.addOption(Specs.path("PUBLIC.pem", "-k", "--key")
+                .description("Also check the rsa2048 signature with this key (PEM, or a 264-byte pubkey.bin).").build());
+        Specs.footer(spec,
+                "Examples:", "  eeprom verify pieeprom.bin --sig pieeprom.sig",
+                    "  eeprom verify boot.conf --sig boot.sig -k public.pem");
+        spec.usageMessage().exitCodeList(Specs.exitCodes("0", "Every check passes.",
+                "1", "A check failed (the message names it), or bad input.", "2", "Usage error."));
+        return spec;
     }
 
     @Override
-    public int run(Args args, Console console) throws IOException {
+    public int run(Parsed args, Console console) throws IOException {
         Path file = args.get(FILE), sig = args.get(SIG), key = args.get(KEY);
         SigFile parsed = SigFile.parse(sig.toString(), Inputs.read(sig));
         byte[] data = Inputs.readData(file);

@@ -1,6 +1,5 @@
 package io.github.pieeprom.cli;
 
-import io.github.pieeprom.cli.args.Console;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;

@@ -36,11 +36,11 @@ class SigInputsTest {
     }
 
     @Test
-    void thePassphraseIsTheFilesFirstLineElseTheEnvironment() throws IOException {
+    void thePassphraseIsTheFilesFirstLineElseTheOptionsValue() throws IOException {
         Path file = Files.writeString(tmp.resolve("pass"), "from file\nsecond line\n");
-        Map<String, String> env = Map.of("EEPROM_KEY_PASSPHRASE", "from env");
-        assertThat(PrivateKeys.passphrase(file, env::get)).hasValueSatisfying(p -> assertThat(p).isEqualTo("from file".toCharArray()));
-        assertThat(PrivateKeys.passphrase(null, env::get)).hasValueSatisfying(p -> assertThat(p).isEqualTo("from env".toCharArray()));
-        assertThat(PrivateKeys.passphrase(null, Map.<String, String>of()::get)).isEmpty();
+        char[] given = "from env".toCharArray();
+        assertThat(PrivateKeys.passphrase(file, given)).hasValueSatisfying(p -> assertThat(p).isEqualTo("from file".toCharArray()));
+        assertThat(PrivateKeys.passphrase(null, given)).hasValueSatisfying(p -> assertThat(p).isEqualTo("from env".toCharArray()));
+        assertThat(PrivateKeys.passphrase(null, null)).isEmpty();
     }
 }

@@ -2,7 +2,6 @@ package io.github.pieeprom.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.pieeprom.cli.args.Console;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.signing.ConfigSignature;
 import io.github.pieeprom.testing.Conformance;

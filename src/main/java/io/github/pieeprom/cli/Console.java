@@ -1,4 +1,4 @@
-package io.github.pieeprom.cli.args;
+package io.github.pieeprom.cli;
 
 import java.io.OutputStream;
 import java.io.PrintWriter;
