@@ -28,7 +28,7 @@ final class DigestCommand implements Command {
         spec.addOption(Specs.path("SIG", "-o", "--out")
                 .description("The .sig file (default: standard output).").build());
         spec.addOption(Specs.timestamp("The ts: value, seconds since 1970.").build());
-        spec.addOption(OptionSpec.builder("--soc").paramLabel("2711|2712").type(Soc.class).converters(Specs.SOC)
+        spec.addOption(Specs.soc("--soc")
                 .description("Add a target-soc: line (for pieeprom.sig).").build());
         spec.addOption(Specs.path("PRIVATE.pem", "-k", "--key")
                 .description("Sign with this RSA-2048 private key.").build());

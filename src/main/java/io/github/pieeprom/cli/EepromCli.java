@@ -25,6 +25,7 @@ import picocli.CommandLine.UnmatchedArgumentException;
  * help, completion, man pages and a mistyped name model them all.
  */
 public final class EepromCli implements Group {
+    private static final String CONVERTERS_EXCLUDES = "picocli.converters.excludes";
     static final int EXIT_BAD_INPUT = 1;
     static final int EXIT_USAGE = 2;
     static final List<String> NAMES = List.of("info", "extract", "apply", "config", "validate", "edit", "diff",
@@ -64,11 +65,32 @@ public final class EepromCli implements Group {
     }
 
     private static int parseAndRun(Console console, List<String> words) throws Exception {
-        CommandLine line = new CommandLine(model(new EepromCli(), words));
+        // picocli's own knob: without it, each CommandLine looks up java.sql, java.time and java.nio.file types by
+        // reflection to register converters for them; the options here have converters of their own.
+        if (System.getProperty(CONVERTERS_EXCLUDES) == null) System.setProperty(CONVERTERS_EXCLUDES, "java\\..*");
+        // A command line that names a command is parsed by that command's model alone, named by its words ("eeprom
+        // tftp serve"): each picocli CommandLine costs a run milliseconds. Other lines (help, --version, a mistyped
+        // name) are parsed from the root with every command, which help lists and picocli suggests from.
+        Command named = new EepromCli();
+        String path = "eeprom";
+        int i = 0;
+        while (named instanceof Group group && i < words.size() && group.names().contains(words.get(i))) {
+            path += " " + words.get(i);
+            named = group.subcommand(words.get(i++));
+        }
+        CommandSpec spec;
+        if (named instanceof Group) {
+            spec = model(new EepromCli(), words);
+            i = 0;
+        } else {
+            spec = named.spec().name(path);
+            Specs.addHelpOptions(spec);
+        }
+        CommandLine line = new CommandLine(spec);
         line.setOut(console.out()).setErr(console.err());
         ParseResult parsed;
         try {
-            parsed = line.parseArgs(words.toArray(new String[0]));
+            parsed = line.parseArgs(words.subList(i, words.size()).toArray(new String[0]));
         } catch (ParameterException e) {
             console.out().flush();
             String command = e.getCommandLine().getCommandSpec().qualifiedName();

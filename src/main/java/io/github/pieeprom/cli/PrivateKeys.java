@@ -25,15 +25,20 @@ final class PrivateKeys {
     static void addOptions(CommandSpec spec) {
         spec.addOption(Specs.path("FILE", PASSPHRASE_FILE)
                 .description("The key's passphrase: the file's first line.").build());
+        // The variable is read here, not as the option's ${env:...} default: picocli 4.7.7 asks for an interactive
+        // option that has a default on every run, given or not.
         spec.addOption(OptionSpec.builder(PASSPHRASE).type(char[].class).arity("0").interactive(true).echo(false)
-                .prompt("Passphrase for the private key: ").defaultValue("${env:" + PemKeys.PASSPHRASE_ENV + "}")
-                .description("Ask for the key's passphrase, echo off (default: $" + PemKeys.PASSPHRASE_ENV
-                        + "; an encrypted key with neither is asked for on a terminal).").build());
+                .prompt("Passphrase for the private key: ").description("Ask for the key's passphrase, echo off. "
+                        + "Without this or --passphrase-file: $" + PemKeys.PASSPHRASE_ENV + ", else, for an encrypted "
+                        + "key on a terminal, asked for.").build());
     }
 
     static Signer signer(Path key, Parsed args) throws IOException {
         String pem = new String(Inputs.read(key), StandardCharsets.US_ASCII);
-        Optional<char[]> passphrase = passphrase(args.get(PASSPHRASE_FILE), args.get(PASSPHRASE));
+        char[] given = args.get(PASSPHRASE);
+        String env = System.getenv(PemKeys.PASSPHRASE_ENV);
+        Optional<char[]> passphrase = passphrase(args.get(PASSPHRASE_FILE),
+                given != null ? given : env == null ? null : env.toCharArray());
         if (passphrase.isEmpty() && pem.contains("ENCRYPTED") && System.console() != null)
             passphrase = Optional.ofNullable(System.console().readPassword("Passphrase for %s: ", key));
         return Signer.of(PemKeys.readPrivateKey(pem, key.toString(), passphrase), key.toString());

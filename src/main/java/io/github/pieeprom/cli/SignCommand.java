@@ -37,7 +37,7 @@ final class SignCommand implements Command {
         spec.addOption(Specs.path("OUT", "-o", "--out")
                 .description("The signed image (- for standard output).").required(true).build());
         spec.addOption(Specs.timestamp("bootconf.sig's ts: value (default $SOURCE_DATE_EPOCH, else now).").build());
-        spec.addOption(OptionSpec.builder("--soc").paramLabel("2711|2712").type(Soc.class).converters(Specs.SOC)
+        spec.addOption(Specs.soc("--soc")
                 .description("Add a target-soc: line; must be the image's SoC.").build());
         Specs.footer(spec,
                 "Examples:", "  eeprom sign pieeprom.bin --config boot.conf -k private.pem -o signed.bin",

@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.IVersionProvider;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Model.PositionalParamSpec;
@@ -52,6 +53,13 @@ final class Specs {
         }
     };
     static final List<String> SOCS = List.of("2711", "2712");
+    /** Asked only for {@code --version}: the version is in the jar's manifest, and opening the jar costs a run. */
+    private static final IVersionProvider VERSION = new IVersionProvider() {
+        @Override
+        public String[] getVersion() {
+            return EepromCli.version().split("\n");
+        }
+    };
 
     /** The exit codes every command has; a command with more lists its own. */
     static final Map<String, String> EXIT_CODES = exitCodes(
@@ -71,7 +79,7 @@ final class Specs {
         CommandSpec spec = CommandSpec.wrapWithoutInspection(command).name(name);
         spec.usageMessage().description(paragraphs(description)).sortOptions(false).sortSynopsis(false).width(80)
                 .abbreviateSynopsis(false).exitCodeListHeading("%nExit codes:%n").exitCodeList(EXIT_CODES);
-        spec.version(EepromCli.version().split("\n"));
+        spec.versionProvider(VERSION);
         return spec;
     }
 
@@ -128,6 +136,12 @@ final class Specs {
      */
     static OptionSpec.Builder timestamp(String description) {
         return string("N", "--ts").defaultValue("${env:SOURCE_DATE_EPOCH}").description(description);
+    }
+
+    /** {@code --soc 2711|2712}: completion offers those two words. */
+    static OptionSpec.Builder soc(String... names) {
+        return OptionSpec.builder(names).paramLabel("2711|2712").type(Soc.class).converters(SOC)
+                .completionCandidates(SOCS);
     }
 
     static OptionSpec.Builder flag(String... names) {
