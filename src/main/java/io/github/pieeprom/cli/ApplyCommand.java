@@ -26,7 +26,8 @@ final class ApplyCommand implements Command {
         CommandSpec spec = Specs.command(this, "apply",
                 "Write a new image with a new bootconf.txt and/or other bootloader files.");
         spec.addPositional(Specs.pathParameter("IMAGE")
-                .description("The image to start from (never modified unless -o names it).").index("0").required(true).build());
+                .description("The image to start from (never modified unless -o names it).").index("0").required(true)
+                .build());
         spec.addOption(Specs.path("OUT", "-o", "--out")
                 .description("The new image (- for standard output).").required(true).build());
         spec.addOption(Specs.path("FILE", "-c", "--config")

@@ -48,7 +48,8 @@ final class BatchCommand implements Command {
                 .description("Base image for soc 2712 rows without an image.").build());
         spec.addOption(Specs.integer("N", "-j", "--jobs")
                 .description("Images built at once (default: the CPU count).").build());
-        spec.addOption(Specs.timestamp("ts: of every pieeprom.sig and time of archive entries (default: $SOURCE_DATE_EPOCH, else now).").build());
+        spec.addOption(Specs.timestamp("ts: of every pieeprom.sig and time of archive entries (default: "
+                + "$SOURCE_DATE_EPOCH, else now).").build());
         spec.addOption(Specs.flag("--keep-going")
                 .description("Skip bad rows (listed, and in manifest.json) instead of failing.").build());
         Specs.footer(spec,

@@ -52,7 +52,8 @@ final class MigrateCommand implements Command {
         spec.addPositional(Specs.pathParameter("TO.bin").index("1").required(true).build());
         spec.addOption(Specs.path("OUT", "-o", "--out")
                 .description("The new image; OUT.sig is written beside it.").required(true).build());
-        spec.addOption(OptionSpec.builder("--only").paramLabel("PART").type(List.class).auxiliaryTypes(Part.class).converters(PART).splitRegex(",")
+        spec.addOption(OptionSpec.builder("--only").paramLabel("PART").type(List.class).auxiliaryTypes(Part.class)
+                .converters(PART).splitRegex(",")
                 .completionCandidates(List.of("config", "sig", "pubkey", "cacert"))
                 .description("Carry only these: config, sig, pubkey, cacert (default: all that FROM has).").build());
         spec.addOption(Specs.flag("--dry-run")

@@ -50,9 +50,11 @@ final class NetbootCommand implements Command {
                 .description("NET_BOOT_MAX_RETRIES (-1: forever).").build());
         spec.addOption(Specs.string("IP", "--tftp-ip")
                 .description("TFTP_IP: the TFTP server, instead of DHCP's.").build());
-        spec.addOption(OptionSpec.builder("--tftp-prefix").paramLabel("serial|mac|string").type(Prefix.class).converters(NetbootWords.PREFIX)
+        spec.addOption(OptionSpec.builder("--tftp-prefix").paramLabel("serial|mac|string").type(Prefix.class)
+                .converters(NetbootWords.PREFIX)
                 .completionCandidates(NetbootWords.PREFIX.words())
-                .description("TFTP_PREFIX=0|2|1: the board's folder is its serial, its MAC, or --tftp-prefix-str.").build());
+                .description("TFTP_PREFIX=0|2|1: the board's folder is its serial, its MAC, or --tftp-prefix-str.")
+                .build());
         spec.addOption(Specs.string("STR", "--tftp-prefix-str")
                 .description("TFTP_PREFIX_STR, ending in / (at most 32 characters).").build());
         spec.addOption(Specs.string("IP", "--client-ip")

@@ -28,7 +28,8 @@ final class SignCommand implements Command {
                             + "pubkey.bin; then read the new image back and verify it.",
                     "Same bytes as rpi-eeprom-digest -k followed by rpi-eeprom-config --config --digest --pubkey.");
         spec.addPositional(Specs.pathParameter("IMAGE")
-                .description("The image to start from (never modified unless -o names it).").index("0").required(true).build());
+                .description("The image to start from (never modified unless -o names it).").index("0").required(true)
+                .build());
         spec.addOption(Specs.path("FILE", "-c", "--config")
                 .description("The new bootconf.txt.").required(true).build());
         spec.addOption(Specs.path("PRIVATE.pem", "-k", "--key")

@@ -24,6 +24,8 @@ final class StatusCommand implements Command {
     static final String RELEASES = "--releases";
     static final String CHANNEL = "--channel";
     static final String JSON = "--json";
+    /** The channel folders of raspberrypi/rpi-eeprom, which completion offers. */
+    private static final List<String> CHANNELS = List.of("default", "latest", "beta", "stable", "critical", "old");
 
     @Override
     public CommandSpec spec() {
@@ -36,7 +38,7 @@ final class StatusCommand implements Command {
         spec.addPositional(Specs.pathParameters("IMAGE").index("0..*").required(true).build());
         spec.addOption(Specs.path("DIR", "--releases")
                 .description("Folder of releases to compare with.").required(true).build());
-        spec.addOption(Specs.choice(List.of("default", "latest", "beta", "stable", "critical", "old"), "NAME", "--channel")
+        spec.addOption(Specs.choice(CHANNELS, "NAME", "--channel")
                 .description("Compare only with this channel (default, latest, ...).").build());
         spec.addOption(Specs.flag("--json")
                 .description("Print the result as JSON.").build());

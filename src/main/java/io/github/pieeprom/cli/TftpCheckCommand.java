@@ -29,7 +29,8 @@ final class TftpCheckCommand implements Command {
                 .description("The TFTP root.").required(true).build());
         spec.addOption(Specs.string("S", "--serial")
                 .description("The board's serial (8 hex digits).").required(true).build());
-        spec.addOption(OptionSpec.builder("--model").paramLabel("pi4|pi5").type(BootReplay.Model.class).converters(NetbootWords.MODEL)
+        spec.addOption(OptionSpec.builder("--model").paramLabel("pi4|pi5").type(BootReplay.Model.class)
+                .converters(NetbootWords.MODEL)
                 .completionCandidates(NetbootWords.MODEL.words())
                 .description("Pi 4 Model B or Pi 5 (default: pi4).").defaultValue("pi4").build());
         Specs.footer(spec,

@@ -49,9 +49,11 @@ final class TftpServeCommand implements Command {
         spec.addOption(Specs.integer("N", "--max-per-client")
                 .description("Concurrent transfers per client address (default: 16).").defaultValue("16").build());
         spec.addOption(Specs.integer("MS", "--timeout")
-                .description("Wait this long for an ACK before sending again (default: 1000).").defaultValue("1000").build());
+                .description("Wait this long for an ACK before sending again (default: 1000).").defaultValue("1000")
+                .build());
         spec.addOption(Specs.integer("N", "--retries")
-                .description("Retransmissions before a stalled transfer is dropped (default: 5).").defaultValue("5").build());
+                .description("Retransmissions before a stalled transfer is dropped (default: 5).").defaultValue("5")
+                .build());
         Specs.footer(spec,
                 "Examples:", "  eeprom tftp serve --root /srv/tftp",
                     "  eeprom tftp serve --root staged/ --bind 127.0.0.1 --port 6969 --json-log --log tftp.log");

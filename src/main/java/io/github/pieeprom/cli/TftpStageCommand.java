@@ -60,20 +60,25 @@ final class TftpStageCommand implements Command {
                     "Symbolic links are relative: a server that chroots to the root (in.tftpd -s) serves them only "
                             + "when the boot folder lies inside the root.");
         spec.addOption(Specs.path("DIR", "--boot")
-                .description("A Raspberry Pi OS boot partition, or the firmware repository's boot/.").required(true).build());
+                .description("A Raspberry Pi OS boot partition, or the firmware repository's boot/.").required(true)
+                .build());
         spec.addOption(Specs.path("TFTPROOT", "--root")
                 .description("The TFTP root.").required(true).build());
         spec.addArgGroup(ArgGroupSpec.builder().exclusive(true).multiplicity("1")
                 .addArg(Specs.greedy("S", "--serial")
                 .description("Board serial numbers (8 hex digits).").build())
                 .addArg(Specs.path("FILE.csv", "--devices")
-                .description("A CSV with a header row: serial and/or mac, hostname, any other columns.").build()).build());
-        spec.addOption(OptionSpec.builder("--prefix").paramLabel("serial|mac|string").type(Prefix.class).converters(NetbootWords.PREFIX)
+                .description("A CSV with a header row: serial and/or mac, hostname, any other columns.").build())
+                .build());
+        spec.addOption(OptionSpec.builder("--prefix").paramLabel("serial|mac|string").type(Prefix.class)
+                .converters(NetbootWords.PREFIX)
                 .completionCandidates(NetbootWords.PREFIX.words())
-                .description("How folders are named, as TFTP_PREFIX in the boards' bootconf (default: serial).").defaultValue("serial").build());
+                .description("How folders are named, as TFTP_PREFIX in the boards' bootconf (default: serial).")
+                .defaultValue("serial").build());
         spec.addOption(Specs.string("STR", "--tftp-prefix-str")
                 .description("The folder for --prefix string, ending in /.").build());
-        spec.addOption(OptionSpec.builder("--link").paramLabel("hard|symlink|copy").type(LinkMode.class).converters(NetbootWords.LINK)
+        spec.addOption(OptionSpec.builder("--link").paramLabel("hard|symlink|copy").type(LinkMode.class)
+                .converters(NetbootWords.LINK)
                 .completionCandidates(NetbootWords.LINK.words())
                 .description("How shared files are staged (default: hard).").defaultValue("hard").build());
         spec.addOption(Specs.string("TEMPLATE", "--cmdline")
@@ -85,7 +90,8 @@ final class TftpStageCommand implements Command {
         spec.addOption(Specs.path("FILE", "--config-txt")
                 .description("config.txt to share instead of DIR's.").build());
         spec.addOption(Specs.path("IMAGE", "--eeprom-update")
-                .description("Put pieeprom.upd + pieeprom.sig (ts: newer than any staged before) in each folder.").build());
+                .description("Put pieeprom.upd + pieeprom.sig (ts: newer than any staged before) in each folder.")
+                .build());
         spec.addOption(Specs.path("FILE", "--dnsmasq")
                 .description("Write a dnsmasq proxy-DHCP + TFTP snippet.").build());
         spec.addOption(Specs.string("NETWORK", "--proxy-dhcp")
@@ -113,7 +119,8 @@ final class TftpStageCommand implements Command {
             throw new UsageException("--tftp-prefix-str goes with --prefix string");
         Path boot = args.get(BOOT);
         StagingPlan plan = StagingPlan.of(new StagingPlan.Inputs(boot, Stager.bootFiles(boot), devices(args), prefix,
-                Optional.ofNullable(args.get(PREFIX_STR)), args.get(LINK), template(args.get(CMDLINE), args.get(CMDLINE_FILE)),
+                Optional.ofNullable(args.get(PREFIX_STR)), args.get(LINK),
+                template(args.get(CMDLINE), args.get(CMDLINE_FILE)),
                 KeyValues.parse("--var", "NAME", args.all(VARS)), Optional.ofNullable(args.get(CONFIG_TXT)),
                 update(args.get(EEPROM_UPDATE), root), dnsmasq == null ? Optional.empty()
                         : Optional.of(new Dnsmasq(root.toAbsolutePath().normalize(), args.get(NETWORK)))));

@@ -31,7 +31,8 @@ final class ValidateCommand implements Command {
         spec.addOption(Specs.choice(Specs.SOCS, "2711|2712", "--soc")
                 .description("The SoC the configs are for: a property of the other SoC is then an error.").build());
         spec.addOption(OptionSpec.builder("--format").paramLabel("FORMAT").type(Findings.class)
-                .description("text (file:line:col: severity: message), json or github (workflow annotations).").defaultValue("text").build());
+                .description("text (file:line:col: severity: message), json or github (workflow annotations).")
+                .defaultValue("text").build());
         spec.addOption(Specs.flag("--strict")
                 .description("Warnings fail the run too.").build());
         spec.usageMessage().exitCodeList(Specs.exitCodes("0", "No error (and no warning with --strict).",
@@ -69,7 +70,8 @@ final class ValidateCommand implements Command {
         if (!Files.isDirectory(path)) return List.of(path);
         try (Stream<Path> walk = Files.walk(path)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".txt") || p.getFileName().toString().endsWith(".conf"))
+                    .filter(p -> p.getFileName().toString().endsWith(".txt") || p.getFileName().toString()
+                    .endsWith(".conf"))
                     .sorted().toList();
         }
     }

@@ -21,7 +21,8 @@ final class VerifyCommand implements Command {
         spec.addOption(Specs.path("SIG", "--sig")
                 .description("The .sig file.").required(true).build());
         spec.addOption(Specs.path("PUBLIC.pem", "-k", "--key")
-                .description("Also check the rsa2048 signature with this key (PEM, or a 264-byte pubkey.bin).").build());
+                .description("Also check the rsa2048 signature with this key (PEM, or a 264-byte pubkey.bin).")
+                .build());
         Specs.footer(spec,
                 "Examples:", "  eeprom verify pieeprom.bin --sig pieeprom.sig",
                     "  eeprom verify boot.conf --sig boot.sig -k public.pem");
