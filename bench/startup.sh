@@ -16,7 +16,10 @@ done
 
 # Build the jar and let the launcher make its start-up archive before anything is timed.
 "$root/eeprom" --version >/dev/null
-for _ in $(seq 1 120); do compgen -G "$root/target/startup/eeprom*" >/dev/null && break; sleep 1; done
+for _ in $(seq 1 120); do
+  for a in "$root"/target/startup/eeprom*; do [[ $a -nt $root/target/eeprom.jar ]] && break 2; done
+  sleep 1
+done
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

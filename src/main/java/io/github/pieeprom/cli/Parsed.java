@@ -39,8 +39,8 @@ record Parsed(ParseResult result) {
         if (!name.startsWith("-")) {
             for (PositionalParamSpec p : result.commandSpec().positionalParameters())
                 if (p.paramLabel().equals(name)) return p;
-        } else if (result.commandSpec().findOption(name) != null) {
-            return result.commandSpec().findOption(name);
+        } else if (result.commandSpec().optionsMap().containsKey(name)) {     // a map: findOption interpolates
+            return result.commandSpec().optionsMap().get(name);                // every option's names
         }
         throw new IllegalArgumentException(result.commandSpec().qualifiedName() + " has no " + name);
     }
