@@ -7,6 +7,7 @@ import io.github.pieeprom.cli.args.Console;
 import io.github.pieeprom.cli.args.Converters;
 import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.EepromImage;
+import io.github.pieeprom.image.ImageContents;
 import io.github.pieeprom.image.ImageEdits;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.image.Section;
@@ -78,7 +79,7 @@ final class ConfigCommand implements Command {
         EepromImage source = ImageFiles.read(image);
         if (args.get(DEBUG)) debug(source, console.err());
         if (args.get(EXTRACT)) {
-            ExtractCommand.extractAll(source, Path.of(""), true, console.err());
+            ImageFiles.writeInto(Path.of(""), ImageContents.asReference(source));
             return 0;
         }
         ImageEdits edits = Edits.of(args.get(TIMESTAMP), args.get(BOOTCODE), args.get(BOOTSYS), args.get(CACERT), config,

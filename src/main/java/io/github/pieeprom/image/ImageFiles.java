@@ -17,6 +17,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -75,6 +76,19 @@ public final class ImageFiles {
         } finally {
             for (Path tmp : staged.values()) Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Writes {@code files} into {@code dir} under their names, creating it if missing: all of them or, on a
+     * failure, none ({@link #write(Map)}).
+     */
+    public static void writeInto(Path dir, List<ImageContents.HeldFile> files) throws IOException {
+        Map<Path, byte[]> targets = new LinkedHashMap<>();
+        for (ImageContents.HeldFile file : files) targets.put(dir.resolve(file.name()), file.bytes());
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new FileSystemException(dir.toString(), null,
+                IS_A_FILE);
+        if (!Files.isDirectory(dir)) Files.createDirectories(dir);
+        write(targets);
     }
 
     /** The bytes in a temporary file beside {@code target}, with the permissions the target will have. */
