@@ -27,6 +27,8 @@ public final class ImageFiles {
     public static final String IS_A_FOLDER = "is a folder, not a file";
     /** Why a file cannot be used as a folder: the one wording for it. */
     public static final String IS_A_FILE = "is a file, not a folder";
+    /** No input file of ours is larger than an image; refuse before reading a huge file by mistake. */
+    private static final long MAX_INPUT = 16L * 1024 * 1024;
     private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
 
     private ImageFiles() {
@@ -42,6 +44,18 @@ public final class ImageFiles {
         if (Files.isDirectory(path)) throw new AccessDeniedException(path.toString(), null, IS_A_FOLDER);
         long size = Files.size(path);
         if (Soc.ofImageSize(size).isEmpty()) throw EepromImage.wrongSize(path.toString(), size);
+        return Files.readAllBytes(path);
+    }
+
+    /**
+     * A small input file read whole (a config, a template, a manifest, a key): a folder, or a file larger than any
+     * bootloader file, is refused before anything is read.
+     */
+    public static byte[] readInput(Path path) throws IOException {
+        if (Files.isDirectory(path)) throw new AccessDeniedException(path.toString(), null, IS_A_FOLDER);
+        long size = Files.size(path);
+        if (size > MAX_INPUT) throw new AccessDeniedException(path.toString(), null,
+                "is " + size + " bytes, larger than any bootloader file");
         return Files.readAllBytes(path);
     }
 
