@@ -1,13 +1,11 @@
 package io.github.pieeprom.cli;
 
-import io.github.pieeprom.EepromException;
 import io.github.pieeprom.cli.args.Arg;
 import io.github.pieeprom.cli.args.Args;
 import io.github.pieeprom.cli.args.Command;
 import io.github.pieeprom.cli.args.Console;
 import io.github.pieeprom.cli.args.Converters;
 import io.github.pieeprom.cli.args.Definition;
-import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.netboot.BoardFolder;
 import io.github.pieeprom.netboot.Device;
@@ -132,11 +130,8 @@ final class TftpStageCommand implements Command {
 
     private static Optional<EepromUpdate> update(Path eepromUpdate, Path root) throws IOException {
         if (eepromUpdate == null) return Optional.empty();
-        if (Files.exists(root) && !Files.isDirectory(root))
-            throw EepromException.in(root.toString(), "the TFTP root is a file, not a folder");
-        EepromImage image = ImageFiles.read(eepromUpdate);
         long now = Timestamps.sigTimestamp(null, System::getenv, Clock.systemUTC());
-        return Optional.of(EepromUpdate.of(image, EepromUpdate.timestamp(image, Stager.stagedUpdates(root), now)));
+        return Optional.of(Stager.eepromUpdate(eepromUpdate, root, now));
     }
 
     private static void printPlan(StagingPlan plan, PrintWriter out) {
