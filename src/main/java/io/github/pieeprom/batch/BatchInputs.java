@@ -1,9 +1,9 @@
 package io.github.pieeprom.batch;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
-import io.github.pieeprom.image.Soc;
 import io.github.pieeprom.template.Template;
 import io.github.pieeprom.template.Utf8;
 import java.io.IOException;

@@ -1,12 +1,12 @@
 package io.github.pieeprom.batch;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.batch.Manifest.Row;
 import io.github.pieeprom.bootconf.BootConfig;
 import io.github.pieeprom.bootconf.Finding;
 import io.github.pieeprom.bootconf.Validator;
 import io.github.pieeprom.image.EepromImage;
-import io.github.pieeprom.image.Soc;
 import io.github.pieeprom.signing.SigFile;
 import io.github.pieeprom.template.Template;
 import java.nio.charset.StandardCharsets;

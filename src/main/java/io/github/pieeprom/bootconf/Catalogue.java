@@ -6,8 +6,8 @@ import static io.github.pieeprom.bootconf.ValueType.INT;
 import static io.github.pieeprom.bootconf.ValueType.IPV4;
 import static io.github.pieeprom.bootconf.ValueType.STRING;
 
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.bootconf.Property.Status;
-import io.github.pieeprom.image.Soc;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;

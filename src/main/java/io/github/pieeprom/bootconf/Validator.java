@@ -1,8 +1,8 @@
 package io.github.pieeprom.bootconf;
 
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.bootconf.Finding.Severity;
 import io.github.pieeprom.bootconf.Property.Status;
-import io.github.pieeprom.image.Soc;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

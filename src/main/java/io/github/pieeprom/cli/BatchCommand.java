@@ -1,6 +1,7 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.batch.BatchInputs;
 import io.github.pieeprom.batch.BatchPlan;
 import io.github.pieeprom.batch.BatchWriter;
@@ -10,7 +11,6 @@ import io.github.pieeprom.cli.args.Command;
 import io.github.pieeprom.cli.args.Console;
 import io.github.pieeprom.cli.args.Converters;
 import io.github.pieeprom.cli.args.Definition;
-import io.github.pieeprom.image.Soc;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,12 +1,12 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.cli.args.Arg;
 import io.github.pieeprom.cli.args.Args;
 import io.github.pieeprom.cli.args.Command;
 import io.github.pieeprom.cli.args.Console;
 import io.github.pieeprom.cli.args.Converters;
 import io.github.pieeprom.cli.args.Definition;
-import io.github.pieeprom.image.Soc;
 import io.github.pieeprom.signing.HsmWrapper;
 import io.github.pieeprom.signing.SigFile;
 import java.io.IOException;

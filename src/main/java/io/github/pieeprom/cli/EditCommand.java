@@ -1,5 +1,6 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.bootconf.BootConfig;
 import io.github.pieeprom.bootconf.PropertyEdits;
 import io.github.pieeprom.bootconf.Validator;
@@ -9,7 +10,6 @@ import io.github.pieeprom.cli.args.Command;
 import io.github.pieeprom.cli.args.Console;
 import io.github.pieeprom.cli.args.Converters;
 import io.github.pieeprom.cli.args.Definition;
-import io.github.pieeprom.image.Soc;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;

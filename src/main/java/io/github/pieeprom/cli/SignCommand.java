@@ -1,6 +1,7 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.cli.args.Arg;
 import io.github.pieeprom.cli.args.Args;
 import io.github.pieeprom.cli.args.Command;
@@ -9,7 +10,6 @@ import io.github.pieeprom.cli.args.Converters;
 import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
-import io.github.pieeprom.image.Soc;
 import io.github.pieeprom.signing.ConfigSignature;
 import io.github.pieeprom.signing.VerificationException;
 import java.io.IOException;

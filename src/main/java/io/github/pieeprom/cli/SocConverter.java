@@ -1,7 +1,7 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.cli.args.Converter;
-import io.github.pieeprom.image.Soc;
 
 /** {@code --soc 2711|2712} (also bcm2711, pi4, ...), as {@code rpi-eeprom-digest -c} names the SoC. */
 final class SocConverter {

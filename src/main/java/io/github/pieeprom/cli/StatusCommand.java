@@ -1,6 +1,7 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.Json;
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.cli.args.Arg;
 import io.github.pieeprom.cli.args.Args;
 import io.github.pieeprom.cli.args.Command;
@@ -10,7 +11,6 @@ import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.image.BuildInfo;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
-import io.github.pieeprom.image.Soc;
 import io.github.pieeprom.release.Release;
 import io.github.pieeprom.release.ReleaseIndex;
 import io.github.pieeprom.release.Standing;

@@ -1,5 +1,6 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.cli.args.Arg;
 import io.github.pieeprom.cli.args.Args;
 import io.github.pieeprom.cli.args.Command;
@@ -8,7 +9,6 @@ import io.github.pieeprom.cli.args.Converters;
 import io.github.pieeprom.cli.args.Definition;
 import io.github.pieeprom.bootconf.Finding;
 import io.github.pieeprom.bootconf.Validator;
-import io.github.pieeprom.image.Soc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -3,6 +3,7 @@ package io.github.pieeprom.image;
 import static io.github.pieeprom.image.ImageFormat.*;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.Soc;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;

@@ -1,5 +1,6 @@
 package io.github.pieeprom.image;
 
+import io.github.pieeprom.Soc;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;

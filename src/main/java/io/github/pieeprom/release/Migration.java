@@ -1,9 +1,9 @@
 package io.github.pieeprom.release;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageEdits;
-import io.github.pieeprom.image.Soc;
 import io.github.pieeprom.signing.SigFile;
 import java.util.EnumSet;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package io.github.pieeprom.release;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
-import io.github.pieeprom.image.Soc;
 import io.github.pieeprom.signing.SigFile;
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package io.github.pieeprom.signing;
 
 import io.github.pieeprom.EepromException;
-import io.github.pieeprom.image.Soc;
+import io.github.pieeprom.Soc;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

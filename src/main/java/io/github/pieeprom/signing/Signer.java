@@ -1,9 +1,9 @@
 package io.github.pieeprom.signing;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageEdits;
-import io.github.pieeprom.image.Soc;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.Signature;

@@ -2,9 +2,9 @@ package io.github.pieeprom.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.batch.BatchPlan.Rejection;
 import io.github.pieeprom.image.EepromImage;
-import io.github.pieeprom.image.Soc;
 import io.github.pieeprom.template.Template;
 import io.github.pieeprom.testing.SyntheticImage;
 import java.nio.charset.StandardCharsets;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
 import io.github.pieeprom.EepromException;
-import io.github.pieeprom.image.Soc;
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.testing.Conformance;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.image.ImageContents.Entry;
 import io.github.pieeprom.image.ImageContents.HeldFile;
 import io.github.pieeprom.image.ImageContents.Skipped;
