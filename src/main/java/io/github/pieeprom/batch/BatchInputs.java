@@ -5,7 +5,7 @@ import io.github.pieeprom.Soc;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.template.Template;
-import io.github.pieeprom.template.Utf8;
+import io.github.pieeprom.text.Utf8;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

@@ -1,9 +1,9 @@
 package io.github.pieeprom.batch;
 
 import io.github.pieeprom.EepromException;
-import io.github.pieeprom.template.Csv;
-import io.github.pieeprom.template.Csv.Record;
-import io.github.pieeprom.template.Utf8;
+import io.github.pieeprom.text.Csv;
+import io.github.pieeprom.text.Csv.Record;
+import io.github.pieeprom.text.Utf8;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;

@@ -18,7 +18,7 @@ import io.github.pieeprom.netboot.StagedFile;
 import io.github.pieeprom.netboot.Stager;
 import io.github.pieeprom.netboot.StagingPlan;
 import io.github.pieeprom.template.Template;
-import io.github.pieeprom.template.Utf8;
+import io.github.pieeprom.text.Utf8;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
