@@ -65,7 +65,7 @@ class BatchInputsTest {
         assertThat(inputs.templates()).isEmpty();
         assertThat(inputs.images().byName()).isEmpty();
         String csv = dir.resolve("devices.csv").toString();
-        assertThat(inputs.plan(0).rejected()).extracting(BatchPlan.Rejection::message).containsExactly(
+        assertThat(inputs.plan(0).rejected()).extracting(RowOutcome.Rejected::message).containsExactly(
                 csv + ":2: a: no such template missing.conf", csv + ":3: b: no such image missing.bin",
                 csv + ":4: c: no such template a\\x00b");
     }
