@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * same inputs give the same plan. Each row's {@link RowOutcome} is a device or a rejection naming its line.
  * Rows are resolved, and distinct configs validated, in parallel on the common fork-join pool.
  * <pre>
- * BatchPlan plan = BatchPlan.of(manifest, Map.of("rack.conf", template), new BaseImages(Map.of(BCM2711, pi4), Map.of()), ts);
+ * BatchPlan plan = BatchInputs.read(Path.of("devices.csv"), Map.of(Soc.BCM2711, Path.of("pi4.bin"))).plan(ts);
  * if (plan.rejected().isEmpty()) BatchWriter.write(plan, Path.of("fleet.tar.gz"), 4, n -> { });
  * </pre>
  */
@@ -109,7 +109,7 @@ public final class BatchPlan {
      * missing from it (or from {@code images}) rejects the row. {@code ts} is the {@code ts:} of every
      * {@code pieeprom.sig} and the time of every archive entry.
      */
-    public static BatchPlan of(Manifest manifest, Map<String, Template> templates, BaseImages images, long ts) {
+    static BatchPlan of(Manifest manifest, Map<String, Template> templates, BaseImages images, long ts) {
         Map<EepromImage, EepromImage> firstEqual = distinctBases(images);
         List<Resolved> rows = manifest.rows().parallelStream()
                 .map(row -> resolve(row, templates, images, firstEqual)).toList();
@@ -149,16 +149,16 @@ public final class BatchPlan {
         return new BatchPlan(manifest, ts, outcomes, new ArrayList<>(builds.values()));
     }
 
-    public Manifest manifest() {
+    Manifest manifest() {
         return manifest;
     }
 
-    public long ts() {
+    long ts() {
         return ts;
     }
 
     /** Every row's outcome, in manifest order. */
-    public List<RowOutcome> outcomes() {
+    List<RowOutcome> outcomes() {
         return outcomes;
     }
 

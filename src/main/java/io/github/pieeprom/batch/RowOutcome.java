@@ -5,8 +5,7 @@ import io.github.pieeprom.batch.Manifest.Row;
 /**
  * What a batch makes of one manifest row: a device with the image it gets, or the reason it gets none.
  * <pre>
- * for (RowOutcome o : plan.outcomes())
- *     if (o instanceof RowOutcome.Rejected r) System.err.println(r.message());
+ * for (RowOutcome.Rejected r : plan.rejected()) System.err.println(r.message());
  * </pre>
  */
 public sealed interface RowOutcome permits RowOutcome.Built, RowOutcome.Rejected {

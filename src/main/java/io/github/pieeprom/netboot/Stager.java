@@ -56,7 +56,7 @@ public final class Stager {
     }
 
     /** The {@code pieeprom.upd} files staged under a root before (unreadable or broken ones are skipped). */
-    public static List<EepromImage> stagedUpdates(Path root) throws IOException {
+    static List<EepromImage> stagedUpdates(Path root) throws IOException {
         if (!Files.isDirectory(root)) return List.of();
         List<EepromImage> images = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root, 4)) {

@@ -68,7 +68,7 @@ public final class Migration {
         return config.clone();
     }
 
-    public Optional<byte[]> sig() {
+    Optional<byte[]> sig() {
         return sig.map(byte[]::clone);
     }
 

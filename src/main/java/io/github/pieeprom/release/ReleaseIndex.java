@@ -26,11 +26,11 @@ import java.util.stream.Stream;
 public final class ReleaseIndex {
     private final List<Release> releases;
 
-    public ReleaseIndex(List<Release> releases) {
+    ReleaseIndex(List<Release> releases) {
         this.releases = List.copyOf(releases);
     }
 
-    public List<Release> releases() {
+    List<Release> releases() {
         return releases;
     }
 

@@ -47,7 +47,7 @@ public record SigFile(String sha256, long ts, Optional<Soc> targetSoc, Optional<
     }
 
     /** The signature's bytes, if the file has an {@code rsa2048:} line. */
-    public Optional<byte[]> signature() {
+    Optional<byte[]> signature() {
         return rsa2048.map(HEX::parseHex);
     }
 
