@@ -2,7 +2,6 @@ package io.github.pieeprom.bootconf;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A {@code BOOT_ORDER} value: boot modes tried from the least significant nibble up, so {@code 0xf21} reads right
@@ -60,10 +59,5 @@ record BootOrder(String text, List<BootMode> modes) {
             return new Problem(2, (text.length() - 2) + " nibbles, but the bootloader reads only "
                     + MAX_NIBBLES + " (32 bits) of \"" + text + "\"");
         return null;
-    }
-
-    /** "SD card, then network (TFTP), then start again with the first mode". */
-    String inWords() {
-        return modes.stream().map(BootMode::description).collect(Collectors.joining(", then "));
     }
 }
