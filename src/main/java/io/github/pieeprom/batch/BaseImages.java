@@ -1,7 +1,7 @@
 package io.github.pieeprom.batch;
 
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.image.EepromImage;
-import io.github.pieeprom.image.Soc;
 import java.util.Map;
 
 /**

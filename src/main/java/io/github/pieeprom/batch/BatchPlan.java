@@ -1,12 +1,12 @@
 package io.github.pieeprom.batch;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.batch.Manifest.Row;
 import io.github.pieeprom.bootconf.BootConfig;
 import io.github.pieeprom.bootconf.Finding;
 import io.github.pieeprom.bootconf.Validator;
 import io.github.pieeprom.image.EepromImage;
-import io.github.pieeprom.image.Soc;
 import io.github.pieeprom.signing.SigFile;
 import io.github.pieeprom.template.Template;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +15,10 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.StringJoiner;
 import java.util.regex.Pattern;
@@ -24,10 +26,10 @@ import java.util.regex.Pattern;
 /**
  * What a batch makes, worked out before anything is written: every row resolved to a base image and a config
  * (template substituted, {@code set:} columns applied, validated), and the distinct images to build. Pure: the
- * same inputs give the same plan. Bad rows are not devices but {@link #rejected()} entries naming their line.
+ * same inputs give the same plan. Each row's {@link RowOutcome} is a device or a rejection naming its line.
  * Rows are resolved, and distinct configs validated, in parallel on the common fork-join pool.
  * <pre>
- * BatchPlan plan = BatchPlan.of(manifest, Map.of("rack.conf", template), new BaseImages(Map.of(BCM2711, pi4), Map.of()), ts);
+ * BatchPlan plan = BatchInputs.read(Path.of("devices.csv"), Map.of(Soc.BCM2711, Path.of("pi4.bin"))).plan(ts);
  * if (plan.rejected().isEmpty()) BatchWriter.write(plan, Path.of("fleet.tar.gz"), 4, n -> { });
  * </pre>
  */
@@ -35,24 +37,41 @@ public final class BatchPlan {
     private static final Pattern DEVICE_NAME = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]*");
     private static final int MAX_NAME = 255;                            // NAME_MAX of Linux, macOS and Windows
 
-    /** A device: its row, and the index of its image in {@link #builds()}. */
-    public record Device(String name, Soc soc, int build, Row row) {
+    /** A device: its row, and the image it gets (shared with every device of the same {@link Build}). */
+    public record Device(String name, Soc soc, Build build, Row row) {
     }
 
     /** One distinct image: a base image with a config, and the config's SHA-256. */
     public record Build(EepromImage base, BootConfig config, String configSha256) {
     }
 
-    /** A bad row: its line and the message, which names the manifest, the line and the device. */
-    public record Rejection(int line, String message) {
+    /**
+     * What makes two devices share one image: the same base (equal images given twice are one: {@code base} is
+     * the first of them) and the same config bytes. The signature's {@code ts:} is the batch's.
+     */
+    private record BuildKey(EepromImage base, byte[] config) {
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof BuildKey k && k.base == base && Arrays.equals(k.config, config);
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * System.identityHashCode(base) + Arrays.hashCode(config);
+        }
     }
 
-    /**
-     * A row on its own: its problem, or its base and config. {@code nameProblem} tells whether the problem is in the
-     * name, which is reported before a name used twice; any other problem comes after it.
-     */
-    private record Resolved(Row row, Soc soc, EepromImage base, BootConfig config, String problem,
-                            boolean nameProblem) {
+    /** A row on its own, before it is compared with the others (names used twice, shared configs). */
+    private sealed interface Resolved permits Candidate, Problem {
+        Row row();
+    }
+
+    /** A row with a base and a config: a device unless its name is taken or its config does not fit or validate. */
+    private record Candidate(Row row, Soc soc, EepromImage base, BootConfig config, BuildKey key) implements Resolved {
+    }
+
+    /** What is wrong with a row; a problem {@code inName} is told before the name's being used twice. */
+    private record Problem(Row row, String message, boolean inName) implements Resolved {
     }
 
     /**
@@ -60,23 +79,29 @@ public final class BatchPlan {
      * room in the base's slot, and the config's SHA-256. A row's message names its own template and image.
      */
     private record Checked(String errors, int capacity, String configSha256) {
-        String problem(Resolved r) {
-            if (!errors.isEmpty()) return r.config().file() + " is not valid: " + errors;
-            return r.config().size() > capacity ? "the config is " + r.config().size() + " bytes; image "
-                    + r.base().file() + " holds at most " + capacity : null;
+        Optional<String> problem(Candidate c) {
+            if (!errors.isEmpty()) return Optional.of(c.config().file() + " is not valid: " + errors);
+            return c.config().size() > capacity ? Optional.of("the config is " + c.config().size() + " bytes; image "
+                    + c.base().file() + " holds at most " + capacity) : Optional.empty();
         }
     }
 
     private final Manifest manifest;
     private final long ts;
-    // filled by of() only; read-only views after it (not copies: manifest.json reads builds() once per device)
+    private final List<RowOutcome> outcomes;
     private final List<Device> devices = new ArrayList<>();
-    private final List<Build> builds = new ArrayList<>();
-    private final List<Rejection> rejected = new ArrayList<>();
+    private final List<RowOutcome.Rejected> rejected = new ArrayList<>();
+    private final List<Build> builds;
 
-    private BatchPlan(Manifest manifest, long ts) {
+    private BatchPlan(Manifest manifest, long ts, List<RowOutcome> outcomes, List<Build> builds) {
         this.manifest = manifest;
         this.ts = ts;
+        this.outcomes = List.copyOf(outcomes);
+        this.builds = List.copyOf(builds);
+        for (RowOutcome o : outcomes) {
+            if (o instanceof RowOutcome.Built built) devices.add(built.device());
+            else rejected.add((RowOutcome.Rejected) o);
+        }
     }
 
     /**
@@ -84,152 +109,152 @@ public final class BatchPlan {
      * missing from it (or from {@code images}) rejects the row. {@code ts} is the {@code ts:} of every
      * {@code pieeprom.sig} and the time of every archive entry.
      */
-    public static BatchPlan of(Manifest manifest, Map<String, Template> templates, BaseImages images, long ts) {
-        BatchPlan plan = new BatchPlan(manifest, ts);
-        List<Resolved> rows = manifest.rows().parallelStream().map(row -> resolve(row, templates, images)).toList();
-        Map<EepromImage, Integer> baseIndex = distinctBases(images);
-        List<Resolved> candidates = new ArrayList<>();                   // the first row of each distinct image
-        Map<String, Integer> candidateOf = new HashMap<>();              // by base index and config text
-        int[] candidate = new int[rows.size()];
-        for (int i = 0; i < rows.size(); i++) {
-            Resolved r = rows.get(i);
-            if (r.problem() != null) continue;
-            String key = baseIndex.get(r.base()) + ":" + new String(r.config().toBytes(), StandardCharsets.ISO_8859_1);
-            Integer known = candidateOf.putIfAbsent(key, candidates.size());
-            if (known == null) candidates.add(r);
-            candidate[i] = known == null ? candidates.size() - 1 : known;
-        }
-        List<Checked> checked = candidates.parallelStream().map(BatchPlan::check).toList();
-        int[] buildOf = new int[candidates.size()];
-        Arrays.fill(buildOf, -1);
+    static BatchPlan of(Manifest manifest, Map<String, Template> templates, BaseImages images, long ts) {
+        Map<EepromImage, EepromImage> firstEqual = distinctBases(images);
+        List<Resolved> rows = manifest.rows().parallelStream()
+                .map(row -> resolve(row, templates, images, firstEqual)).toList();
+        Map<BuildKey, Candidate> firstOfKey = new LinkedHashMap<>();
+        for (Resolved r : rows) if (r instanceof Candidate c) firstOfKey.putIfAbsent(c.key(), c);
+        List<Candidate> distinct = new ArrayList<>(firstOfKey.values());
+        List<Checked> checks = distinct.parallelStream().map(BatchPlan::check).toList();
+        Map<BuildKey, Checked> checked = new HashMap<>();
+        for (int i = 0; i < distinct.size(); i++) checked.put(distinct.get(i).key(), checks.get(i));
+
+        List<RowOutcome> outcomes = new ArrayList<>();
+        Map<BuildKey, Build> builds = new LinkedHashMap<>();              // in the order of their first device
         Map<String, Integer> nameLines = new HashMap<>();
-        for (int i = 0; i < rows.size(); i++) {
-            Resolved r = rows.get(i);
+        for (Resolved r : rows) {
             Row row = r.row();
-            Integer earlier = r.nameProblem() ? null : nameLines.get(row.device());
-            String problem = r.nameProblem() ? r.problem() : earlier != null ? "the name is also on line " + earlier
-                    : r.problem() != null ? r.problem() : checked.get(candidate[i]).problem(r);
-            if (problem != null) {
-                plan.rejected.add(new Rejection(row.line(), EepromException.atLine(manifest.file(), row.line(),
-                        "%s", EepromException.printable((row.device().isEmpty() ? "" : row.device() + ": ")
-                                + problem)).getMessage()));        // the row's values, control characters escaped
+            Optional<String> problem;
+            if (r instanceof Problem p && p.inName()) problem = Optional.of(p.message());
+            else if (nameLines.containsKey(row.device()))
+                problem = Optional.of("the name is also on line " + nameLines.get(row.device()));
+            else if (r instanceof Problem p) problem = Optional.of(p.message());
+            else problem = checked.get(((Candidate) r).key()).problem((Candidate) r);
+            if (problem.isPresent()) {
+                outcomes.add(new RowOutcome.Rejected(row, manifest.file() + ":" + row.line() + ": "
+                        + EepromException.printable((row.device().isEmpty() ? "" : row.device() + ": ")
+                        + problem.get())));                                // the row's values, control characters escaped
                 continue;
             }
-            int c = candidate[i];
-            if (buildOf[c] < 0) {
-                buildOf[c] = plan.builds.size();
-                plan.builds.add(new Build(r.base(), r.config(), checked.get(c).configSha256()));
+            Candidate c = (Candidate) r;
+            Build build = builds.get(c.key());
+            if (build == null) {
+                build = new Build(c.base(), c.config(), checked.get(c.key()).configSha256());
+                builds.put(c.key(), build);
             }
             nameLines.put(row.device(), row.line());
-            plan.devices.add(new Device(row.device(), r.soc(), buildOf[c], row));
+            outcomes.add(new RowOutcome.Built(new Device(row.device(), c.soc(), build, row)));
         }
-        return plan;
+        return new BatchPlan(manifest, ts, outcomes, new ArrayList<>(builds.values()));
     }
 
-    public Manifest manifest() {
+    Manifest manifest() {
         return manifest;
     }
 
-    public long ts() {
+    long ts() {
         return ts;
     }
 
+    /** Every row's outcome, in manifest order. */
+    List<RowOutcome> outcomes() {
+        return outcomes;
+    }
+
+    /** The rows that are devices, in manifest order. */
     public List<Device> devices() {
         return Collections.unmodifiableList(devices);
     }
 
     /** The distinct images, in the order their first device appears in the manifest. */
     public List<Build> builds() {
-        return Collections.unmodifiableList(builds);
+        return builds;
     }
 
-    public List<Rejection> rejected() {
+    /** The rows that are no device, in manifest order. */
+    public List<RowOutcome.Rejected> rejected() {
         return Collections.unmodifiableList(rejected);
     }
 
-    /** Equal images given twice (under two names, or as a name and a SoC's image) count as one base. */
-    private static Map<EepromImage, Integer> distinctBases(BaseImages images) {
-        List<byte[]> distinct = new ArrayList<>();
-        Map<EepromImage, Integer> index = new IdentityHashMap<>();
+    /** Each base image mapped to the first one given with the same bytes (under two names, or as a SoC's image). */
+    private static Map<EepromImage, EepromImage> distinctBases(BaseImages images) {
         List<EepromImage> all = new ArrayList<>(images.bySoc().values());
         all.addAll(images.byName().values());
+        List<EepromImage> distinct = new ArrayList<>();
+        List<byte[]> distinctBytes = new ArrayList<>();
+        Map<EepromImage, EepromImage> first = new IdentityHashMap<>();
         for (EepromImage image : all) {
-            if (index.containsKey(image)) continue;
+            if (first.containsKey(image)) continue;
             byte[] bytes = image.toByteArray();
             int i = 0;
-            while (i < distinct.size() && !Arrays.equals(distinct.get(i), bytes)) i++;
-            if (i == distinct.size()) distinct.add(bytes);
-            index.put(image, i);
+            while (i < distinct.size() && !Arrays.equals(distinctBytes.get(i), bytes)) i++;
+            if (i == distinct.size()) {
+                distinct.add(image);
+                distinctBytes.add(bytes);
+            }
+            first.put(image, distinct.get(i));
         }
-        return index;
+        return first;
     }
 
-    private static Resolved resolve(Row row, Map<String, Template> templates, BaseImages images) {
+    private static Resolved resolve(Row row, Map<String, Template> templates, BaseImages images,
+            Map<EepromImage, EepromImage> firstEqual) {
         String name = row.device();
-        if (name.isEmpty()) return new Resolved(row, null, null, null, "no name or serial", true);
-        if (!DEVICE_NAME.matcher(name).matches()) return new Resolved(row, null, null, null,
+        if (name.isEmpty()) return new Problem(row, "no name or serial", true);
+        if (!DEVICE_NAME.matcher(name).matches()) return new Problem(row,
                 "expected a name of letters, digits, ., _ and - (it names a folder), found \"" + name + "\"", true);
-        if (name.length() > MAX_NAME) return new Resolved(row, null, null, null, "a name of " + name.length()
+        if (name.length() > MAX_NAME) return new Problem(row, "a name of " + name.length()
                 + " characters is longer than a folder's name can be (" + MAX_NAME + ")", true);
+        Optional<Soc> soc = Soc.parse(row.get(Manifest.SOC));
+        if (soc.isEmpty()) return problem(row, "soc: expected 2711 or 2712, found \"%s\"", row.get(Manifest.SOC));
+        String named = row.get(Manifest.IMAGE);
+        EepromImage base = named.isEmpty() ? images.bySoc().get(soc.get()) : images.byName().get(named);
+        if (base == null) return named.isEmpty()
+                ? problem(row, "no base image for %s: give --image-%s or an image column", soc.get().id(), soc.get().id())
+                : problem(row, "no such image %s", named);
+        if (base.soc() != soc.get()) return problem(row, "image %s is a BCM%s image; the row's soc is %s", base.file(),
+                base.soc().id(), soc.get().id());
+        String template = row.get(Manifest.TEMPLATE);
+        Set<String> used = Set.of();
+        BootConfig config;
         try {
-            Soc soc = Soc.parse(row.get(Manifest.SOC)).orElseThrow(
-                    () -> problem("soc: expected 2711 or 2712, found \"%s\"", row.get(Manifest.SOC)));
-            EepromImage base = base(row, soc, images);
-            BootConfig config = config(row, base, templates);
+            if (template.isEmpty()) {
+                config = BootConfig.parse(base.file() + " (bootconf.txt)", base.bootConfig());
+            } else {
+                Template t = templates.get(template);
+                if (t == null) return problem(row, "no such template %s", template);
+                used = t.placeholders();
+                for (String placeholder : used) {
+                    if (!row.values().containsKey(placeholder))
+                        return problem(row, "template %s uses ${%s}, which is not a column", template, placeholder);
+                    if (row.get(placeholder).isEmpty())
+                        return problem(row, "${%s} is empty (template %s)", placeholder, template);
+                }
+                config = BootConfig.parse(template, t.substitute(row.values()).getBytes(StandardCharsets.UTF_8));
+            }
+            for (Map.Entry<String, String> e : row.values().entrySet())
+                if (Manifest.isVariable(e.getKey()) && !e.getValue().isEmpty() && !used.contains(e.getKey()))
+                    return problem(row, template.isEmpty() ? "column %s is not used: the row has no template"
+                            : "column %s is not used by template %s", e.getKey(), template);
             for (Map.Entry<String, String> e : row.values().entrySet())
                 if (e.getKey().startsWith(Manifest.SET) && !e.getValue().isEmpty())
                     config = config.with(e.getKey().substring(Manifest.SET.length()), e.getValue());
-            return new Resolved(row, soc, base, config, null, false);
-        } catch (EepromException e) {
-            return new Resolved(row, null, null, null, e.getMessage(), false);
+        } catch (EepromException e) {          // a value the template or config cannot take, in its own words
+            return new Problem(row, e.getMessage(), false);
         }
+        return new Candidate(row, soc.get(), base, config, new BuildKey(firstEqual.get(base), config.toBytes()));
     }
 
-    private static EepromImage base(Row row, Soc soc, BaseImages images) {
-        String named = row.get(Manifest.IMAGE);
-        EepromImage base = named.isEmpty() ? images.bySoc().get(soc) : images.byName().get(named);
-        if (base == null) throw named.isEmpty()
-                ? problem("no base image for %s: give --image-%s or an image column", soc.id(), soc.id())
-                : problem("no such image %s", named);
-        if (base.soc() != soc) throw problem("image %s is a BCM%s image; the row's soc is %s", base.file(),
-                base.soc().id(), soc.id());
-        return base;
-    }
-
-    /** The template filled in with the row's columns, or the base image's own config. */
-    private static BootConfig config(Row row, EepromImage base, Map<String, Template> templates) {
-        String name = row.get(Manifest.TEMPLATE);
-        Set<String> used = Set.of();
-        BootConfig config;
-        if (name.isEmpty()) {
-            config = BootConfig.parse(base.file() + " (bootconf.txt)", base.bootConfig());
-        } else {
-            Template template = templates.get(name);
-            if (template == null) throw problem("no such template %s", name);
-            used = template.placeholders();
-            for (String placeholder : used) {
-                if (!row.values().containsKey(placeholder))
-                    throw problem("template %s uses ${%s}, which is not a column", name, placeholder);
-                if (row.get(placeholder).isEmpty()) throw problem("${%s} is empty (template %s)", placeholder, name);
-            }
-            config = BootConfig.parse(name, template.substitute(row.values()).getBytes(StandardCharsets.UTF_8));
-        }
-        for (Map.Entry<String, String> e : row.values().entrySet())
-            if (Manifest.isVariable(e.getKey()) && !e.getValue().isEmpty() && !used.contains(e.getKey()))
-                throw problem(name.isEmpty() ? "column %s is not used: the row has no template"
-                        : "column %s is not used by template %s", e.getKey(), name);
-        return config;
-    }
-
-    private static Checked check(Resolved r) {
+    private static Checked check(Candidate c) {
         StringJoiner errors = new StringJoiner("; ");
-        for (Finding f : Validator.checkInImage(r.config(), r.base().soc()))
+        for (Finding f : Validator.checkInImage(c.config(), c.base().soc()))
             if (f.isError()) errors.add(f.line() == 0 ? f.message() : "line " + f.line() + ": " + f.message());
-        return new Checked(errors.toString(), r.base().capacity(EepromImage.BOOTCONF_TXT),
-                SigFile.sha256Hex(r.config().toBytes()));
+        return new Checked(errors.toString(), c.base().capacity(EepromImage.BOOTCONF_TXT),
+                SigFile.sha256Hex(c.config().toBytes()));
     }
 
-    private static EepromException problem(String format, Object... args) {
-        return EepromException.in("", format, args);
+    private static Problem problem(Row row, String format, Object... args) {
+        return new Problem(row, format.formatted(args), false);
     }
 }

@@ -19,7 +19,6 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -84,7 +83,7 @@ public final class BatchWriter {
     private static void spool(BatchPlan plan, Path out, Output format, Path parent, Path spool, int jobs,
             IntConsumer progress) throws IOException {
         Files.createDirectory(spool.resolve(IMAGES));
-        List<String> imageSha256 = buildAll(plan, spool, jobs, progress);
+        Map<Build, String> imageSha256 = buildAll(plan, spool, jobs, progress);
         Files.writeString(spool.resolve(MANIFEST_JSON), ManifestJson.of(plan, imageSha256), StandardCharsets.UTF_8);
         if (format == Output.DIRECTORY) {
             link(plan.devices(), imageSha256, spool);
@@ -102,27 +101,27 @@ public final class BatchWriter {
         }
     }
 
-    private static List<String> buildAll(BatchPlan plan, Path dir, int jobs, IntConsumer progress) throws IOException {
+    /** Writes every build's image on {@code jobs} threads; the SHA-256 of each build's {@code pieeprom.bin}. */
+    private static Map<Build, String> buildAll(BatchPlan plan, Path dir, int jobs, IntConsumer progress)
+            throws IOException {
         List<Build> builds = plan.builds();
-        int[] devices = new int[builds.size()];
-        for (Device d : plan.devices()) devices[d.build()]++;
-        String[] sha256 = new String[builds.size()];
+        Map<Build, Integer> devices = new IdentityHashMap<>();           // how many devices each build serves
+        for (Device d : plan.devices()) devices.merge(d.build(), 1, Integer::sum);
         Map<EepromImage, PatchedImages> bases = new IdentityHashMap<>();
         for (Build b : builds) if (!bases.containsKey(b.base())) bases.put(b.base(), new PatchedImages(b.base()));
         Semaphore inFlight = new Semaphore(2 * jobs);
         AtomicBoolean failed = new AtomicBoolean();
         ExecutorService pool = Executors.newFixedThreadPool(jobs);
-        List<Future<?>> futures = new ArrayList<>();
+        List<Future<String>> futures = new ArrayList<>();
         try {
             for (int i = 0; i < builds.size() && !failed.get(); i++) {
                 inFlight.acquire();
-                int index = i;
+                Build build = builds.get(i);
                 futures.add(pool.submit(() -> {
                     try {
-                        Build build = builds.get(index);
-                        sha256[index] = writeImage(build, bases.get(build.base()), plan.ts(), dir);
-                        progress.accept(devices[index]);
-                        return null;
+                        String sha256 = writeImage(build, bases.get(build.base()), plan.ts(), dir);
+                        progress.accept(devices.get(build));
+                        return sha256;
                     } catch (IOException | RuntimeException e) {
                         failed.set(true);
                         throw e;
@@ -131,7 +130,9 @@ public final class BatchWriter {
                     }
                 }));
             }
-            for (Future<?> future : futures) future.get();
+            Map<Build, String> sha256 = new IdentityHashMap<>();
+            for (int i = 0; i < futures.size(); i++) sha256.put(builds.get(i), futures.get(i).get());
+            return sha256;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted while writing images");
@@ -142,7 +143,6 @@ public final class BatchWriter {
         } finally {
             pool.shutdownNow();
         }
-        return Arrays.asList(sha256);
     }
 
     /** Writes one image, as {@code eeprom apply --config} would make it, under its SHA-256. */
@@ -155,7 +155,7 @@ public final class BatchWriter {
         return sig.sha256();
     }
 
-    private static void link(List<Device> devices, List<String> imageSha256, Path dir) throws IOException {
+    private static void link(List<Device> devices, Map<Build, String> imageSha256, Path dir) throws IOException {
         Path parent = Files.createDirectory(dir.resolve(DEVICES));
         for (Device d : devices) {
             Path image = dir.resolve(IMAGES).resolve(imageSha256.get(d.build()));

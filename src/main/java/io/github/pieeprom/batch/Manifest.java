@@ -1,9 +1,9 @@
 package io.github.pieeprom.batch;
 
 import io.github.pieeprom.EepromException;
-import io.github.pieeprom.template.Csv;
-import io.github.pieeprom.template.Csv.Record;
-import io.github.pieeprom.template.Utf8;
+import io.github.pieeprom.text.Csv;
+import io.github.pieeprom.text.Csv.Record;
+import io.github.pieeprom.text.Utf8;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -13,19 +13,16 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * A device manifest: CSV (RFC 4180: quoted fields, {@code ""} for a quote, LF or CRLF) with a header naming the
- * columns. {@code name} or {@code serial} and {@code soc} are required; {@code image}, {@code template} and
- * {@code set:KEY} columns have a meaning; any other column is a template variable.
- * <pre>
- * Manifest manifest = Manifest.parse("devices.csv", Files.readAllBytes(path));
- * </pre>
+ * A device manifest, as {@link BatchInputs#read} reads it: CSV (RFC 4180: quoted fields, {@code ""} for a quote, LF
+ * or CRLF) with a header naming the columns. {@code name} or {@code serial} and {@code soc} are required;
+ * {@code image}, {@code template} and {@code set:KEY} columns have a meaning; any other column is a template variable.
  *
  * @param file    the name used in messages
  * @param columns the header, in order
  * @param rows    the data rows; blank lines are skipped
  */
 public record Manifest(String file, List<String> columns, List<Row> rows) {
-    public static final String NAME = "name", SERIAL = "serial", SOC = "soc", IMAGE = "image", TEMPLATE = "template",
+    static final String NAME = "name", SERIAL = "serial", SOC = "soc", IMAGE = "image", TEMPLATE = "template",
             SET = "set:";
 
     /**
@@ -40,12 +37,12 @@ public record Manifest(String file, List<String> columns, List<Row> rows) {
         }
 
         /** The value of a column, or "" when the manifest has no such column. */
-        public String get(String column) {
+        String get(String column) {
             return values.getOrDefault(column, "");
         }
 
         /** The device's name: its {@code name}, else its {@code serial}. */
-        public String device() {
+        String device() {
             String name = get(NAME);
             return name.isEmpty() ? get(SERIAL) : name;
         }
@@ -57,7 +54,7 @@ public record Manifest(String file, List<String> columns, List<Row> rows) {
     }
 
     /** Parses the CSV; a malformed header, quote or field count is an error naming the line. */
-    public static Manifest parse(String file, byte[] bytes) {
+    static Manifest parse(String file, byte[] bytes) {
         List<Record> records = Csv.records(file, Utf8.decode(file, bytes), false);
         if (records.isEmpty()) throw EepromException.in(file, "empty manifest: expected a header line");
         List<String> columns = header(file, records.get(0));

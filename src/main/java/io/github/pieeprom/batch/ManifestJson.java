@@ -1,8 +1,8 @@
 package io.github.pieeprom.batch;
 
 import io.github.pieeprom.Json;
+import io.github.pieeprom.batch.BatchPlan.Build;
 import io.github.pieeprom.batch.BatchPlan.Device;
-import io.github.pieeprom.batch.BatchPlan.Rejection;
 import java.util.List;
 import java.util.Map;
 
@@ -14,8 +14,8 @@ final class ManifestJson {
     private ManifestJson() {
     }
 
-    /** {@code imageSha256[i]} is the SHA-256 of build {@code i}'s {@code pieeprom.bin}. */
-    static String of(BatchPlan plan, List<String> imageSha256) {
+    /** {@code imageSha256} has the SHA-256 of each build's {@code pieeprom.bin}. */
+    static String of(BatchPlan plan, Map<Build, String> imageSha256) {
         StringBuilder out = new StringBuilder("{\n  \"manifest\": ").append(Json.quote(plan.manifest().file()))
                 .append(",\n  \"ts\": ").append(plan.ts())
                 .append(",\n  \"images\": ").append(plan.builds().size())
@@ -26,16 +26,16 @@ final class ManifestJson {
             String image = imageSha256.get(d.build());
             out.append(i == 0 ? "\n    " : ",\n    ").append("{\"name\": ").append(Json.quote(d.name()))
                     .append(", \"soc\": ").append(Json.quote(d.soc().id()))
-                    .append(", \"config\": ").append(Json.quote(plan.builds().get(d.build()).configSha256()))
+                    .append(", \"config\": ").append(Json.quote(d.build().configSha256()))
                     .append(", \"image\": ").append(Json.quote(image))
                     .append(", \"path\": ").append(Json.quote(BatchWriter.IMAGES + "/" + image))
                     .append(", \"line\": ").append(d.row().line())
                     .append(", \"row\": ").append(object(d.row().values())).append('}');
         }
         out.append(devices.isEmpty() ? "],\n  \"skipped\": [" : "\n  ],\n  \"skipped\": [");
-        List<Rejection> rejected = plan.rejected();
+        List<RowOutcome.Rejected> rejected = plan.rejected();
         for (int i = 0; i < rejected.size(); i++)
-            out.append(i == 0 ? "\n    " : ",\n    ").append("{\"line\": ").append(rejected.get(i).line())
+            out.append(i == 0 ? "\n    " : ",\n    ").append("{\"line\": ").append(rejected.get(i).row().line())
                     .append(", \"error\": ").append(Json.quote(rejected.get(i).message())).append('}');
         return out.append(rejected.isEmpty() ? "]\n}\n" : "\n  ]\n}\n").toString();
     }

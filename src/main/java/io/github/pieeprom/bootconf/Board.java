@@ -1,6 +1,6 @@
 package io.github.pieeprom.bootconf;
 
-import io.github.pieeprom.image.Soc;
+import io.github.pieeprom.Soc;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -25,26 +25,26 @@ public enum Board {
         this.filters = filters;
     }
 
-    public String title() {
+    String title() {
         return title;
     }
 
-    public Soc soc() {
+    Soc soc() {
         return soc;
     }
 
     /** The type field of the board's revision code, as {@code [board-type=0x..]} tests it. */
-    public int boardType() {
+    int boardType() {
         return boardType;
     }
 
     /** The model filters that are true on this board, such as {@code pi4} and {@code cm4}. */
-    public Set<String> filters() {
+    Set<String> filters() {
         return filters;
     }
 
     /** Whether the board has the hardware for a boot mode: BCM-USB-MSD (0x5) only on 2711, NVMe (0x6) not on Pi 4B/400. */
-    public boolean has(BootMode mode) {
+    boolean has(BootMode mode) {
         return switch (mode) {
             case BCM_USB_MSD -> soc == Soc.BCM2711;
             case NVME -> this != PI4 && this != PI400;

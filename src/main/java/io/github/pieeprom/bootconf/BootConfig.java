@@ -17,10 +17,10 @@ import java.util.regex.Pattern;
 /**
  * A {@code bootconf.txt} kept exactly as written: {@code BootConfig.parse(f, b).toBytes()} equals {@code b} for any
  * bytes (CRLF, no final newline, trailing blanks, text that is not UTF-8). Edits return a new config that changes
- * only the lines concerned.
+ * only the lines concerned; {@link PropertyEdits} also removes properties.
  * <pre>
  * BootConfig config = BootConfig.parse("boot.conf", Files.readAllBytes(path));
- * BootConfig netboot = config.with("BOOT_ORDER", "0xf21").with("NET_BOOT_MAX_RETRIES", "5").without("TFTP_IP");
+ * BootConfig netboot = config.with("BOOT_ORDER", "0xf21").with("NET_BOOT_MAX_RETRIES", "5");
  * List&lt;Finding&gt; findings = Validator.check(netboot, Optional.of(Soc.BCM2711));
  * Files.write(path, netboot.toBytes());
  * </pre>
@@ -104,7 +104,7 @@ public final class BootConfig {
     }
 
     /** The value a key has in {@code [all]} (the last assignment wins), if it is set there. */
-    public Optional<String> get(String key) {
+    Optional<String> get(String key) {
         String value = null;
         for (Line line : lines)
             if (line.kind() == Line.Kind.PROPERTY && line.key().equals(key) && conditionOf(line).filters().isEmpty())
@@ -113,7 +113,7 @@ public final class BootConfig {
     }
 
     /** The property lines that take effect on a board, by key (the last one wins); run-time filters excluded. */
-    public Map<String, Line> settings(Board board) {
+    Map<String, Line> settings(Board board) {
         Map<String, Line> settings = new LinkedHashMap<>();
         for (Line line : lines)
             if (line.kind() == Line.Kind.PROPERTY && conditionOf(line).on(board) == Filter.Match.APPLIES) {
@@ -158,12 +158,12 @@ public final class BootConfig {
     }
 
     /** Removes {@code key} from {@code [all]}; see {@link #without(String, String)}. */
-    public BootConfig without(String key) {
+    BootConfig without(String key) {
         return without(ALL, key);
     }
 
     /** Removes every assignment of {@code key} in a section; the same config when there is none. */
-    public BootConfig without(String section, String key) {
+    BootConfig without(String section, String key) {
         requireKey(key);
         List<byte[]> out = new ArrayList<>();
         for (Line line : lines) if (!(isIn(line, section) && isKey(line, key))) out.add(raw.get(line.number() - 1));
@@ -171,7 +171,7 @@ public final class BootConfig {
     }
 
     /** Whether {@code key} is assigned in a section. */
-    public boolean has(String section, String key) {
+    boolean has(String section, String key) {
         return lines.stream().anyMatch(line -> isIn(line, section) && isKey(line, key));
     }
 

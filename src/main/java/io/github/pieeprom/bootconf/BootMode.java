@@ -3,7 +3,7 @@ package io.github.pieeprom.bootconf;
 import java.util.Optional;
 
 /** One nibble of {@code BOOT_ORDER}: a place the bootloader tries to boot from, or what to do next. */
-public enum BootMode {
+enum BootMode {
     SD_CARD_DETECT(0x0, "SD card (with card detect; deprecated, use 0xf)"),
     SD_CARD(0x1, "SD card (or eMMC)"),
     NETWORK(0x2, "network (TFTP)"),
@@ -23,22 +23,22 @@ public enum BootMode {
         this.description = description;
     }
 
-    public int nibble() {
+    int nibble() {
         return nibble;
     }
 
     /** A few words for people: "SD card", "network (TFTP)". */
-    public String description() {
+    String description() {
         return description;
     }
 
     /** {@code 0x2} and the like. */
-    public String hex() {
+    String hex() {
         return "0x" + Integer.toHexString(nibble);
     }
 
     /** The mode of a nibble; 0x8-0xd are no boot mode. */
-    public static Optional<BootMode> of(int nibble) {
+    static Optional<BootMode> of(int nibble) {
         for (BootMode mode : values()) if (mode.nibble == nibble) return Optional.of(mode);
         return Optional.empty();
     }

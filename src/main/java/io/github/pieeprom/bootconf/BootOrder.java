@@ -2,7 +2,6 @@ package io.github.pieeprom.bootconf;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A {@code BOOT_ORDER} value: boot modes tried from the least significant nibble up, so {@code 0xf21} reads right
@@ -14,12 +13,12 @@ import java.util.stream.Collectors;
  * @param text  the value as written
  * @param modes in the order the bootloader tries them
  */
-public record BootOrder(String text, List<BootMode> modes) {
+record BootOrder(String text, List<BootMode> modes) {
     /** What the bootloader uses when BOOT_ORDER is unset or empty. */
-    public static final String DEFAULT = "0xf41";
+    static final String DEFAULT = "0xf41";
     static final int MAX_NIBBLES = 8;
 
-    public BootOrder {
+    BootOrder {
         modes = List.copyOf(modes);
     }
 
@@ -28,7 +27,7 @@ public record BootOrder(String text, List<BootMode> modes) {
     }
 
     /** Parses a value that {@link #check} accepts. */
-    public static BootOrder parse(String text) {
+    static BootOrder parse(String text) {
         Problem problem = check(text);
         if (problem != null) throw new IllegalArgumentException("BOOT_ORDER " + text + ": " + problem.message());
         int first = 2;
@@ -60,10 +59,5 @@ public record BootOrder(String text, List<BootMode> modes) {
             return new Problem(2, (text.length() - 2) + " nibbles, but the bootloader reads only "
                     + MAX_NIBBLES + " (32 bits) of \"" + text + "\"");
         return null;
-    }
-
-    /** "SD card, then network (TFTP), then start again with the first mode". */
-    public String inWords() {
-        return modes.stream().map(BootMode::description).collect(Collectors.joining(", then "));
     }
 }

@@ -6,8 +6,8 @@ import static io.github.pieeprom.bootconf.ValueType.INT;
 import static io.github.pieeprom.bootconf.ValueType.IPV4;
 import static io.github.pieeprom.bootconf.ValueType.STRING;
 
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.bootconf.Property.Status;
-import io.github.pieeprom.image.Soc;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
@@ -127,7 +127,7 @@ public final class Catalogue {
      * Catalogue.resolve("MAX_RETRIES", BootMode.NETWORK)   // NET_BOOT_MAX_RETRIES
      * </pre>
      */
-    public static Optional<Property> resolve(String name, BootMode context) {
+    static Optional<Property> resolve(String name, BootMode context) {
         String upper = name.toUpperCase(Locale.ROOT);
         if (upper.equals("MAX_RETRIES")) return switch (context) {
             case NETWORK -> get("NET_BOOT_MAX_RETRIES");
@@ -138,7 +138,7 @@ public final class Catalogue {
     }
 
     /** Current properties a mistyped name probably meant, best first; empty if none is close. */
-    public static List<String> suggestions(String name) {
+    static List<String> suggestions(String name) {
         List<String> known = MISTAKES.get(name.toUpperCase(Locale.ROOT));
         if (known != null) return known;
         String upper = name.toUpperCase(Locale.ROOT);

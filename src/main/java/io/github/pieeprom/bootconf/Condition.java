@@ -1,6 +1,6 @@
 package io.github.pieeprom.bootconf;
 
-import io.github.pieeprom.image.Soc;
+import io.github.pieeprom.Soc;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,7 +10,7 @@ import java.util.Optional;
  * accumulated filters, one per group, such as {@code [pi4][gpio8=0]}.
  */
 public record Condition(List<Filter> filters) {
-    public static final Condition ALL = new Condition(List.of());
+    static final Condition ALL = new Condition(List.of());
 
     public Condition {
         filters = List.copyOf(filters);
@@ -27,7 +27,7 @@ public record Condition(List<Filter> filters) {
     }
 
     /** {@code [all]}, or the filters in force such as {@code [pi4][gpio8=0]}. */
-    public String name() {
+    String name() {
         if (filters.isEmpty()) return "[all]";
         StringBuilder name = new StringBuilder();
         for (Filter f : filters) name.append('[').append(f.text()).append(']');
@@ -46,7 +46,7 @@ public record Condition(List<Filter> filters) {
     }
 
     /** Whether lines under this condition apply on a board: every filter must hold. */
-    public Filter.Match on(Board board) {
+    Filter.Match on(Board board) {
         Filter.Match result = Filter.Match.APPLIES;
         for (Filter f : filters) {
             Filter.Match m = f.on(board);
@@ -57,13 +57,13 @@ public record Condition(List<Filter> filters) {
     }
 
     /** The SoC the filters select ({@code [pi4]} means BCM2711), if any. */
-    public Optional<Soc> soc() {
+    Optional<Soc> soc() {
         for (Filter f : filters) if (f.soc().isPresent()) return f.soc();       // loops: the validator's hot path
         return Optional.empty();
     }
 
     /** The single board the filters select ({@code [cm4]}), if any. */
-    public Optional<Board> board() {
+    Optional<Board> board() {
         for (Filter f : filters) if (f.board().isPresent()) return f.board();
         return Optional.empty();
     }

@@ -1,6 +1,6 @@
 package io.github.pieeprom.bootconf;
 
-import io.github.pieeprom.image.Soc;
+import io.github.pieeprom.Soc;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -25,7 +25,7 @@ public record Filter(Kind kind, String text, String group) {
     }
 
     /** Whether a filter holds on a board: always, never, or only under a run-time condition (GPIO, serial...). */
-    public enum Match { APPLIES, DEPENDS, NEVER }
+    enum Match { APPLIES, DEPENDS, NEVER }
 
     static final Set<String> MODELS = Set.of("pi4", "pi400", "cm4", "cm4s", "pi5", "pi500", "cm5");
     private static final Set<String> PI4_MODELS = Set.of("pi4", "pi400", "cm4", "cm4s");
@@ -35,7 +35,7 @@ public record Filter(Kind kind, String text, String group) {
     private static final Pattern EXPRESSION =
             Pattern.compile("(partition|boot_count|boot_arg1)(=|&|<|>)(0x[0-9a-fA-F]{1,8}|[0-9]{1,10})(=(0x[0-9a-fA-F]{1,8}|[0-9]{1,10}))?");
 
-    public static Filter parse(String text) {
+    static Filter parse(String text) {
         Kind kind = switch (text) {
             case "all" -> Kind.ALL;
             case "none" -> Kind.NONE;
@@ -55,7 +55,7 @@ public record Filter(Kind kind, String text, String group) {
     }
 
     /** Whether this filter holds on a board. */
-    public Match on(Board board) {
+    Match on(Board board) {
         return switch (kind) {
             case ALL -> Match.APPLIES;
             case MODEL -> board.filters().contains(text) ? Match.APPLIES : Match.NEVER;

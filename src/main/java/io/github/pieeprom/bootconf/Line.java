@@ -28,7 +28,7 @@ public record Line(int number, Kind kind, String text, String key, String value)
     }
 
     /** The 1-based column where the value starts (property lines). */
-    public int valueColumn() {
+    int valueColumn() {
         return key.length() + 2;
     }
 }

@@ -1,6 +1,6 @@
 package io.github.pieeprom.bootconf;
 
-import io.github.pieeprom.image.Soc;
+import io.github.pieeprom.Soc;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package io.github.pieeprom.bootconf;
 
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.bootconf.Finding.Severity;
 import io.github.pieeprom.bootconf.Property.Status;
-import io.github.pieeprom.image.Soc;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -21,7 +21,7 @@ import java.util.Set;
  */
 public final class Validator {
     /** The largest {@code bootconf.txt} an image can hold: a 4 KiB erase block less the 20-byte file header. */
-    public static final int MAX_SIZE = 4076;
+    static final int MAX_SIZE = 4076;
     /** config.txt reads only this many characters of a line; the bootloader is assumed to do the same. */
     static final int MAX_LINE = 98;
 

@@ -1,6 +1,7 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.bootconf.BootConfig;
+import io.github.pieeprom.bootconf.PropertyEdits;
 import io.github.pieeprom.bootconf.Validator;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageEdits;
@@ -58,7 +59,7 @@ final class ApplyCommand implements Command {
         Path image = args.get(IMAGE);
         Path out = args.get(OUT);
         Path config = args.get(CONFIG);
-        ConfigEdits configEdits = ConfigEdits.of(args);
+        PropertyEdits configEdits = ConfigEdits.of(args);
         if ((args.get(DIGEST) != null || args.get(PUBKEY) != null) && config == null && configEdits.isEmpty())
             throw new UsageException("--digest and --pubkey are stored together with a config: add --config FILE "
                     + "or --set KEY=VALUE");
@@ -85,12 +86,14 @@ final class ApplyCommand implements Command {
     }
 
     /** The image's config (or --config's) with --set and --unset applied, refused if it does not validate. */
-    private static BootConfig editedConfig(EepromImage source, Path image, Path config, ConfigEdits configEdits,
+    private static BootConfig editedConfig(EepromImage source, Path image, Path config, PropertyEdits configEdits,
             PrintWriter err) throws IOException {
         BootConfig base = config != null ? BootConfig.parse(config.toString(), Inputs.read(config))
                 : BootConfig.parse(image + " (bootconf.txt)", source.bootConfig());
-        BootConfig edited = configEdits.applyTo(base, err);
-        ConfigEdits.requireValid(edited, Validator.checkInImage(edited, source.soc()), err);
+        PropertyEdits.Result result = configEdits.applyTo(base);
+        for (String note : result.notes()) err.println("eeprom: note: " + note);
+        BootConfig edited = result.config();
+        Findings.refuseErrors(edited, Validator.checkInImage(edited, source.soc()), err);
         return edited;
     }
 }

@@ -1,23 +1,20 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.EepromException;
-import io.github.pieeprom.batch.BaseImages;
+import io.github.pieeprom.Soc;
+import io.github.pieeprom.batch.BatchInputs;
 import io.github.pieeprom.batch.BatchPlan;
 import io.github.pieeprom.batch.BatchWriter;
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.batch.Manifest;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
-import io.github.pieeprom.image.Soc;
 import io.github.pieeprom.template.Template;
-import io.github.pieeprom.template.Utf8;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -70,10 +67,10 @@ final class BatchCommand implements Command {
         Path manifest = args.get(MANIFEST);
         Path out = args.get(OUT);
         boolean keepGoing = args.flag(KEEP_GOING);
-        Manifest rows = Manifest.parse(manifest.toString(), Inputs.read(manifest));
-        Path folder = manifest.toAbsolutePath().getParent();
-        BatchPlan plan = BatchPlan.of(rows, templates(rows, folder),
-                images(rows, folder, args.get(IMAGE_2711), args.get(IMAGE_2712)), timestamp);
+        Map<Soc, Path> bases = new EnumMap<>(Soc.class);
+        if (args.has(IMAGE_2711)) bases.put(Soc.BCM2711, args.get(IMAGE_2711));
+        if (args.has(IMAGE_2712)) bases.put(Soc.BCM2712, args.get(IMAGE_2712));
+        BatchPlan plan = BatchInputs.read(manifest, bases).plan(timestamp);
         PrintWriter err = console.err();
         plan.rejected().forEach(r -> err.println((keepGoing ? "eeprom: skipped: " : "eeprom: error: ") + r.message()));
         int bad = plan.rejected().size();
@@ -92,54 +89,5 @@ final class BatchCommand implements Command {
     /** {@code 1 device}, {@code 2 devices}. */
     private static String count(int n, String noun) {
         return n + " " + noun + (n == 1 ? "" : "s");
-    }
-
-    /** Every template the manifest names that exists; a row naming a missing one is rejected by the plan. */
-    private static Map<String, Template> templates(Manifest rows, Path folder) throws IOException {
-        Map<String, Template> templates = new HashMap<>();
-        for (Manifest.Row row : rows.rows()) {
-            String name = row.get(Manifest.TEMPLATE);
-            if (name.isEmpty() || templates.containsKey(name)) continue;
-            Path path = file(rows, row, Manifest.TEMPLATE, folder);
-            if (path == null || !Files.isRegularFile(path)) continue;
-            templates.put(name, Template.parse(name, Utf8.decode(name, Inputs.read(path))));
-        }
-        return templates;
-    }
-
-    private static BaseImages images(Manifest rows, Path folder, Path image2711, Path image2712) throws IOException {
-        Map<Soc, EepromImage> bySoc = new EnumMap<>(Soc.class);
-        if (image2711 != null) bySoc.put(Soc.BCM2711, ImageFiles.read(image2711));
-        if (image2712 != null) bySoc.put(Soc.BCM2712, ImageFiles.read(image2712));
-        for (Map.Entry<Soc, EepromImage> e : bySoc.entrySet()) if (e.getValue().soc() != e.getKey())
-            throw EepromException.in(e.getValue().file(), "given as --image-%s, but it is a BCM%s image",
-                    e.getKey().id(), e.getValue().soc().id());
-        Map<String, EepromImage> byName = new HashMap<>();
-        for (Manifest.Row row : rows.rows()) {
-            String name = row.get(Manifest.IMAGE);
-            if (name.isEmpty() || byName.containsKey(name)) continue;
-            Path path = file(rows, row, Manifest.IMAGE, folder);
-            if (path == null || !Files.isRegularFile(path)) continue;
-            byName.put(name, EepromImage.parse(name, ImageFiles.readImageBytes(path)));
-        }
-        return new BaseImages(bySoc, byName);
-    }
-
-    /**
-     * The file a row's {@code template} or {@code image} column names, beside the manifest, or null for a name no
-     * file can have (a NUL). A folder there stops the batch, as a file that cannot be read does; a name that does
-     * not exist is the plan's bad row.
-     */
-    private static Path file(Manifest rows, Manifest.Row row, String column, Path folder) {
-        String name = row.get(column);
-        Path path;
-        try {
-            path = folder.resolve(name);
-        } catch (InvalidPathException noSuchFile) {
-            return null;
-        }
-        if (Files.isDirectory(path)) throw EepromException.atLine(rows.file(), row.line(), "%s %s %s", column,
-                EepromException.printable(name), ImageFiles.IS_A_FOLDER);
-        return path;
     }
 }

@@ -1,6 +1,7 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.image.EepromImage;
+import io.github.pieeprom.image.ImageContents;
 import io.github.pieeprom.image.ImageEdits;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.image.Section;
@@ -87,7 +88,7 @@ final class ConfigCommand implements Command {
         EepromImage source = ImageFiles.read(image);
         if (args.flag(DEBUG)) debug(source, console.err());
         if (args.flag(EXTRACT)) {
-            ExtractCommand.extractAll(source, Path.of(""), true, console.err());
+            ImageFiles.writeInto(Path.of(""), ImageContents.asReference(source));
             return 0;
         }
         ImageEdits edits = Edits.of(args.get(TIMESTAMP), args.get(BOOTCODE), args.get(BOOTSYS), args.get(CACERT), config,

@@ -1,18 +1,17 @@
 package io.github.pieeprom.cli;
 
-import io.github.pieeprom.EepromException;
 import io.github.pieeprom.bootconf.BootConfig;
-import io.github.pieeprom.bootconf.Finding;
-import java.io.PrintWriter;
-import java.util.List;
-import java.util.Map;
+import io.github.pieeprom.bootconf.PropertyEdits;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** The {@code --set}, {@code --unset} and {@code --section} options of {@code edit} and {@code apply}, as given. */
-record ConfigEdits(List<String> sets, List<String> unsets, String section) {
+/** The {@code --set}, {@code --unset} and {@code --section} options of {@code edit} and {@code apply}. */
+final class ConfigEdits {
     static final String SET = "--set";
     static final String UNSET = "--unset";
     static final String SECTION = "--section";
+
+    private ConfigEdits() {
+    }
 
     /** Adds {@code --set}, {@code --unset} and {@code --section} to a command; completion offers property names. */
     static void addOptions(CommandSpec spec) {
@@ -24,31 +23,8 @@ record ConfigEdits(List<String> sets, List<String> unsets, String section) {
                 .description("The section to edit, as in its [FILTER] line (default: all).").build());
     }
 
-    static ConfigEdits of(Parsed args) {
-        return new ConfigEdits(args.all(SET), args.all(UNSET), args.get(SECTION));
-    }
-
-    boolean isEmpty() {
-        return sets.isEmpty() && unsets.isEmpty();
-    }
-
-    /** Applies the edits; every other line keeps its bytes. Notes unsetting a key that is not there on {@code err}. */
-    BootConfig applyTo(BootConfig config, PrintWriter err) {
-        BootConfig out = config;
-        for (Map.Entry<String, String> set : KeyValues.parse("--set", "KEY", sets).entrySet())
-            out = out.with(section, set.getKey(), set.getValue());
-        for (String key : unsets) {
-            if (!out.has(section, key)) err.printf("eeprom: note: %s is not set in [%s]%n", key, section);
-            out = out.without(section, key);
-        }
-        return out;
-    }
-
-    /** Refuses an edited config with errors: they are printed on {@code err}, and nothing is written. */
-    static void requireValid(BootConfig edited, List<Finding> findings, PrintWriter err) {
-        List<Finding> errors = findings.stream().filter(Finding::isError).toList();
-        errors.forEach(f -> err.println(Findings.text(new Findings.InFile(edited.file(), f))));
-        if (!errors.isEmpty()) throw EepromException.in(edited.file(), "the edited config has %d error%s; nothing written",
-                errors.size(), errors.size() == 1 ? "" : "s");
+    /** The options as edits; a {@code --set} without {@code =} is a usage error. */
+    static PropertyEdits of(Parsed args) {
+        return new PropertyEdits(KeyValues.parse("--set", "KEY", args.all(SET)), args.all(UNSET), args.get(SECTION));
     }
 }

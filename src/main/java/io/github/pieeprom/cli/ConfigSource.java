@@ -1,8 +1,8 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.bootconf.BootConfig;
 import io.github.pieeprom.image.EepromImage;
-import io.github.pieeprom.image.Soc;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.github.pieeprom.cli;
 
-import io.github.pieeprom.image.Soc;
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.signing.HsmWrapper;
 import io.github.pieeprom.signing.SigFile;
 import java.io.IOException;

@@ -1,8 +1,10 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.bootconf.BootConfig;
+import io.github.pieeprom.bootconf.PropertyEdits;
 import io.github.pieeprom.bootconf.Validator;
-import io.github.pieeprom.image.Soc;
+import io.github.pieeprom.Soc;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -38,15 +40,17 @@ final class EditCommand implements Command {
     @Override
     public int run(Parsed args, Console console) throws IOException {
         Path file = args.get(FILE);
-        ConfigEdits edits = ConfigEdits.of(args);
+        PropertyEdits edits = ConfigEdits.of(args);
         if (edits.isEmpty()) throw new UsageException("nothing to edit: give --set KEY=VALUE or --unset KEY");
         Optional<Soc> stated = ConfigSource.soc(args.get(SOC));
         ConfigSource source = ConfigSource.read(file);
         if (source.image().isPresent())
             throw new UsageException(file + " is an image: use eeprom apply " + file + " --set ... -o OUT");
         PrintWriter err = console.err();
-        BootConfig edited = edits.applyTo(source.config(), err);
-        ConfigEdits.requireValid(edited, Validator.check(edited, stated), err);
+        PropertyEdits.Result result = edits.applyTo(source.config());
+        for (String note : result.notes()) err.println("eeprom: note: " + note);
+        BootConfig edited = result.config();
+        Findings.refuseErrors(edited, Validator.check(edited, stated), err);
         Path target = args.has(OUT) ? args.get(OUT) : file;
         Outputs.write(console, target, edited.toBytes());
         if (!target.toString().equals("-")) err.printf("wrote %s%n", target);

@@ -2,17 +2,12 @@ package io.github.pieeprom.cli;
 
 import io.github.pieeprom.EepromException;
 import io.github.pieeprom.image.EepromImage;
+import io.github.pieeprom.image.ImageContents;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.image.Section;
-import io.github.pieeprom.image.SectionKind;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.FileSystemException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -55,59 +50,27 @@ final class ExtractCommand implements Command {
         Outputs.notAnInput(out, image, "the image to read");
         EepromImage source = ImageFiles.read(image);
         if (all) {
-            extractAll(source, dir, false, console.out());
+            List<ImageContents.Entry> entries = ImageContents.all(source);
+            ImageFiles.writeInto(dir, ImageContents.files(entries));
+            print(entries, dir, console.out());
         } else {
             Outputs.write(console, out, source.bootConfig());
         }
         return 0;
     }
 
-    /**
-     * Writes the image's files into {@code dir}. {@code asReference}: only bootcode.bin and the modifiable files,
-     * the first copy of each name, silently, as {@code rpi-eeprom-config -x} does. Every file is read (and each
-     * LZ4 section decompressed and checked) before the first is written: a damaged image leaves nothing.
-     */
-    static void extractAll(EepromImage image, Path dir, boolean asReference, PrintWriter log) throws IOException {
-        Map<Path, byte[]> files = new LinkedHashMap<>();
-        List<String> lines = new ArrayList<>();
-        add(image, image.sections().get(0), dir, EepromImage.BOOTCODE_BIN, image.payload(image.sections().get(0)),
-                "", files, lines);
-        Set<String> written = new HashSet<>();
-        for (Section s : image.sections()) {
-            boolean file = s.kind() == SectionKind.FILE;
-            if (!file && (asReference || !s.kind().named())) continue;
-            if (s.kind() == SectionKind.COMPRESSED) {
-                lines.add("skipped %-14s %7d bytes at 0x%06x: compressed with a proprietary scheme".formatted(
+    /** One line per file written (or section skipped), in the image's order. */
+    private static void print(List<ImageContents.Entry> entries, Path dir, PrintWriter log) {
+        for (ImageContents.Entry e : entries) {
+            if (e instanceof ImageContents.HeldFile f) {
+                log.println("wrote %-26s %7d bytes%s".formatted(dir.resolve(f.name()), f.bytes().length,
+                        f.note().isEmpty() ? "" : "  (" + f.note() + ")"));
+            } else if (e instanceof ImageContents.Skipped skipped) {
+                Section s = skipped.section();
+                log.println("skipped %-14s %7d bytes at 0x%06x: compressed with a proprietary scheme".formatted(
                         s.name(), s.payloadLength(), s.offset()));
-                continue;
             }
-            boolean again = !written.add(s.name());
-            if (again && asReference) continue;
-            byte[] data = s.kind() == SectionKind.LZ4 ? image.decompress(s) : image.payload(s);
-            String name = again ? s.name() + "." + where(image, s) : s.name();
-            String note = again ? "  (second copy of " + s.name() + ", from " + where(image, s) + ")" : "";
-            add(image, s, dir, name, data, note, files, lines);
         }
-        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new FileSystemException(dir.toString(), null,
-                ImageFiles.IS_A_FILE);
-        if (!Files.isDirectory(dir)) Files.createDirectories(dir);
-        ImageFiles.write(files);
-        if (asReference) return;
-        lines.forEach(log::println);
         log.flush();
-    }
-
-    private static void add(EepromImage image, Section s, Path dir, String name, byte[] data, String note,
-            Map<Path, byte[]> files, List<String> lines) {
-        if (!name.matches("[A-Za-z0-9_+-][A-Za-z0-9._+-]*")) throw EepromException.at(image.file(), s.offset(),
-                "refusing to write a file named \"%s\"", name);
-        Path target = dir.resolve(name);
-        files.put(target, data);
-        lines.add("wrote %-26s %7d bytes%s".formatted(target, data.length, note));
-    }
-
-    private static String where(EepromImage image, Section s) {
-        if (image.inPartitionA(s)) return "partition-a";
-        return "at-0x" + Text.hex(s.offset(), 6);
     }
 }

@@ -1,7 +1,10 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.Json;
+import io.github.pieeprom.bootconf.BootConfig;
 import io.github.pieeprom.bootconf.Finding;
+import io.github.pieeprom.bootconf.PropertyEdits;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,6 +32,12 @@ enum Findings {
                 yield out.toString();
             }
         };
+    }
+
+    /** Prints an edited config's errors, then refuses it ({@link PropertyEdits#requireValid}): nothing is written. */
+    static void refuseErrors(BootConfig edited, List<Finding> findings, PrintWriter err) {
+        for (Finding f : findings) if (f.isError()) err.println(text(new InFile(edited.file(), f)));
+        PropertyEdits.requireValid(edited, findings);
     }
 
     /** {@code boot.conf:3:1: error: unknown property MAX_RETRIES; ...}, or {@code boot.conf: error: ...} for the file. */

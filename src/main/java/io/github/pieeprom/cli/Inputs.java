@@ -13,28 +13,17 @@ import java.security.interfaces.RSAPublicKey;
 
 /** Small input files named on the command line. */
 final class Inputs {
-    /** No input file of ours is larger than an image; refuse before reading a huge file by mistake. */
-    private static final long MAX_INPUT = 16L * 1024 * 1024;
-
     private Inputs() {
     }
 
     static byte[] read(Path path) throws IOException {
-        long size = sizeOfFile(path);
-        if (size > MAX_INPUT) throw new AccessDeniedException(path.toString(), null,
-                "is " + size + " bytes, larger than any bootloader file");
-        return Files.readAllBytes(path);
+        return ImageFiles.readInput(path);
     }
 
     /** A file of any size to hash or sign: {@code boot.img} for secure boot is tens of MiB. */
     static byte[] readData(Path path) throws IOException {
-        sizeOfFile(path);
-        return Files.readAllBytes(path);
-    }
-
-    private static long sizeOfFile(Path path) throws IOException {
         if (Files.isDirectory(path)) throw new AccessDeniedException(path.toString(), null, ImageFiles.IS_A_FOLDER);
-        return Files.size(path);
+        return Files.readAllBytes(path);
     }
 
     /** A PEM RSA public or private key as the 264-byte {@code pubkey.bin}. */

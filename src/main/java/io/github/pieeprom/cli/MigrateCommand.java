@@ -1,9 +1,9 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
-import io.github.pieeprom.image.Soc;
 import io.github.pieeprom.release.Migration;
 import io.github.pieeprom.release.Migration.Part;
 import io.github.pieeprom.release.SettingsChange;

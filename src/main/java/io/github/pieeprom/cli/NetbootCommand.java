@@ -96,7 +96,7 @@ final class NetbootCommand implements Command {
         Path image = args.get(IMAGE);
         EepromImage source = ImageFiles.read(image);
         BootConfig config = settings.applyTo(BootConfig.parse(image + " (bootconf.txt)", source.bootConfig()));
-        ConfigEdits.requireValid(config, Validator.checkInImage(config, source.soc()), console.err());
+        Findings.refuseErrors(config, Validator.checkInImage(config, source.soc()), console.err());
         if (args.flag(DRY_RUN)) {
             Outputs.write(console, null, config.toBytes());
             return 0;

@@ -1,6 +1,6 @@
 package io.github.pieeprom.cli;
 
-import io.github.pieeprom.image.Soc;
+import io.github.pieeprom.Soc;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,10 +1,10 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.Json;
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.image.BuildInfo;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
-import io.github.pieeprom.image.Soc;
 import io.github.pieeprom.release.Release;
 import io.github.pieeprom.release.ReleaseIndex;
 import io.github.pieeprom.release.Standing;

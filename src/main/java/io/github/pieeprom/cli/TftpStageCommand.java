@@ -14,7 +14,7 @@ import io.github.pieeprom.netboot.StagedFile;
 import io.github.pieeprom.netboot.Stager;
 import io.github.pieeprom.netboot.StagingPlan;
 import io.github.pieeprom.template.Template;
-import io.github.pieeprom.template.Utf8;
+import io.github.pieeprom.text.Utf8;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -160,11 +160,8 @@ final class TftpStageCommand implements Command {
 
     private static Optional<EepromUpdate> update(Path eepromUpdate, Path root) throws IOException {
         if (eepromUpdate == null) return Optional.empty();
-        if (Files.exists(root) && !Files.isDirectory(root))
-            throw EepromException.in(root.toString(), "the TFTP root is a file, not a folder");
-        EepromImage image = ImageFiles.read(eepromUpdate);
         long now = Timestamps.sigTimestamp(null, System::getenv, Clock.systemUTC());
-        return Optional.of(EepromUpdate.of(image, EepromUpdate.timestamp(image, Stager.stagedUpdates(root), now)));
+        return Optional.of(Stager.eepromUpdate(eepromUpdate, root, now));
     }
 
     private static void printPlan(StagingPlan plan, PrintWriter out) {

@@ -1,8 +1,8 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.bootconf.Finding;
 import io.github.pieeprom.bootconf.Validator;
-import io.github.pieeprom.image.Soc;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -15,7 +15,7 @@ import java.util.OptionalLong;
 public record BuildInfo(OptionalLong timestamp, Optional<String> version, OptionalInt mfgVersion) {
 
     /** The build time in UTC, from {@code BUILD_TIMESTAMP}. */
-    public Optional<Instant> instant() {
+    Optional<Instant> instant() {
         return timestamp.isPresent() ? Optional.of(Instant.ofEpochSecond(timestamp.getAsLong())) : Optional.empty();
     }
 

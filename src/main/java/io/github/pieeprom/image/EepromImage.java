@@ -3,6 +3,7 @@ package io.github.pieeprom.image;
 import static io.github.pieeprom.image.ImageFormat.*;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.Soc;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.CharacterCodingException;
@@ -28,10 +29,10 @@ public final class EepromImage {
     public static final String BOOTCONF_SIG = "bootconf.sig";
     public static final String PUBKEY_BIN = "pubkey.bin";
     public static final String CACERT_DER = "cacert.der";
-    public static final String BOOTSYS = "bootsys";
-    public static final String UPDATETIME = "updatetime";
+    static final String BOOTSYS = "bootsys";
+    static final String UPDATETIME = "updatetime";
     /** The name {@code rpi-eeprom-config -x} gives section 0. */
-    public static final String BOOTCODE_BIN = "bootcode.bin";
+    static final String BOOTCODE_BIN = "bootcode.bin";
 
     private final String file;
     private final Soc soc;
@@ -117,7 +118,7 @@ public final class EepromImage {
     }
 
     /** Whether a section lies in partition A of an AB image (after the read-only region, FORMAT.md). */
-    public boolean inPartitionA(Section section) {
+    boolean inPartitionA(Section section) {
         return isAb() && section.offset() >= READ_ONLY_SIZE && section.offset() < PARTITION_END;
     }
 
@@ -243,7 +244,7 @@ public final class EepromImage {
     }
 
     /** This image with {@code patch} applied (made by {@link #patchFile} on this image or an equal one). */
-    public EepromImage with(ImagePatch patch) {
+    EepromImage with(ImagePatch patch) {
         if (patch.end() > bytes.length) throw new IllegalArgumentException("a patch to 0x" + Integer.toHexString(
                 patch.end()) + " is past the end of a " + bytes.length + "-byte image");
         byte[] out = bytes.clone();
@@ -255,7 +256,7 @@ public final class EepromImage {
      * Replaces section 0, the second-stage boot code. Like the reference, a non-AB image must reserve
      * 128 KiB for it; unlike the reference, code longer than its slot is rejected.
      */
-    public EepromImage withBootcode(byte[] code) {
+    EepromImage withBootcode(byte[] code) {
         Section section = sections.get(0);
         int next = nextNonPad(0).orElse(0);
         if (!isAb() && next < BOOTCODE_SLOT) throw EepromException.at(file, section.offset(),

@@ -1,5 +1,6 @@
 package io.github.pieeprom.image;
 
+import io.github.pieeprom.Soc;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -17,6 +18,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -26,6 +28,8 @@ public final class ImageFiles {
     public static final String IS_A_FOLDER = "is a folder, not a file";
     /** Why a file cannot be used as a folder: the one wording for it. */
     public static final String IS_A_FILE = "is a file, not a folder";
+    /** No input file of ours is larger than an image; refuse before reading a huge file by mistake. */
+    private static final long MAX_INPUT = 16L * 1024 * 1024;
     private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
 
     private ImageFiles() {
@@ -41,6 +45,18 @@ public final class ImageFiles {
         if (Files.isDirectory(path)) throw new AccessDeniedException(path.toString(), null, IS_A_FOLDER);
         long size = Files.size(path);
         if (Soc.ofImageSize(size).isEmpty()) throw EepromImage.wrongSize(path.toString(), size);
+        return Files.readAllBytes(path);
+    }
+
+    /**
+     * A small input file read whole (a config, a template, a manifest, a key): a folder, or a file larger than any
+     * bootloader file, is refused before anything is read.
+     */
+    public static byte[] readInput(Path path) throws IOException {
+        if (Files.isDirectory(path)) throw new AccessDeniedException(path.toString(), null, IS_A_FOLDER);
+        long size = Files.size(path);
+        if (size > MAX_INPUT) throw new AccessDeniedException(path.toString(), null,
+                "is " + size + " bytes, larger than any bootloader file");
         return Files.readAllBytes(path);
     }
 
@@ -75,6 +91,19 @@ public final class ImageFiles {
         } finally {
             for (Path tmp : staged.values()) Files.deleteIfExists(tmp);
         }
+    }
+
+    /**
+     * Writes {@code files} into {@code dir} under their names, creating it if missing: all of them or, on a
+     * failure, none ({@link #write(Map)}).
+     */
+    public static void writeInto(Path dir, List<ImageContents.HeldFile> files) throws IOException {
+        Map<Path, byte[]> targets = new LinkedHashMap<>();
+        for (ImageContents.HeldFile file : files) targets.put(dir.resolve(file.name()), file.bytes());
+        if (Files.exists(dir) && !Files.isDirectory(dir)) throw new FileSystemException(dir.toString(), null,
+                IS_A_FILE);
+        if (!Files.isDirectory(dir)) Files.createDirectories(dir);
+        write(targets);
     }
 
     /** The bytes in a temporary file beside {@code target}, with the permissions the target will have. */

@@ -8,8 +8,7 @@ import java.security.MessageDigest;
  * the base image's, and every other byte stays. {@link EepromImage#patchFile} makes one; a batch hashes and writes
  * many images from one base this way, without a copy of the bytes they share.
  * <pre>
- * ImagePatch patch = base.patchFile(EepromImage.BOOTCONF_TXT, config);
- * EepromImage image = base.with(patch);                 // the same image as base.withFile(BOOTCONF_TXT, config)
+ * ImagePatch patch = base.patchFile(EepromImage.BOOTCONF_TXT, config);   // what withFile(BOOTCONF_TXT, config) changes
  * </pre>
  */
 public final class ImagePatch {
@@ -25,7 +24,7 @@ public final class ImagePatch {
         return offset;
     }
 
-    public int length() {
+    int length() {
         return bytes.length;
     }
 

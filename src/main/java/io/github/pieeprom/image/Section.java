@@ -19,7 +19,7 @@ public record Section(SectionKind kind, int magic, int offset, int length, Strin
     }
 
     /** First byte after the body, before alignment. */
-    public int end() {
+    int end() {
         return offset + ImageFormat.HEADER_LENGTH + length;
     }
 }

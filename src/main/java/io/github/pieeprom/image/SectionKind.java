@@ -18,12 +18,12 @@ public enum SectionKind {
         this.named = named;
     }
 
-    public int magic() {
+    int magic() {
         return magic;
     }
 
     /** Named sections carry a 12-byte name and 4 reserved bytes before their payload. */
-    public boolean named() {
+    boolean named() {
         return named;
     }
 

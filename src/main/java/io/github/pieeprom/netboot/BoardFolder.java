@@ -15,7 +15,7 @@ public record BoardFolder(String folder, String board, List<StagedFile> files) {
         files = List.copyOf(files);
     }
 
-    public Optional<StagedFile> file(String name) {
+    Optional<StagedFile> file(String name) {
         return files.stream().filter(f -> f.name().equals(name)).findFirst();
     }
 }

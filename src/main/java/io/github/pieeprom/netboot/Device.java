@@ -15,7 +15,7 @@ public record Device(String origin, Optional<String> serial, Optional<String> ma
     }
 
     /** The board's name in messages: its serial, else its MAC. */
-    public String label() {
+    String label() {
         return serial.or(() -> mac).orElse(origin);
     }
 }

@@ -1,7 +1,7 @@
 package io.github.pieeprom.netboot;
 
 import io.github.pieeprom.EepromException;
-import io.github.pieeprom.template.Csv;
+import io.github.pieeprom.text.Csv;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

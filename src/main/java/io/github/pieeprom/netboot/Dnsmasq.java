@@ -12,7 +12,7 @@ import java.nio.file.Path;
  */
 public record Dnsmasq(Path root, String network) {
     /** {@code PXE_OPTION43}'s default; the bootloader ignores a PXE offer with any other menu text. */
-    public static final String PXE_MENU_TEXT = "Raspberry Pi Boot";
+    static final String PXE_MENU_TEXT = "Raspberry Pi Boot";
     private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
 
     public Dnsmasq {

@@ -10,7 +10,7 @@ import java.util.Optional;
  * {@code pieeprom.upd} and {@code pieeprom.sig} as {@code rpi-eeprom-update} stages them: the image with its
  * update timestamp set, and its SHA-256 with the same {@code ts:} and a {@code target-soc:} line.
  * <pre>
- * EepromUpdate update = EepromUpdate.of(image, EepromUpdate.timestamp(image, alreadyStaged, now));
+ * EepromUpdate update = EepromUpdate.of(image, 1_700_000_000L);           // under a TFTP root: Stager.eepromUpdate
  * </pre>
  */
 public final class EepromUpdate {
@@ -37,7 +37,7 @@ public final class EepromUpdate {
      * again changes nothing), else {@code now}, but always newer than every other staged update, because a board
      * only flashes an update newer than its own.
      */
-    public static long timestamp(EepromImage image, List<EepromImage> staged, long now) {
+    static long timestamp(EepromImage image, List<EepromImage> staged, long now) {
         long newest = -1;
         for (EepromImage old : staged) {
             Optional<Long> ts = old.timestamp();
@@ -49,7 +49,7 @@ public final class EepromUpdate {
         return Math.max(now, newest + 1);
     }
 
-    public long timestamp() {
+    long timestamp() {
         return timestamp;
     }
 

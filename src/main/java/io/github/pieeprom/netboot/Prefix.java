@@ -12,7 +12,7 @@ public enum Prefix {
     MAC("mac", 2);
 
     /** {@code TFTP_PREFIX_STR} holds at most this many characters. */
-    public static final int MAX_STRING_LENGTH = 32;
+    static final int MAX_STRING_LENGTH = 32;
 
     private final String word;
     private final int property;
@@ -28,12 +28,12 @@ public enum Prefix {
     }
 
     /** The value of {@code TFTP_PREFIX}. */
-    public int property() {
+    int property() {
         return property;
     }
 
     /** A {@code TFTP_PREFIX_STR} as the bootloader takes it: ends in {@code /}, at most 32 characters. */
-    public static String requireString(String source, String prefix) {
+    static String requireString(String source, String prefix) {
         if (prefix.isEmpty() || !prefix.endsWith("/") || prefix.startsWith("/") || prefix.contains("..")
                 || prefix.length() > MAX_STRING_LENGTH || !prefix.matches("[A-Za-z0-9._/-]+"))
             throw EepromException.in(source, "expected a relative folder of letters, digits, "

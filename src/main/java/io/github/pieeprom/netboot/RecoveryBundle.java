@@ -1,8 +1,8 @@
 package io.github.pieeprom.netboot;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.image.EepromImage;
-import io.github.pieeprom.image.Soc;
 import io.github.pieeprom.signing.SigFile;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;

@@ -17,7 +17,7 @@ public sealed interface StagedFile permits StagedFile.Shared, StagedFile.Generat
         private final String name;
         private final byte[] bytes;
 
-        public Generated(String name, byte[] bytes) {
+        Generated(String name, byte[] bytes) {
             this.name = name;
             this.bytes = bytes.clone();
         }

@@ -38,8 +38,25 @@ public final class Stager {
         return relativeFiles(boot).stream().filter(name -> !name.startsWith(".") && !name.contains("/.")).toList();
     }
 
+    /**
+     * The {@code pieeprom.upd} and {@code pieeprom.sig} to stage from the image file {@code image} under
+     * {@code root}: its timestamp is that of an identical copy staged there before (staging again changes nothing),
+     * else {@code now}, and always newer than every other update staged there, since a board only flashes an
+     * update newer than its own ({@link EepromUpdate#timestamp}). {@code now} is the caller's: the clock, or
+     * {@code SOURCE_DATE_EPOCH} for a reproducible tree.
+     * <pre>
+     * EepromUpdate update = Stager.eepromUpdate(Path.of("pieeprom.bin"), Path.of("/srv/tftp"), Instant.now().getEpochSecond());
+     * </pre>
+     */
+    public static EepromUpdate eepromUpdate(Path image, Path root, long now) throws IOException {
+        if (Files.exists(root) && !Files.isDirectory(root))
+            throw EepromException.in(root.toString(), "the TFTP root is a file, not a folder");
+        EepromImage update = ImageFiles.read(image);
+        return EepromUpdate.of(update, EepromUpdate.timestamp(update, stagedUpdates(root), now));
+    }
+
     /** The {@code pieeprom.upd} files staged under a root before (unreadable or broken ones are skipped). */
-    public static List<EepromImage> stagedUpdates(Path root) throws IOException {
+    static List<EepromImage> stagedUpdates(Path root) throws IOException {
         if (!Files.isDirectory(root)) return List.of();
         List<EepromImage> images = new ArrayList<>();
         try (Stream<Path> files = Files.walk(root, 4)) {

@@ -25,9 +25,9 @@ import java.util.Optional;
  */
 public record StagingPlan(List<BoardFolder> folders, LinkMode link, Optional<Dnsmasq> dnsmasq) {
     public static final String CMDLINE_TXT = "cmdline.txt";
-    public static final String CONFIG_TXT = "config.txt";
+    static final String CONFIG_TXT = "config.txt";
     /** The file whose absence in a board's folder makes a Pi 4 drop the prefix and read from the root. */
-    public static final String START4_ELF = "start4.elf";
+    static final String START4_ELF = "start4.elf";
 
     public StagingPlan {
         folders = List.copyOf(folders);

@@ -1,9 +1,9 @@
 package io.github.pieeprom.release;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageEdits;
-import io.github.pieeprom.image.Soc;
 import io.github.pieeprom.signing.SigFile;
 import java.util.EnumSet;
 import java.util.Optional;
@@ -68,7 +68,7 @@ public final class Migration {
         return config.clone();
     }
 
-    public Optional<byte[]> sig() {
+    Optional<byte[]> sig() {
         return sig.map(byte[]::clone);
     }
 

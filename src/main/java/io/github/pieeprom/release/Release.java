@@ -1,7 +1,7 @@
 package io.github.pieeprom.release;
 
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.image.BuildInfo;
-import io.github.pieeprom.image.Soc;
 import java.nio.file.Path;
 
 /**

@@ -1,9 +1,9 @@
 package io.github.pieeprom.release;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
-import io.github.pieeprom.image.Soc;
 import io.github.pieeprom.signing.SigFile;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -26,11 +26,11 @@ import java.util.stream.Stream;
 public final class ReleaseIndex {
     private final List<Release> releases;
 
-    public ReleaseIndex(List<Release> releases) {
+    ReleaseIndex(List<Release> releases) {
         this.releases = List.copyOf(releases);
     }
 
-    public List<Release> releases() {
+    List<Release> releases() {
         return releases;
     }
 

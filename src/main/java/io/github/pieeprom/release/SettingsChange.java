@@ -1,5 +1,6 @@
 package io.github.pieeprom.release;
 
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.bootconf.BootConfig;
 import io.github.pieeprom.bootconf.Catalogue;
 import io.github.pieeprom.bootconf.Line;
@@ -7,7 +8,6 @@ import io.github.pieeprom.bootconf.Property;
 import io.github.pieeprom.bootconf.PropertyHistory;
 import io.github.pieeprom.image.BuildInfo;
 import io.github.pieeprom.image.EepromImage;
-import io.github.pieeprom.image.Soc;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;

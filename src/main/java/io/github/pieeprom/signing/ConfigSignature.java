@@ -10,6 +10,7 @@ import java.util.Optional;
  * {@code pubkey.bin}, as the bootloader checks it in signed-boot mode. Needs no Bouncy Castle.
  * <pre>
  * ConfigSignature check = ConfigSignature.of(image);   // check.status() == Status.VALID, check.detail()
+ * if (ConfigSignature.wentStale(image, edited)) warn("edited keeps a bootconf.sig that no longer verifies");
  * </pre>
  *
  * @param detail one sentence: why it is valid, invalid or absent
@@ -37,6 +38,16 @@ public record ConfigSignature(Status status, String detail) {
         } catch (EepromException | VerificationException e) {
             return new ConfigSignature(Status.INVALID, e.getMessage());
         }
+    }
+
+    /**
+     * Whether {@code written}, made from {@code source} with a new config or key, keeps a {@code bootconf.sig} that
+     * verified in {@code source} and no longer does: a Pi in signed-boot mode rejects that config. The reference
+     * keeps the old signature silently; a caller that writes such an image should say so.
+     */
+    public static boolean wentStale(EepromImage source, EepromImage written) {
+        return source.hasContent(EepromImage.BOOTCONF_SIG) && of(written).status() == Status.INVALID
+                && of(source).status() == Status.VALID;
     }
 
     private static ConfigSignature absent(String detail) {

@@ -1,7 +1,7 @@
 package io.github.pieeprom.signing;
 
 import io.github.pieeprom.EepromException;
-import io.github.pieeprom.image.Soc;
+import io.github.pieeprom.Soc;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -47,7 +47,7 @@ public record SigFile(String sha256, long ts, Optional<Soc> targetSoc, Optional<
     }
 
     /** The signature's bytes, if the file has an {@code rsa2048:} line. */
-    public Optional<byte[]> signature() {
+    Optional<byte[]> signature() {
         return rsa2048.map(HEX::parseHex);
     }
 

@@ -1,9 +1,9 @@
 package io.github.pieeprom.signing;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageEdits;
-import io.github.pieeprom.image.Soc;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.Signature;
@@ -36,7 +36,7 @@ public final class Signer {
     }
 
     /** The 256-byte signature of {@code data}. */
-    public byte[] sign(byte[] data) {
+    byte[] sign(byte[] data) {
         try {
             Signature signer = Signature.getInstance("SHA256withRSA");
             signer.initSign(key);
@@ -52,7 +52,7 @@ public final class Signer {
         return SigFile.of(data, ts, targetSoc).withSignature(sign(data));
     }
 
-    public RSAPublicKey publicKey() {
+    RSAPublicKey publicKey() {
         return publicHalf(key);
     }
 

@@ -31,7 +31,7 @@ public final class Verifier {
     }
 
     /** Whether {@code signature} is the RSASSA-PKCS1-v1_5 SHA-256 signature of {@code data} under {@code key}. */
-    public static boolean signatureMatches(byte[] data, byte[] signature, RSAPublicKey key) {
+    static boolean signatureMatches(byte[] data, byte[] signature, RSAPublicKey key) {
         try {
             Signature verifier = Signature.getInstance("SHA256withRSA");
             verifier.initVerify(key);

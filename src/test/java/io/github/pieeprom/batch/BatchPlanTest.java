@@ -2,9 +2,9 @@ package io.github.pieeprom.batch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.pieeprom.batch.BatchPlan.Rejection;
+import io.github.pieeprom.Soc;
+import io.github.pieeprom.batch.RowOutcome.Rejected;
 import io.github.pieeprom.image.EepromImage;
-import io.github.pieeprom.image.Soc;
 import io.github.pieeprom.template.Template;
 import io.github.pieeprom.testing.SyntheticImage;
 import java.nio.charset.StandardCharsets;
@@ -25,7 +25,12 @@ class BatchPlanTest {
     }
 
     private static List<String> rejections(String csv) {
-        return plan(csv).rejected().stream().map(Rejection::message).toList();
+        return plan(csv).rejected().stream().map(Rejected::message).toList();
+    }
+
+    /** For each device, the index of its build in {@link BatchPlan#builds()}. */
+    private static List<Integer> buildOfEachDevice(BatchPlan plan) {
+        return plan.devices().stream().map(d -> plan.builds().indexOf(d.build())).toList();
     }
 
     @Test
@@ -34,7 +39,7 @@ class BatchPlanTest {
                 + "a,2711,,rack.conf,10.0.0.2\nb,2711,,rack.conf,10.0.0.3\nc,2711,,rack.conf,10.0.0.2\n"
                 + "d,2712,pi5.bin,,\ne,2712,pi5.bin,,\n");
         assertThat(plan.rejected()).isEmpty();
-        assertThat(plan.devices()).extracting(BatchPlan.Device::build).containsExactly(0, 1, 0, 2, 2);
+        assertThat(buildOfEachDevice(plan)).containsExactly(0, 1, 0, 2, 2);
         assertThat(plan.builds()).hasSize(3);
         assertThat(new String(plan.builds().get(1).config().toBytes(), StandardCharsets.UTF_8))
                 .isEqualTo("[all]\nBOOT_ORDER=0xf21\nCLIENT_IP=10.0.0.3\nSUBNET=255.255.255.0\nTFTP_IP=10.0.0.1\n");
@@ -110,7 +115,7 @@ class BatchPlanTest {
                 + "v,2711,a.bin,r1.conf,10.0.0.300\nw,2711,b.bin,r2.conf,10.0.0.300\n"
                 + "x,2711,a.bin,r1.conf,10.0.0.3\ny,2711,b.bin,r2.conf,10.0.0.3\n").getBytes(StandardCharsets.UTF_8)),
                 twins, bases, 1_700_000_000L);
-        assertThat(plan.rejected()).extracting(Rejection::message).containsExactly(
+        assertThat(plan.rejected()).extracting(Rejected::message).containsExactly(
                 "devices.csv:2: v: r1.conf is not valid: line 3: CLIENT_IP: expected a dotted IPv4 address such as "
                         + "192.168.1.10, found \"10.0.0.300\"",
                 "devices.csv:3: w: r2.conf is not valid: line 3: CLIENT_IP: expected a dotted IPv4 address such as "
@@ -125,14 +130,29 @@ class BatchPlanTest {
         BatchPlan plan = BatchPlan.of(Manifest.parse("devices.csv", "name,soc,image\na,2711,\nb,2711,copy.bin\n"
                 .getBytes(StandardCharsets.UTF_8)), TEMPLATES, new BaseImages(Map.of(Soc.BCM2711, PI4),
                 Map.of("copy.bin", copy)), 1_700_000_000L);
-        assertThat(plan.devices()).extracting(BatchPlan.Device::build).containsExactly(0, 0);
+        assertThat(buildOfEachDevice(plan)).containsExactly(0, 0);
         assertThat(plan.builds()).hasSize(1);
+    }
+
+    @Test
+    void devicesShareABuildExactlyWhenTheirBasesBytesAndConfigBytesAreTheSame() {
+        EepromImage copy = EepromImage.parse("copy.bin", SyntheticImage.pi4Sample());
+        EepromImage stamped = PI4.withTimestamp(5);                     // other bytes, the same bootconf.txt
+        BatchPlan plan = BatchPlan.of(Manifest.parse("devices.csv", ("name,soc,image,template,ip\n"
+                + "a,2711,,rack.conf,10.0.0.2\nb,2711,copy.bin,rack.conf,10.0.0.2\nc,2711,stamped.bin,rack.conf,10.0.0.2\n"
+                + "d,2711,stamped.bin,,\ne,2711,,,\n").getBytes(StandardCharsets.UTF_8)), TEMPLATES,
+                new BaseImages(Map.of(Soc.BCM2711, PI4), Map.of("copy.bin", copy, "stamped.bin", stamped)), 0);
+        assertThat(buildOfEachDevice(plan)).containsExactly(0, 0, 1, 2, 3);
+        assertThat(plan.builds().get(2).config().toBytes()).isEqualTo(plan.builds().get(3).config().toBytes());
     }
 
     @Test
     void aBadRowIsListedWhileTheOtherRowsArePlanned() {
         BatchPlan plan = plan("name,soc,template,ip\na,2711,rack.conf,10.0.0.2\nb,2711,other.conf,\nc,2711,,\n");
         assertThat(plan.devices()).extracting(BatchPlan.Device::name).containsExactly("a", "c");
-        assertThat(plan.rejected()).containsExactly(new Rejection(3, "devices.csv:3: b: no such template other.conf"));
+        assertThat(plan.rejected()).extracting(r -> r.row().line(), Rejected::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(3, "devices.csv:3: b: no such template other.conf"));
+        assertThat(plan.outcomes()).extracting(o -> o.row().line()).containsExactly(2, 3, 4);
+        assertThat(plan.outcomes()).extracting(o -> o instanceof RowOutcome.Built).containsExactly(true, false, true);
     }
 }

@@ -26,6 +26,18 @@ class ManifestTest {
     }
 
     @Test
+    void aManifestSavedByASpreadsheetReadsRight() {
+        // Python's csv.writer(dialect='excel') for these rows (Excel's quoting), with a spreadsheet's last empty line
+        Manifest m = parse("name,soc,template,note\r\nrack1-01,2711,rack.conf,\"top shelf, left\"\r\n"
+                + "rack1-02,2712,,\"the \"\"spare\"\" one\"\r\nrack1-03,2711,rack.conf,\"two\nlines\"\r\n\r\n");
+        assertThat(m.columns()).containsExactly("name", "soc", "template", "note");
+        assertThat(m.rows()).extracting(Manifest.Row::line).containsExactly(2, 3, 4);
+        assertThat(m.rows()).extracting(r -> r.get("note")).containsExactly("top shelf, left", "the \"spare\" one",
+                "two\nlines");
+        assertThat(m.rows().get(1).get("template")).isEmpty();
+    }
+
+    @Test
     void aDeviceIsNamedByItsNameElseItsSerial() {
         List<Manifest.Row> rows = parse("name,serial,soc\nn1,0x1234abcd,2711\n,0xdeadbeef,2712\n").rows();
         assertThat(rows).extracting(Manifest.Row::device).containsExactly("n1", "0xdeadbeef");

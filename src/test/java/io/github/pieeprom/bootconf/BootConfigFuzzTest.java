@@ -3,7 +3,7 @@ package io.github.pieeprom.bootconf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.code_intelligence.jazzer.junit.FuzzTest;
-import io.github.pieeprom.image.Soc;
+import io.github.pieeprom.Soc;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Timeout;

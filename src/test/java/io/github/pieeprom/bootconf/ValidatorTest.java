@@ -4,7 +4,7 @@ import static io.github.pieeprom.bootconf.Finding.Severity.ERROR;
 import static io.github.pieeprom.bootconf.Finding.Severity.WARNING;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.pieeprom.image.Soc;
+import io.github.pieeprom.Soc;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;

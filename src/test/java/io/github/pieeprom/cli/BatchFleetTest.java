@@ -2,8 +2,8 @@ package io.github.pieeprom.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.image.EepromImage;
-import io.github.pieeprom.image.Soc;
 import io.github.pieeprom.signing.SigFile;
 import io.github.pieeprom.signing.Verifier;
 import io.github.pieeprom.testing.Hashes;

@@ -2,10 +2,10 @@ package io.github.pieeprom.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageEdits;
 import io.github.pieeprom.image.ImageFiles;
-import io.github.pieeprom.image.Soc;
 import io.github.pieeprom.release.Migration;
 import io.github.pieeprom.signing.ConfigSignature;
 import io.github.pieeprom.signing.SigFile;

@@ -57,7 +57,7 @@ class StageUpdateCommandTest {
         assertThat(entries.get("pieeprom.bin")).isEqualTo(Files.readAllBytes(Conformance.file(PI4)));
         assertThat(entries.get("recovery.bin")).isEqualTo(Conformance.read("firmware/2711-recovery.bin"));
         assertThat(new String(entries.get("pieeprom.sig"), StandardCharsets.US_ASCII)).isEqualTo(
-                SigFile.of(entries.get("pieeprom.bin"), 1_700_000_000L, java.util.Optional.of(io.github.pieeprom.image.Soc.BCM2711)).text());
+                SigFile.of(entries.get("pieeprom.bin"), 1_700_000_000L, java.util.Optional.of(io.github.pieeprom.Soc.BCM2711)).text());
         assertThat(new String(entries.get("vl805.sig"), StandardCharsets.US_ASCII))
                 .isEqualTo("039058c6f2c0cb492c533b0a4d14ef77cc0f78abccced5287d84a1a2011cfb81\n");   // sha256sum of 01 02 03
         Process unzip = new ProcessBuilder("unzip", "-tq", zip.toString()).redirectErrorStream(true).start();

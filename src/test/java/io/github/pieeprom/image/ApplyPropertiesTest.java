@@ -2,6 +2,7 @@ package io.github.pieeprom.image;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.bootconf.Catalogue;
 import io.github.pieeprom.bootconf.Property;
 import io.github.pieeprom.testing.Conformance;

@@ -3,6 +3,7 @@ package io.github.pieeprom.image;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.testing.SyntheticImage;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;

@@ -3,8 +3,8 @@ package io.github.pieeprom.signing;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.pieeprom.Soc;
 import io.github.pieeprom.image.EepromImage;
-import io.github.pieeprom.image.Soc;
 import io.github.pieeprom.testing.Conformance;
 import io.github.pieeprom.testing.Hashes;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package io.github.pieeprom.testing;
 
-import io.github.pieeprom.image.Soc;
+import io.github.pieeprom.Soc;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;

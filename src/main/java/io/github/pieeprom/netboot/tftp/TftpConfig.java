@@ -17,7 +17,7 @@ import java.util.function.Consumer;
  */
 public record TftpConfig(Path root, InetSocketAddress bind, int maxTransfers, int maxPerClient,
                          Duration retransmitTimeout, int maxRetries, Consumer<TftpEvent> listener) {
-    public static final int PORT = 69;
+    static final int PORT = 69;
 
     public TftpConfig {
         if (maxTransfers < 1 || maxPerClient < 1 || maxRetries < 0 || retransmitTimeout.isNegative()

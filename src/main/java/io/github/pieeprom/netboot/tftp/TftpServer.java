@@ -80,7 +80,7 @@ public final class TftpServer implements AutoCloseable {
         return address;
     }
 
-    public int port() {
+    int port() {
         return address.getPort();
     }
 

@@ -1,4 +1,4 @@
-package io.github.pieeprom.template;
+package io.github.pieeprom.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package io.github.pieeprom.template;
+package io.github.pieeprom.text;
 
 import io.github.pieeprom.EepromException;
 import java.nio.ByteBuffer;

@@ -1,4 +1,4 @@
-package io.github.pieeprom.image;
+package io.github.pieeprom;
 
 import java.util.Optional;
 

@@ -1,0 +1,6 @@
+/**
+ * The text a fleet's files hold: {@link io.github.pieeprom.text.Utf8} decodes strictly (a byte that is not UTF-8 is
+ * an error naming its line and column) and {@link io.github.pieeprom.text.Csv} reads CSV with Apache Commons CSV,
+ * each record with the line it starts on.
+ */
+package io.github.pieeprom.text;
