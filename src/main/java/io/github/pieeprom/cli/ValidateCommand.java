@@ -6,6 +6,7 @@ import io.github.pieeprom.cli.args.Command;
 import io.github.pieeprom.cli.args.Console;
 import io.github.pieeprom.cli.args.Converters;
 import io.github.pieeprom.cli.args.Definition;
+import io.github.pieeprom.bootconf.ConfigFiles;
 import io.github.pieeprom.bootconf.Finding;
 import io.github.pieeprom.bootconf.Validator;
 import io.github.pieeprom.image.Soc;
@@ -63,12 +64,12 @@ final class ValidateCommand implements Command {
         return findings.stream().anyMatch(f -> f.finding().fails(args.get(STRICT))) ? EepromCli.EXIT_BAD_INPUT : 0;
     }
 
-    /** A folder's {@code *.txt} and {@code *.conf} files, at any depth, in name order; any other path as it is. */
+    /** A folder's bootloader configs ({@link ConfigFiles}), at any depth, in name order; any other path as it is. */
     private static List<Path> expand(Path path) throws IOException {
         if (!Files.isDirectory(path)) return List.of(path);
         try (Stream<Path> walk = Files.walk(path)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".txt") || p.getFileName().toString().endsWith(".conf"))
+                    .filter(p -> ConfigFiles.isBootloaderConfig(p.getFileName().toString()))
                     .sorted().toList();
         }
     }

@@ -86,6 +86,17 @@ class ValidateCommandTest {
         assertThat(r.stderr()).isEqualTo("2 files: 1 error, 0 warnings\n");
     }
 
+    @Test
+    void aFolderLikeATftpRootHasOnlyItsBootloaderConfigsChecked() throws IOException {
+        write("root/1234abcd/config.txt", "dtoverlay=vc4-kms-v3d\narm_64bit=1\n");
+        write("root/1234abcd/cmdline.txt", "console=serial0,115200 root=/dev/nfs\n");
+        write("root/README.txt", "Boot files for the rack.\n");
+        Path bad = write("root/boot.conf", "BOOT_ODER=0xf21\n");
+        Cli.Result r = Cli.run("validate", dir.resolve("root").toString());
+        assertThat(r.out()).isEqualTo(bad + ":1:1: error: unknown property BOOT_ODER; did you mean BOOT_ORDER?\n");
+        assertThat(r.stderr()).isEqualTo("1 file: 1 error, 0 warnings\n");
+    }
+
     /** Issue 18: every 2712 release reads WAKE_ON_GPIO, so Raspberry Pi's own config is no error with --soc 2712. */
     @Test
     void anImageIsCheckedForItsOwnSocAndAPropertyItsFirmwareReadsIsNoErrorWithTheSocOption() {
