@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Every property the Pi 4 / Pi 5 EEPROM bootloader reads from {@code bootconf.txt}, with type, range, default and
@@ -38,7 +39,8 @@ public final class Catalogue {
                     9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600),
             choice("WAKE_ON_GPIO", PI4, "1", "Halt in a low-power state woken by GPIO3/GLOBAL_EN; 2 = Pi 400 button",
                     0, 1, 2),
-            bool("POWER_OFF_ON_HALT", BOTH, "0", "With WAKE_ON_GPIO=0, halt switches the power off (Pi 5: standby)"),
+            bool("POWER_OFF_ON_HALT", BOTH, "0",
+                    "With WAKE_ON_GPIO=0, halt switches the power off (Pi 5: standby); 1 on CM5 and keyboard models"),
             bool("WAIT_FOR_POWER_BUTTON", PI5, "0", "After power loss wait for the power button (needs POWER_OFF_ON_HALT=1)"),
             new Property("BOOT_ORDER", BOTH, ValueType.BOOT_ORDER, 0, 0, List.of(), BootOrder.DEFAULT, Status.CURRENT,
                     "Boot modes, tried from the lowest nibble up (read right to left)"),
@@ -92,16 +94,24 @@ public final class Catalogue {
             integer("SDRAM_BANKLOW", BOTH, 0, 4, "", "SDRAM bank mapping (unset: 3 on 2711, 1 on 2712)"),
             bool("USE_IPV6", PI4, "0", "Experimental network boot over IPv6"),
             bool("SIGNED_BOOT", BOTH, "0", "Boot only a signed boot.img/boot.sig"),
-            new Property("USB_MSD_BOOT_MAX_RETRIES", BOTH, INT, -1, U32, List.of(), "", Status.REMOVED,
-                    "removed in 2020: USB mass storage has no retry counter, it uses USB_MSD_DISCOVER_TIMEOUT"),
-            new Property("SELF_UPDATE", BOTH, BOOL, 0, 1, List.of(0L, 1L), "", Status.REMOVED,
-                    "the 2020-03 beta name of ENABLE_SELF_UPDATE"));
+            new Property("USB_MSD_BOOT_MAX_RETRIES", PI4, INT, -1, U32, List.of(), "", Status.REMOVED,
+                    "removed in 2020: USB mass storage has no retry counter, it uses USB_MSD_DISCOVER_TIMEOUT"));
 
     /** Names people write that are no property, and what they meant (BOOTCONF.md §5 and §9). */
     private static final Map<String, List<String>> MISTAKES = Map.of(
             "MAX_RETRIES", List.of("NET_BOOT_MAX_RETRIES", "SD_BOOT_MAX_RETRIES", "MAX_RESTARTS"),
             "TFTP_TIMEOUT", List.of("TFTP_FILE_TIMEOUT"),
-            "HDMI_DISABLE", List.of("DISABLE_HDMI"));
+            "HDMI_DISABLE", List.of("DISABLE_HDMI"),
+            "SELF_UPDATE", List.of("ENABLE_SELF_UPDATE"));       // the 2020-03 release notes' name; no release reads it
+
+    /**
+     * Documented properties that programs other than the bootloader read from its config, so they mean something
+     * even where the bootloader's own table lacks them: {@code FREEZE_VERSION} is read by {@code rpi-eeprom-update}
+     * (and by the bootloader from 2020-05-15; Raspberry Pi's 2019 configs set it), {@code IMAGER_REPO_URL} by the
+     * network-install Imager.
+     */
+    static final Map<String, String> READ_BY_OTHERS = Map.of("FREEZE_VERSION", "rpi-eeprom-update",
+            "IMAGER_REPO_URL", "the network-install Imager");
 
     /** Settings of the OS {@code config.txt} (read by recovery.bin or the firmware), not of the bootloader. */
     static final Set<String> CONFIG_TXT_ONLY = Set.of("program_pubkey", "revoke_devkey", "program_rpiboot_gpio",
@@ -109,6 +119,19 @@ public final class Catalogue {
             "boot_load_flags", "uart_2ndstage", "set_reboot_order", "set_reboot_arg1");
 
     private Catalogue() {
+    }
+
+    /**
+     * A property's default on one board, where the documentation gives board-specific ones: {@code NET_INSTALL_ENABLED}
+     * is 0 "on Compute Modules since CM4 (including CM4S)", {@code POWER_OFF_ON_HALT} 1 "on Compute Modules since CM5
+     * and Keyboard models".
+     */
+    public static String defaultOn(Property property, Board board) {
+        return switch (property.name()) {
+            case "NET_INSTALL_ENABLED" -> board.isComputeModule() ? "0" : property.defaultValue();
+            case "POWER_OFF_ON_HALT" -> board == Board.CM5 || board.isKeyboard() ? "1" : property.defaultValue();
+            default -> property.defaultValue();
+        };
     }
 
     public static Optional<Property> get(String name) {
@@ -137,14 +160,21 @@ public final class Catalogue {
         return get(upper).filter(p -> p.status() != Status.REMOVED);
     }
 
-    /** Current properties a mistyped name probably meant, best first; empty if none is close. */
-    static List<String> suggestions(String name) {
+    /**
+     * Names a mistyped name probably meant, best first; empty if none is close. The candidates are the current
+     * documented properties and the names the newest releases read ({@link PropertyHistory}), itself excluded.
+     */
+    public static List<String> suggestions(String name) {
         List<String> known = MISTAKES.get(name.toUpperCase(Locale.ROOT));
         if (known != null) return known;
         String upper = name.toUpperCase(Locale.ROOT);
         int limit = Math.max(2, upper.length() / 4);
-        return PROPERTIES.values().stream().filter(p -> p.status() == Status.CURRENT).map(Property::name)
-                .filter(n -> n.endsWith("_" + upper) || distance(n, upper) <= limit)
+        Set<String> candidates = new TreeSet<>();
+        for (Property p : PROPERTIES.values()) if (p.status() == Status.CURRENT) candidates.add(p.name());
+        for (String n : PropertyHistory.names())
+            for (Soc soc : Soc.values()) if (PropertyHistory.isCurrent(n, soc)) candidates.add(n);
+        candidates.remove(name);
+        return candidates.stream().filter(n -> n.endsWith("_" + upper) || distance(n, upper) <= limit)
                 .sorted((a, b) -> Integer.compare(distance(a, upper), distance(b, upper))).limit(3).toList();
     }
 

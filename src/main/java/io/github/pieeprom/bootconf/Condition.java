@@ -57,7 +57,7 @@ public record Condition(List<Filter> filters) {
     }
 
     /** The SoC the filters select ({@code [pi4]} means BCM2711), if any. */
-    Optional<Soc> soc() {
+    public Optional<Soc> soc() {
         for (Filter f : filters) if (f.soc().isPresent()) return f.soc();       // loops: the validator's hot path
         return Optional.empty();
     }

@@ -34,8 +34,7 @@ public final class Explainer {
         line("");
         line("Settings that apply:");
         if (settings.isEmpty()) line("  (none)");
-        settings.values().forEach(l -> line("  %-36s line %d%s", l.key() + "=" + l.value(), l.number(),
-                Catalogue.get(l.key()).isPresent() ? "" : "  (not a bootloader property: ignored)"));
+        settings.values().forEach(l -> line("  %-36s line %d%s", l.key() + "=" + l.value(), l.number(), note(l.key())));
         List<String> conditional = new ArrayList<>();
         for (Line l : config.lines())
             if (l.kind() == Line.Kind.PROPERTY && config.conditionOf(l).on(board) == Filter.Match.DEPENDS)
@@ -50,10 +49,19 @@ public final class Explainer {
         line("Defaults (not set):");
         for (Property p : Catalogue.all())
             if (p.status() == Property.Status.CURRENT && p.socs().contains(board.soc()) && value(p.name()).isEmpty())
-                line("  %-36s %s", p.name() + "=" + p.defaultValue(), p.meaning());
+                line("  %-36s %s", p.name() + "=" + Catalogue.defaultOn(p, board), p.meaning());
         line("");
         bootOrder();
         return out.toString();
+    }
+
+    /** What the firmware says of a name the documentation does not describe; empty for a documented one. */
+    private String note(String key) {
+        if (Catalogue.get(key).isPresent()) return "";
+        String readers = PropertyHistory.readers(key, List.of(board.soc()));
+        if (readers.isEmpty()) return "  (not a bootloader property: ignored)";
+        return PropertyHistory.isCurrent(key, board.soc()) ? "  (undocumented; read by " + readers + ")"
+                : "  (read only by " + readers + ")";
     }
 
     private void bootOrder() {

@@ -2,7 +2,6 @@ package io.github.pieeprom.bootconf;
 
 import io.github.pieeprom.Soc;
 import java.util.Optional;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -27,8 +26,6 @@ public record Filter(Kind kind, String text, String group) {
     /** Whether a filter holds on a board: always, never, or only under a run-time condition (GPIO, serial...). */
     enum Match { APPLIES, DEPENDS, NEVER }
 
-    static final Set<String> MODELS = Set.of("pi4", "pi400", "cm4", "cm4s", "pi5", "pi500", "cm5");
-    private static final Set<String> PI4_MODELS = Set.of("pi4", "pi400", "cm4", "cm4s");
     private static final Pattern BOARD_TYPE = Pattern.compile("board-type=0x([0-9a-fA-F]{1,8})");
     private static final Pattern SERIAL = Pattern.compile("0x[0-9a-fA-F]{1,8}");
     private static final Pattern GPIO = Pattern.compile("gpio[0-9]{1,2}=[01]");
@@ -41,7 +38,7 @@ public record Filter(Kind kind, String text, String group) {
             case "none" -> Kind.NONE;
             case "config.txt" -> Kind.CONFIG_TXT;
             case "tryboot" -> Kind.TRYBOOT;
-            default -> MODELS.contains(text) ? Kind.MODEL
+            default -> model(text).isPresent() ? Kind.MODEL
                     : BOARD_TYPE.matcher(text).matches() ? Kind.BOARD_TYPE
                     : SERIAL.matcher(text).matches() ? Kind.SERIAL
                     : GPIO.matcher(text).matches() ? Kind.GPIO
@@ -67,7 +64,7 @@ public record Filter(Kind kind, String text, String group) {
 
     /** The SoC this filter selects, if it selects one. */
     Optional<Soc> soc() {
-        if (kind == Kind.MODEL) return Optional.of(PI4_MODELS.contains(text) ? Soc.BCM2711 : Soc.BCM2712);
+        if (kind == Kind.MODEL) return model(text).map(Board::soc);
         if (kind == Kind.BOARD_TYPE) return Board.ofBoardType(boardType()).map(Board::soc);
         return Optional.empty();
     }
@@ -75,7 +72,13 @@ public record Filter(Kind kind, String text, String group) {
     /** The one board this filter selects, if it selects exactly one of ours ({@code [cm4]}, {@code [board-type=0x17]}). */
     Optional<Board> board() {
         if (kind == Kind.BOARD_TYPE) return Board.ofBoardType(boardType());
-        if (kind == Kind.MODEL && !text.equals("pi4") && !text.equals("pi5")) return Board.parse(text);
+        if (kind == Kind.MODEL && !text.equals("pi4") && !text.equals("pi5")) return model(text);
+        return Optional.empty();
+    }
+
+    /** The board a model filter names: every model filter is a board's id ({@code [pi4]} also holds on a Pi 400...). */
+    private static Optional<Board> model(String text) {
+        for (Board board : Board.values()) if (board.id().equals(text)) return Optional.of(board);
         return Optional.empty();
     }
 

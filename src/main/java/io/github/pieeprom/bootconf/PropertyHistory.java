@@ -1,65 +1,128 @@
 package io.github.pieeprom.bootconf;
 
 import io.github.pieeprom.Soc;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * The first bootloader release that reads each property, per SoC (release notes and test configs; BOOTCONF.md
- * section 7). Properties older than the first Pi 5 bootloader (2023-09-13) are read by every Pi 5 release.
- * A property with no date here is known to every release of its SoCs.
+ * Which bootloader releases read each property, per SoC: the first and the last release whose boot code names it
+ * ({@link PropertyTable}), over every release of raspberrypi/rpi-eeprom. The facts are the resource
+ * {@code property-history.tsv}, which {@code tools/property-history.sh} writes from the firmware (docs/bootconf.md).
+ * A release between the two may still lack the name (2711 2022-02-08, a stable-branch build, has no {@code DNS_IP});
+ * an image's own {@link PropertyTable} is exact.
  * <pre>
- * PropertyHistory.since("REBOOT_ON_FATAL_ERROR", Soc.BCM2711)   // Optional[2026-04-14]
+ * PropertyHistory.since("DNS_IP", Soc.BCM2711)   // Optional[2022-02-04]
  * </pre>
  */
 public final class PropertyHistory {
-    private static final LocalDate FIRST_PI5 = LocalDate.of(2023, 9, 13);
-
-    /** 2711 dates (or both SoCs' where the release notes give one date). */
-    private static final Map<String, String> SINCE = Map.ofEntries(
-            Map.entry("BOOT_UART", "2019-05-10"), Map.entry("WAKE_ON_GPIO", "2019-07-15"),
-            Map.entry("POWER_OFF_ON_HALT", "2019-07-15"), Map.entry("WAIT_FOR_POWER_BUTTON", "2025-01-13"),
-            Map.entry("BOOT_ORDER", "2019-09-23"), Map.entry("BOOT_WATCHDOG_TIMEOUT", "2025-07-03"),
-            Map.entry("BOOT_WATCHDOG_PARTITION", "2025-07-03"), Map.entry("REBOOT_ON_FATAL_ERROR", "2026-04-14"),
-            Map.entry("SD_BOOT_MAX_RETRIES", "2019-09-23"), Map.entry("SD_OVERCURRENT_CHECK", "2025-07-03"),
-            Map.entry("SD_QUIRKS", "2025-01-06"), Map.entry("NET_BOOT_MAX_RETRIES", "2019-09-23"),
-            Map.entry("DHCP_TIMEOUT", "2019-09-23"), Map.entry("DHCP_REQ_TIMEOUT", "2019-09-23"),
-            Map.entry("TFTP_FILE_TIMEOUT", "2019-09-23"), Map.entry("TFTP_IP", "2019-09-23"),
-            Map.entry("TFTP_PREFIX", "2019-10-08"), Map.entry("TFTP_PREFIX_STR", "2019-10-08"),
-            Map.entry("PXE_OPTION43", "2020-03-04"), Map.entry("DHCP_OPTION97", "2020-03-04"),
-            Map.entry("MAC_ADDRESS", "2019-11-18"), Map.entry("MAC_ADDRESS_OTP", "2022-11-02"),
-            Map.entry("CLIENT_IP", "2020-03-04"), Map.entry("SUBNET", "2020-03-04"), Map.entry("GATEWAY", "2020-03-04"),
-            Map.entry("DISABLE_HDMI", "2020-03-04"), Map.entry("HDMI_DELAY", "2020-10-28"),
-            Map.entry("ENABLE_SELF_UPDATE", "2020-05-15"), Map.entry("FREEZE_VERSION", "2019-07-15"),
-            Map.entry("HTTP_HOST", "2022-02-28"), Map.entry("HTTP_PORT", "2022-02-28"),
-            Map.entry("HTTP_PATH", "2022-02-28"), Map.entry("HTTP_CACERT_HASH", "2024-04-17"),
-            Map.entry("NET_INSTALL_ENABLED", "2022-02-04"), Map.entry("NET_INSTALL_AT_POWER_ON", "2024-10-10"),
-            Map.entry("PARTITION", "2022-02-04"), Map.entry("PARTITION_WALK", "2025-02-11"),
-            Map.entry("BOOTVAR0", "2025-07-17"), Map.entry("PCIE_PROBE", "2023-11-20"),
-            Map.entry("USB_MSD_LUN_TIMEOUT", "2020-10-28"), Map.entry("USB_MSD_PWR_OFF_TIME", "2020-06-15"),
-            Map.entry("USB_MSD_STARTUP_DELAY", "2021-06-11"), Map.entry("SDRAM_BANKLOW", "2024-09-23"),
-            Map.entry("USE_IPV6", "2021-09-23"), Map.entry("SIGNED_BOOT", "2021-05-19"));
-
-    /** Where the Pi 5 release notes give another date than the Pi 4 ones. */
-    private static final Map<String, String> SINCE_2712 = Map.of(
-            "BOOT_WATCHDOG_TIMEOUT", "2025-06-20", "BOOT_WATCHDOG_PARTITION", "2025-06-20",
-            "SD_OVERCURRENT_CHECK", "2025-06-29", "PARTITION_WALK", "2025-01-27", "HTTP_CACERT_HASH", "2024-04-05");
+    /** The first and the last release of one SoC that read a property. */
+    public record Range(LocalDate first, LocalDate last) {
+    }
 
     private PropertyHistory() {
     }
 
-    /** The first release of {@code soc} that reads the property; empty when every release of it does. */
-    public static Optional<LocalDate> since(String name, Soc soc) {
-        String date = soc == Soc.BCM2712 ? SINCE_2712.getOrDefault(name, SINCE.get(name)) : SINCE.get(name);
-        if (date == null) return Optional.empty();
-        LocalDate since = LocalDate.parse(date);
-        return soc == Soc.BCM2712 && !since.isAfter(FIRST_PI5) ? Optional.empty() : Optional.of(since);
+    /** The resource, read on first use: a run that validates only documented names of its own SoC never needs it. */
+    private static final class Loaded {
+        static final Map<String, Map<Soc, Range>> RANGES = load();
+        static final Map<Soc, LocalDate> NEWEST = newest(RANGES);
     }
 
-    /** Whether a release of {@code soc} built on {@code release} reads the property. */
-    public static boolean knows(Property property, Soc soc, LocalDate release) {
-        return property.socs().contains(soc) && property.status() != Property.Status.REMOVED
-                && since(property.name(), soc).map(s -> !s.isAfter(release)).orElse(true);
+    /** The releases of {@code soc} that read the property, if any does. */
+    public static Optional<Range> range(String name, Soc soc) {
+        Map<Soc, Range> bySoc = Loaded.RANGES.get(name);
+        return bySoc == null ? Optional.empty() : Optional.ofNullable(bySoc.get(soc));
+    }
+
+    /** The first release of {@code soc} that reads the property. */
+    public static Optional<LocalDate> since(String name, Soc soc) {
+        Optional<Range> range = range(name, soc);
+        return range.isPresent() ? Optional.of(range.get().first()) : Optional.empty();
+    }
+
+    /** Whether the newest known release of {@code soc} reads the property. */
+    public static boolean isCurrent(String name, Soc soc) {
+        Optional<Range> range = range(name, soc);
+        return range.isPresent() && range.get().last().equals(newest(soc));
+    }
+
+    /** The newest release of {@code soc} in the history. */
+    public static LocalDate newest(Soc soc) {
+        return Loaded.NEWEST.get(soc);
+    }
+
+    /** Every name some release reads. */
+    public static Set<String> names() {
+        return Loaded.RANGES.keySet();
+    }
+
+    /**
+     * Who reads a name, in words: "BCM2711 releases since 2022-02-04 and BCM2712 releases since 2023-09-13",
+     * "BCM2711 releases 2019-09-22 to 2020-04-16", "the BCM2711 release 2020-05-15"; empty if none of {@code socs}
+     * has a release that does.
+     */
+    static String readers(String name, Collection<Soc> socs) {
+        List<String> parts = new ArrayList<>();
+        for (Soc soc : socs) {
+            Optional<Range> r = range(name, soc);
+            if (r.isEmpty()) continue;
+            String family = "BCM" + soc.id();
+            parts.add(isCurrent(name, soc) ? family + " releases since " + r.get().first()
+                    : r.get().first().equals(r.get().last()) ? "the " + family + " release " + r.get().first()
+                    : family + " releases " + r.get().first() + " to " + r.get().last());
+        }
+        return String.join(" and ", parts);
+    }
+
+    private static Map<String, Map<Soc, Range>> load() {
+        Map<String, Map<Soc, Range>> ranges = new HashMap<>();
+        try (InputStream in = PropertyHistory.class.getResourceAsStream("property-history.tsv")) {
+            if (in == null) throw new IllegalStateException("property-history.tsv is missing from the class path");
+            BufferedReader reader = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8));
+            boolean header = true;
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                if (line.startsWith("#") || line.isBlank()) continue;
+                if (header) {                                    // name soc first last
+                    header = false;
+                    continue;
+                }
+                String[] f = line.split("\t");
+                Optional<Soc> soc = Soc.parse(f[1]);
+                if (f.length != 4 || soc.isEmpty()) throw new IllegalStateException("property-history.tsv: " + line);
+                ranges.computeIfAbsent(f[0], n -> new EnumMap<>(Soc.class))
+                        .put(soc.get(), new Range(date(f[2]), date(f[3])));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Collections.unmodifiableMap(ranges);
+    }
+
+    /** {@code YYYY-MM-DD}, without {@code LocalDate.parse}: its formatter costs a cold run several milliseconds. */
+    private static LocalDate date(String text) {
+        return LocalDate.of(Integer.parseInt(text.substring(0, 4)), Integer.parseInt(text.substring(5, 7)),
+                Integer.parseInt(text.substring(8, 10)));
+    }
+
+    private static Map<Soc, LocalDate> newest(Map<String, Map<Soc, Range>> ranges) {
+        Map<Soc, LocalDate> newest = new EnumMap<>(Soc.class);
+        for (Map<Soc, Range> bySoc : ranges.values())
+            for (Map.Entry<Soc, Range> e : bySoc.entrySet())
+                newest.merge(e.getKey(), e.getValue().last(), (a, b) -> a.isAfter(b) ? a : b);
+        return newest;
     }
 }

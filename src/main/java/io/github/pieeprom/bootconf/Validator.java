@@ -13,11 +13,18 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Checks a {@link BootConfig} against the bootloader's rules and the {@link Catalogue}: every finding, in line order.
+ * Checks a {@link BootConfig} against the bootloader's rules, the {@link Catalogue} (the documentation) and the
+ * firmware's own word on which names it reads: an image's {@link PropertyTable}, or the {@link PropertyHistory} of
+ * every release. Every finding, in line order.
  * <pre>
  * List&lt;Finding&gt; findings = Validator.check(config, Optional.of(Soc.BCM2712));
+ * List&lt;Finding&gt; forImage = Validator.checkInImage(config, PropertyTable.of(image));
  * boolean ok = findings.stream().noneMatch(Finding::isError);
  * </pre>
+ * Severity from evidence: a name no release reads and no document describes is an error (with a did-you-mean); a
+ * name the firmware reads that the documentation does not describe is a warning (undocumented, its value is not
+ * checked); a name documented for the other SoC family that this family's firmware reads is a warning; a name an
+ * image's bootloader does not read (too old, or removed) is an error naming the releases that read it.
  */
 public final class Validator {
     /** The largest {@code bootconf.txt} an image can hold: a 4 KiB erase block less the 20-byte file header. */
@@ -28,15 +35,18 @@ public final class Validator {
     private final BootConfig config;
     private final Optional<Soc> soc;
     private final boolean socIsStated;
+    /** The target image's own property names, when known: they decide what it reads. */
+    private final Optional<PropertyTable> table;
     private final List<Finding> findings = new ArrayList<>();
     /** Each finding is reported once. Keyed by text, not by the record: a record's hashCode is bootstrapped through
      *  method handles the JVM spins anew in each run (8 ms of a 50 ms validate). */
     private final Set<String> reported = new HashSet<>();
 
-    private Validator(BootConfig config, Optional<Soc> soc, boolean socIsStated) {
+    private Validator(BootConfig config, Optional<Soc> soc, boolean socIsStated, Optional<PropertyTable> table) {
         this.config = config;
         this.soc = soc;
         this.socIsStated = socIsStated;
+        this.table = table;
     }
 
     /**
@@ -44,15 +54,26 @@ public final class Validator {
      * SoC is then an error. Without it, the SoC of each section comes from its filters ({@code [pi4]}).
      */
     public static List<Finding> check(BootConfig config, Optional<Soc> soc) {
-        return new Validator(config, soc, soc.isPresent()).run();
+        return new Validator(config, soc, soc.isPresent(), Optional.empty()).run();
     }
 
     /**
-     * Every finding for the config of an image: the image's SoC decides which board-specific checks apply, but a
-     * property of the other SoC is only a warning (real images ship some, and the bootloader ignores them).
+     * Every finding for the config of an image whose bootloader is not known, only its SoC: that SoC decides which
+     * board-specific checks apply, but a property of the other SoC is only a warning.
      */
     public static List<Finding> checkInImage(BootConfig config, Soc imageSoc) {
-        return new Validator(config, Optional.of(imageSoc), false).run();
+        return new Validator(config, Optional.of(imageSoc), false, Optional.empty()).run();
+    }
+
+    /**
+     * Every finding for a config stored in (or checked against) an image, whose own property table says which names
+     * its bootloader reads: a name it does not read is an error naming the releases that do. What {@code validate
+     * --image} and the commands that write a config into an image call. An image without a table (not a Raspberry
+     * Pi release) is checked as {@link #checkInImage(BootConfig, Soc)} checks.
+     */
+    public static List<Finding> checkInImage(BootConfig config, PropertyTable image) {
+        return new Validator(config, Optional.of(image.soc()), false,
+                image.isKnown() ? Optional.of(image) : Optional.empty()).run();
     }
 
     private List<Finding> run() {
@@ -61,6 +82,13 @@ public final class Validator {
         Map<String, Map<String, Line>> seen = new HashMap<>();
         for (Line line : config.lines()) {
             Condition condition = config.conditionOf(line);
+            int invisible = Invisible.indexOf(line.text());
+            if (invisible >= 0 && !condition.isParked()) {
+                add(line, invisible + 1, line.key(), Severity.ERROR, Invisible.name(line.text().charAt(invisible))
+                        + " at line " + line.number() + ", column " + (invisible + 1) + ": an invisible character, "
+                        + "which the bootloader reads as part of the line; remove it");
+                continue;
+            }
             if (line.kind() == Line.Kind.SECTION && !isConfigTxtContent(line)) section(line);
             if (condition.isParked()) continue;
             if (line.kind() == Line.Kind.INVALID) add(line, 1, "", Severity.ERROR,
@@ -106,20 +134,50 @@ public final class Validator {
                     : "expected KEY=VALUE with a name of letters, digits and _, found \"") + line.text() + "\"");
             return;
         }
+        if (Catalogue.CONFIG_TXT_ONLY.contains(key)) {
+            add(line, 1, key, Severity.ERROR,
+                    key + " is a config.txt setting (read by recovery.bin or the firmware), not a bootloader property");
+            return;
+        }
         Optional<Property> known = Catalogue.get(key);
+        Optional<Soc> lineSoc = socOf(condition);
+        if (table.isPresent() && lineSoc.isPresent()) {            // a line this image's bootloader reads
+            PropertyTable image = table.get();
+            if (!image.takesEffect(key)) {
+                notRead(line, image, known);
+                return;
+            }
+            if (known.isEmpty()) {
+                add(line, 1, key, Severity.WARNING, key + " is read by " + image.describe()
+                        + " but the documentation does not describe it (undocumented): its value is not checked");
+                return;
+            }
+            if (!known.get().socs().contains(image.soc())) add(line, 1, key, Severity.WARNING, key
+                    + " is documented for the " + family(known.get()) + " only, but " + image.describe() + " reads it");
+            value(line, condition, known.get(), lineSoc);
+            return;
+        }
         if (known.isEmpty()) {
-            unknown(line);
+            undocumented(line, lineSoc);
             return;
         }
         Property p = known.get();
         if (p.status() != Status.CURRENT) add(line, 1, key, Severity.WARNING,
                 key + " is " + (p.status() == Status.REMOVED ? "no longer a property" : "deprecated") + " ("
                         + p.meaning() + "); the bootloader ignores it");
-        Optional<Soc> lineSoc = socOf(condition);
-        if (lineSoc.isPresent() && !p.socs().contains(lineSoc.get())) add(line, 1, key,
-                socIsStated ? Severity.ERROR : Severity.WARNING,
-                key + " is a " + family(p.socs().iterator().next()) + " property; the BCM" + lineSoc.get().id()
-                        + " bootloader ignores it");
+        if (lineSoc.isPresent() && !p.socs().contains(lineSoc.get())) {
+            String readers = PropertyHistory.readers(key, List.of(lineSoc.get()));
+            if (!readers.isEmpty()) add(line, 1, key, Severity.WARNING,
+                    key + " is documented for the " + family(p) + " only, but " + readers + " read it");
+            else add(line, 1, key, socIsStated ? Severity.ERROR : Severity.WARNING,
+                    key + " is a " + family(p) + " property; the BCM" + lineSoc.get().id() + " bootloader ignores it");
+        }
+        value(line, condition, p, lineSoc);
+    }
+
+    /** The value of a documented property, and the length of its line. */
+    private void value(Line line, Condition condition, Property p, Optional<Soc> lineSoc) {
+        String key = line.key();
         if (line.value().isEmpty()) return;                        // KEY= means unset
         if (p.type() == ValueType.BOOT_ORDER) {
             bootOrder(line, condition, lineSoc);
@@ -131,17 +189,52 @@ public final class Validator {
                 "the line is " + line.text().length() + " characters; the bootloader reads only the first " + MAX_LINE);
     }
 
-    private void unknown(Line line) {
+    /**
+     * A name the target image's bootloader does not read: an error naming the releases that do, or, for a name no
+     * release reads and no document describes, "unknown property".
+     */
+    private void notRead(Line line, PropertyTable image, Optional<Property> known) {
         String key = line.key();
-        if (Catalogue.CONFIG_TXT_ONLY.contains(key)) {
-            add(line, 1, key, Severity.ERROR,
-                    key + " is a config.txt setting (read by recovery.bin or the firmware), not a bootloader property");
+        if (known.isEmpty() && PropertyHistory.readers(key, List.of(Soc.values())).isEmpty()) {
+            unknown(line);
             return;
         }
+        add(line, 1, key, Severity.ERROR, key + " is not read by " + image.describe() + ": " + image.whyNotRead(key)
+                + (known.isEmpty() ? hint(key) : ""));
+    }
+
+    /**
+     * A name the documentation does not describe, judged by the history: read by current releases (a warning:
+     * undocumented), only by old ones (a warning: no longer read), only by the other SoC's, or by none (an error).
+     */
+    private void undocumented(Line line, Optional<Soc> lineSoc) {
+        String key = line.key();
+        List<Soc> socs = lineSoc.isPresent() ? List.of(lineSoc.get()) : List.of(Soc.values());
+        String readers = PropertyHistory.readers(key, socs);
+        if (readers.isEmpty()) {
+            String others = PropertyHistory.readers(key, List.of(Soc.values()));
+            if (others.isEmpty()) unknown(line);
+            else add(line, 1, key, socIsStated ? Severity.ERROR : Severity.WARNING, key + " is read only by " + others
+                    + "; the BCM" + lineSoc.orElseThrow().id() + " bootloader ignores it");
+            return;
+        }
+        boolean current = false;
+        for (Soc s : socs) current |= PropertyHistory.isCurrent(key, s);
+        add(line, 1, key, Severity.WARNING, current
+                ? key + " is undocumented: " + readers + " read it, but the documentation does not describe it, so "
+                        + "its value is not checked"
+                : key + " is no longer read: only " + readers + " read it" + hint(key));
+    }
+
+    private void unknown(Line line) {
+        add(line, 1, line.key(), Severity.ERROR, "unknown property " + line.key() + hint(line.key()));
+    }
+
+    /** "; did you mean A, B or C?", or empty. */
+    private static String hint(String key) {
         List<String> like = Catalogue.suggestions(key);
-        String hint = like.isEmpty() ? "" : "; did you mean " + (like.size() == 1 ? like.get(0)
+        return like.isEmpty() ? "" : "; did you mean " + (like.size() == 1 ? like.get(0)
                 : String.join(", ", like.subList(0, like.size() - 1)) + " or " + like.get(like.size() - 1)) + "?";
-        add(line, 1, key, Severity.ERROR, "unknown property " + key + hint);
     }
 
     /** The SoC a section is for: the one the user or the image names, else the one its filters select. */
@@ -195,6 +288,12 @@ public final class Validator {
         Line prefix = settings.get("TFTP_PREFIX");
         if (prefix != null && prefix.value().equals("1") && value(settings, "TFTP_PREFIX_STR").isEmpty())
             warn(prefix, "TFTP_PREFIX=1 takes the folder from TFTP_PREFIX_STR, which is not set");
+        Line string = settings.get("TFTP_PREFIX_STR");
+        String mode = value(settings, "TFTP_PREFIX");
+        if (string != null && !string.value().isEmpty() && !mode.equals("1"))
+            warn(string, "TFTP_PREFIX_STR is ignored unless TFTP_PREFIX=1; here TFTP_PREFIX is "
+                    + (mode.isEmpty() ? "not set (0: the board's folder is its serial number)"
+                    : mode + (mode.equals("0") ? " (the serial number)" : mode.equals("2") ? " (the MAC address)" : "")));
         Line client = settings.get("CLIENT_IP");
         if (client == null || client.value().isEmpty()) return;
         List<String> missing = new ArrayList<>();
@@ -217,7 +316,9 @@ public final class Validator {
         return line == null ? "" : line.value();
     }
 
-    private static String family(Soc soc) {
+    /** "BCM2711 (Pi 4 family)": the family a property of one SoC is documented for. */
+    private static String family(Property p) {
+        Soc soc = p.socs().iterator().next();
         return "BCM" + soc.id() + (soc == Soc.BCM2711 ? " (Pi 4 family)" : " (Pi 5 family)");
     }
 

@@ -9,7 +9,10 @@ public enum ValueType {
     BOOL,
     /** A decimal or {@code 0x} hex integer in a range, or one of a set of choices. */
     INT,
-    /** {@code 0x} followed by 1 to 8 hex digits (or {@code 0}). */
+    /**
+     * {@code 0x} followed by 1 to 8 hex digits, or a decimal number: the documentation's own examples write
+     * {@code SD_QUIRKS=1} and {@code XHCI_DEBUG=0x3}.
+     */
     HEX,
     /** Hex nibbles of boot modes, see {@link BootOrder}. */
     BOOT_ORDER,
@@ -31,6 +34,7 @@ public enum ValueType {
     NETCONSOLE;
 
     private static final Pattern DECIMAL = Pattern.compile("-?[0-9]{1,18}");
+    private static final Pattern UNSIGNED = Pattern.compile("[0-9]{1,10}");
     private static final Pattern HEX_NUMBER = Pattern.compile("0[xX][0-9a-fA-F]{1,8}");
     private static final Pattern OCTETS = Pattern.compile("([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})\\.([0-9]{1,3})");
     private static final Pattern MAC_ADDRESS = Pattern.compile("[0-9a-fA-F]{2}(:[0-9a-fA-F]{2}){5}");
@@ -43,8 +47,10 @@ public enum ValueType {
     String problem(Property p, String value) {
         return switch (this) {
             case BOOL, INT -> number(p, value);
-            case HEX -> HEX_NUMBER.matcher(value).matches() || value.equals("0") ? range(p, value)
-                    : "expected 0x followed by 1 to 8 hex digits, found \"" + value + "\"";
+            case HEX -> HEX_NUMBER.matcher(value).matches() || UNSIGNED.matcher(value).matches() ? range(p, value)
+                    : value.startsWith("0x") || value.startsWith("0X")
+                    ? "expected 0x followed by 1 to 8 hex digits, found \"" + value + "\""
+                    : "expected a number, 0x and 1 to 8 hex digits or decimal, found \"" + value + "\"";
             case BOOT_ORDER -> BootOrder.problem(value);
             case IPV4 -> ipv4(value) >= 0 ? null
                     : "expected a dotted IPv4 address such as 192.168.1.10, found \"" + value + "\"";

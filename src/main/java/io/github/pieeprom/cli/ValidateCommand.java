@@ -1,6 +1,7 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.Soc;
+import io.github.pieeprom.bootconf.ConfigFiles;
 import io.github.pieeprom.bootconf.Finding;
 import io.github.pieeprom.bootconf.Validator;
 import java.io.IOException;
@@ -65,13 +66,12 @@ final class ValidateCommand implements Command {
         return findings.stream().anyMatch(f -> f.finding().fails(args.flag(STRICT))) ? EepromCli.EXIT_BAD_INPUT : 0;
     }
 
-    /** A folder's {@code *.txt} and {@code *.conf} files, at any depth, in name order; any other path as it is. */
+    /** A folder's bootloader configs ({@link ConfigFiles}), at any depth, in name order; any other path as it is. */
     private static List<Path> expand(Path path) throws IOException {
         if (!Files.isDirectory(path)) return List.of(path);
         try (Stream<Path> walk = Files.walk(path)) {
             return walk.filter(Files::isRegularFile)
-                    .filter(p -> p.getFileName().toString().endsWith(".txt") || p.getFileName().toString()
-                    .endsWith(".conf"))
+                    .filter(p -> ConfigFiles.isBootloaderConfig(p.getFileName().toString()))
                     .sorted().toList();
         }
     }

@@ -170,8 +170,15 @@ public final class EepromImage {
 
     /** Version strings from the bootcode section (or {@code bootsys} in AB images). */
     public BuildInfo build() {
-        byte[] code = isAb() ? file(BOOTSYS).orElseThrow() : payload(sections.get(0));
-        return BuildInfo.scan(code);
+        return BuildInfo.scan(bootCode());
+    }
+
+    /**
+     * The boot code the bootloader starts with, stored uncompressed: {@code bootsys} in an AB image, otherwise
+     * section 0 ({@code bootcode.bin}). It holds the build strings and the names of the properties it reads.
+     */
+    public byte[] bootCode() {
+        return isAb() ? file(BOOTSYS).orElseThrow() : payload(sections.get(0));
     }
 
     /**

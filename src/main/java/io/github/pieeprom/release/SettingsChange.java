@@ -3,10 +3,11 @@ package io.github.pieeprom.release;
 import io.github.pieeprom.Soc;
 import io.github.pieeprom.bootconf.BootConfig;
 import io.github.pieeprom.bootconf.Catalogue;
+import io.github.pieeprom.bootconf.Condition;
 import io.github.pieeprom.bootconf.Line;
 import io.github.pieeprom.bootconf.Property;
 import io.github.pieeprom.bootconf.PropertyHistory;
-import io.github.pieeprom.image.BuildInfo;
+import io.github.pieeprom.bootconf.PropertyTable;
 import io.github.pieeprom.image.EepromImage;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.TreeSet;
 
 /**
  * What a migration changes for a board although its config is carried unchanged: settings the new release does
- * not read, and properties the new release reads for the first time (their defaults now apply).
+ * not read, and documented properties the new release reads for the first time (their defaults now apply). What a
+ * release reads comes from its own {@link PropertyTable}; the {@link PropertyHistory} names the releases that do.
  *
  * @param key    the property
  * @param kind   which of the two
@@ -27,46 +29,33 @@ public record SettingsChange(String key, Kind kind, String detail) {
     public enum Kind { NOT_READ, NEW_DEFAULT }
 
     /**
-     * Release notes date a release; the build inside the image is a day or two older. A property counts as read by
-     * a build made up to this many days before its release-note date.
+     * The changes for {@code config} moving from {@code from} (an image, if known) onto {@code to}; none can be told
+     * when {@code to} has no property table (an image that is not a Raspberry Pi release).
      */
-    static final int RELEASE_SLACK_DAYS = 7;
-
-    /** The changes for {@code config} moving from {@code from} (an image, if known) onto {@code to}. */
     public static List<SettingsChange> of(Optional<EepromImage> from, byte[] config, EepromImage to) {
-        LocalDate toDate = releaseDate(to);
+        PropertyTable target = PropertyTable.of(to);
         List<SettingsChange> changes = new ArrayList<>();
+        if (!target.isKnown()) return changes;
         Set<String> set = new TreeSet<>();
         BootConfig parsed = BootConfig.parse("config", config);
         for (Line line : parsed.lines()) {
-            if (line.kind() != Line.Kind.PROPERTY || parsed.conditionOf(line).isParked()) continue;
+            Condition condition = parsed.conditionOf(line);
+            if (line.kind() != Line.Kind.PROPERTY || condition.isParked()
+                    || condition.soc().isPresent() && condition.soc().get() != to.soc()) continue;
             set.add(line.key());
-            Optional<Property> property = Catalogue.get(line.key());
-            if (property.isEmpty() || PropertyHistory.knows(property.get(), to.soc(), toDate)) continue;
+            boolean known = Catalogue.get(line.key()).isPresent() || PropertyHistory.names().contains(line.key());
+            if (!known || target.takesEffect(line.key())) continue;
             changes.add(new SettingsChange(line.key(), Kind.NOT_READ, "%s=%s: not read by this %s release (%s)"
-                    .formatted(line.key(), line.value(), to.soc().id(), why(property.get(), to.soc()))));
+                    .formatted(line.key(), line.value(), to.soc().id(), target.whyNotRead(line.key()))));
         }
-        if (from.isPresent()) {
-            LocalDate fromDate = releaseDate(from.get());
-            for (Property p : Catalogue.all()) {
-                if (set.contains(p.name()) || !PropertyHistory.knows(p, to.soc(), toDate)
-                        || PropertyHistory.knows(p, from.get().soc(), fromDate)) continue;
-                changes.add(new SettingsChange(p.name(), Kind.NEW_DEFAULT, "%s: new since %s, unset, so its default %s"
-                        .formatted(p.name(), PropertyHistory.since(p.name(), to.soc()).map(LocalDate::toString)
-                                .orElse("the old release"), p.defaultValue().isEmpty() ? "(none)" : p.defaultValue())));
-            }
+        PropertyTable source = from.isPresent() ? PropertyTable.of(from.get()) : null;
+        if (source == null || !source.isKnown()) return changes;
+        for (Property p : Catalogue.all()) {
+            if (set.contains(p.name()) || !target.reads(p.name()) || source.takesEffect(p.name())) continue;
+            changes.add(new SettingsChange(p.name(), Kind.NEW_DEFAULT, "%s: new since %s, unset, so its default %s"
+                    .formatted(p.name(), PropertyHistory.since(p.name(), to.soc()).map(LocalDate::toString)
+                            .orElse("this release"), p.defaultValue().isEmpty() ? "(none)" : p.defaultValue())));
         }
         return changes;
-    }
-
-    private static String why(Property property, Soc soc) {
-        if (!property.socs().contains(soc)) return "a " + property.socs().iterator().next().id() + " property";
-        if (property.status() == Property.Status.REMOVED) return "removed";
-        return "first read by the " + PropertyHistory.since(property.name(), soc).orElseThrow() + " release";
-    }
-
-    private static LocalDate releaseDate(EepromImage image) {
-        long ts = image.build().timestamp().orElse(0);
-        return BuildInfo.dateOf(ts).plusDays(RELEASE_SLACK_DAYS);
     }
 }

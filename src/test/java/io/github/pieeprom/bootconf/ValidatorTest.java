@@ -66,8 +66,8 @@ class ValidatorTest {
                 "USB_MSD_STARTUP_DELAY: 30001 is more than the maximum 30000"));
         assertThat(check("TFTP_PREFIX=3\n")).containsExactly(
                 error(1, 13, "TFTP_PREFIX", "TFTP_PREFIX: expected 0, 1 or 2, found 3"));
-        assertThat(check("TFTP_PREFIX_STR=" + "a".repeat(33) + "\n")).containsExactly(
-                error(1, 17, "TFTP_PREFIX_STR", "TFTP_PREFIX_STR: expected at most 32 characters, found 33"));
+        assertThat(check("TFTP_PREFIX=1\nTFTP_PREFIX_STR=" + "a".repeat(33) + "\n")).containsExactly(
+                error(2, 17, "TFTP_PREFIX_STR", "TFTP_PREFIX_STR: expected at most 32 characters, found 33"));
         assertThat(check("BOOT_UART=1 # debug\n")).extracting(Finding::message).containsExactly(
                 "BOOT_UART: expected 0 or 1, found \"1 # debug\" (a # comment must be on a line of its own)");
     }
@@ -123,12 +123,24 @@ class ValidatorTest {
 
     @Test
     void aPropertyOfTheOtherSocIsAnErrorWhenTheSocIsStatedAndAWarningWhenAFilterImpliesIt() {
-        assertThat(check("UART_BAUD=115200\n", Soc.BCM2711)).containsExactly(error(1, 1, "UART_BAUD",
-                "UART_BAUD is a BCM2712 (Pi 5 family) property; the BCM2711 bootloader ignores it"));
-        assertThat(check("[pi4]\nUART_BAUD=115200\n")).containsExactly(warning(2, 1, "UART_BAUD",
-                "UART_BAUD is a BCM2712 (Pi 5 family) property; the BCM2711 bootloader ignores it"));
-        assertThat(check("[pi5]\nUART_BAUD=115200\n", Soc.BCM2711)).isEmpty();
-        assertThat(check("UART_BAUD=115200\n")).isEmpty();
+        // PCIE_PROBE: documented for Pi 5 only, and no BCM2711 release reads it
+        assertThat(check("PCIE_PROBE=1\n", Soc.BCM2711)).containsExactly(error(1, 1, "PCIE_PROBE",
+                "PCIE_PROBE is a BCM2712 (Pi 5 family) property; the BCM2711 bootloader ignores it"));
+        assertThat(check("[pi4]\nPCIE_PROBE=1\n")).containsExactly(warning(2, 1, "PCIE_PROBE",
+                "PCIE_PROBE is a BCM2712 (Pi 5 family) property; the BCM2711 bootloader ignores it"));
+        assertThat(check("[pi5]\nPCIE_PROBE=1\n", Soc.BCM2711)).isEmpty();
+        assertThat(check("PCIE_PROBE=1\n")).isEmpty();
+    }
+
+    /** Issue 18: UART_BAUD was an error with --soc 2711, but BCM2711 firmware reads it from 2024-04-16 on. */
+    @Test
+    void aPropertyDocumentedForTheOtherFamilyButReadByThisOnesFirmwareIsAWarning() {
+        assertThat(check("UART_BAUD=115200\n", Soc.BCM2711)).containsExactly(warning(1, 1, "UART_BAUD",
+                "UART_BAUD is documented for the BCM2712 (Pi 5 family) only, but BCM2711 releases since 2024-04-16 "
+                        + "read it"));
+        assertThat(check("WAKE_ON_GPIO=1\n", Soc.BCM2712)).containsExactly(warning(1, 1, "WAKE_ON_GPIO",
+                "WAKE_ON_GPIO is documented for the BCM2711 (Pi 4 family) only, but BCM2712 releases since 2023-09-13 "
+                        + "read it"));
     }
 
     @Test
@@ -194,6 +206,73 @@ class ValidatorTest {
     @Test
     void keysUnderNoneAndAfterConfigTxtAreNotChecked() {
         assertThat(check("[none]\nuserdata0=0x12345789\n[config.txt]\ndtoverlay=disable-bt\n[pi3]\n")).isEmpty();
+    }
+
+    @Test
+    void tftpPrefixStringWithoutPrefixOneIsAWarning() {
+        assertThat(check("TFTP_PREFIX_STR=rack1/\n")).containsExactly(warning(1, 17, "TFTP_PREFIX_STR",
+                "TFTP_PREFIX_STR is ignored unless TFTP_PREFIX=1; here TFTP_PREFIX is not set (0: the board's folder "
+                        + "is its serial number)"));
+        assertThat(check("TFTP_PREFIX=2\nTFTP_PREFIX_STR=rack1/\n")).extracting(Finding::message).containsExactly(
+                "TFTP_PREFIX_STR is ignored unless TFTP_PREFIX=1; here TFTP_PREFIX is 2 (the MAC address)");
+        assertThat(check("TFTP_PREFIX_STR=\n")).isEmpty();
+    }
+
+    @Test
+    void anInvisibleCharacterIsNamedWithItsLineAndColumn() {
+        assertThat(check("\uFEFF[all]\nBOOT_UART=1\n")).containsExactly(error(1, 1, "",
+                "U+FEFF (a byte-order mark) at line 1, column 1: an invisible character, which the bootloader reads as "
+                        + "part of the line; remove it"));
+        assertThat(check("[all]\nBOOT_UART=1\u00a0\n")).extracting(Finding::line, Finding::column, Finding::message)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(2, 12, "U+00A0 (no-break space) at line 2, "
+                        + "column 12: an invisible character, which the bootloader reads as part of the line; remove it"));
+        assertThat(check("[all]\nBOOT\u200bUART=1\n")).extracting(Finding::message).singleElement().asString()
+                .startsWith("U+200B (zero width space) at line 2, column 5");
+        assertThat(check("[none]\nnote=\uFEFF\n")).isEmpty();
+    }
+
+    /** Issue 18: the documentation's own examples write SD_QUIRKS=1 and XHCI_DEBUG=0x3. */
+    @Test
+    void hexPropertiesTakeTheDecimalValuesTheDocumentationWrites() {
+        assertThat(check("SD_QUIRKS=1\nXHCI_DEBUG=3\nXHCI_DEBUG=0x3\n").stream().filter(Finding::isError)).isEmpty();
+        assertThat(check("XHCI_DEBUG=0x80\n")).extracting(Finding::message)
+                .containsExactly("XHCI_DEBUG: 0x80 is more than the maximum 127");
+        assertThat(check("SD_QUIRKS=one\n")).extracting(Finding::message)
+                .containsExactly("SD_QUIRKS: expected a number, 0x and 1 to 8 hex digits or decimal, found \"one\"");
+    }
+
+    @Test
+    void selfUpdateIsUnknownAndNamesTheRealProperty() {
+        // no release reads SELF_UPDATE (the 2020-03 release notes' name); every one from 2020-03-04 reads ENABLE_SELF_UPDATE
+        assertThat(check("SELF_UPDATE=1\n")).containsExactly(error(1, 1, "SELF_UPDATE",
+                "unknown property SELF_UPDATE; did you mean ENABLE_SELF_UPDATE?"));
+    }
+
+    @Test
+    void anUndocumentedNameTheFirmwareReadsIsAWarningNamingTheReleases() {
+        assertThat(check("DNS_IP=10.0.0.1\n")).containsExactly(warning(1, 1, "DNS_IP", "DNS_IP is undocumented: "
+                + "BCM2711 releases since 2022-02-04 and BCM2712 releases since 2023-09-13 read it, but the "
+                + "documentation does not describe it, so its value is not checked"));
+        assertThat(check("NET_CONSOLE=6665@169.254.1.1/,6666@/\n", Soc.BCM2711)).containsExactly(warning(1, 1,
+                "NET_CONSOLE", "NET_CONSOLE is no longer read: only BCM2711 releases 2019-09-22 to 2020-04-16 read "
+                        + "it; did you mean NETCONSOLE?"));
+        assertThat(check("BOOT_MENU_ENABLED=1\n", Soc.BCM2711)).containsExactly(error(1, 1, "BOOT_MENU_ENABLED",
+                "BOOT_MENU_ENABLED is read only by BCM2712 releases since 2026-08-12; the BCM2711 bootloader "
+                        + "ignores it"));
+        assertThat(check("BOOT_MENU_ENABLED=1\n", Soc.BCM2712)).extracting(Finding::severity).containsExactly(WARNING);
+    }
+
+    @Test
+    void everyModelFilterIsABoard() {
+        // the model filters of the documentation (BOOTCONF.md section 2.2)
+        for (String model : List.of("pi4", "pi400", "cm4", "cm4s", "pi5", "pi500", "cm5"))
+            assertThat(Board.parse(model)).as(model).isPresent();
+        assertThat(check("[cm4s]\nBOOT_ORDER=0xf61\n")).extracting(Finding::message).containsExactly(
+                "BOOT_ORDER: boot mode 0x6 (NVMe SSD) does not exist on a Compute Module 4S; the bootloader skips it");
+        assertThat(check("[pi500]\nBOOT_ORDER=0xf61\n")).isEmpty();              // a 500+ has NVMe
+        assertThat(check("[board-type=0x19]\nBOOT_ORDER=0xf51\n")).extracting(Finding::message).containsExactly(
+                "BOOT_ORDER: boot mode 0x5 (USB 2.0 mass storage on the SoC's own USB port) does not exist on a "
+                        + "Raspberry Pi 500/500+; the bootloader skips it");
     }
 
     @Test

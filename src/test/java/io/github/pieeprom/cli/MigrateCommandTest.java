@@ -74,11 +74,14 @@ class MigrateCommandTest {
 
     @Test
     void aSavedConfigIsCarriedAndTheSettingsChangesAreListed() throws IOException {
-        Path conf = Files.writeString(tmp.resolve("board.conf"), "[all]\nBOOT_ORDER=0xf21\nVL805=1\n");
+        // issue 18: every 2712 release reads VL805 (this test expected "a 2711 property"); USB_MSD_BOOT_MAX_RETRIES,
+        // which 2020 beta configs carry, was read only by 2711 releases 2020-05-15 to 2020-06-03
+        Path conf = Files.writeString(tmp.resolve("board.conf"), "[all]\nBOOT_ORDER=0xf21\nUSB_MSD_BOOT_MAX_RETRIES=1\n");
         Path out = tmp.resolve("board.upd");
         Cli.Result r = Cli.run("migrate", conf.toString(), newest(Soc.BCM2712).toString(), "-o", out.toString());
         assertThat(r.exit()).as(r.stderr()).isZero();
-        assertThat(r.out()).contains("  VL805=1: not read by this 2712 release (a 2711 property)");
+        assertThat(r.out()).contains("  USB_MSD_BOOT_MAX_RETRIES=1: not read by this 2712 release (only BCM2711 "
+                + "releases 2020-05-15 to 2020-06-03 read it)");
         assertThat(ImageFiles.read(out).bootConfig()).isEqualTo(Files.readAllBytes(conf));
     }
 
