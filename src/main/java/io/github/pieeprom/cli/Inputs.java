@@ -6,35 +6,20 @@ import io.github.pieeprom.signing.BootloaderKey;
 import io.github.pieeprom.signing.PemKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
 
 /** Small input files named on the command line. */
 final class Inputs {
     /** No input file of ours is larger than an image; refuse before reading a huge file by mistake. */
-    private static final long MAX_INPUT = 16L * 1024 * 1024;
+    private static final int MAX_INPUT = 16 * 1024 * 1024;
 
     private Inputs() {
     }
 
+    /** A whole small file, FIFO or {@code /dev/fd/N}; a larger (or endless) one is refused after MAX_INPUT bytes. */
     static byte[] read(Path path) throws IOException {
-        long size = sizeOfFile(path);
-        if (size > MAX_INPUT) throw new AccessDeniedException(path.toString(), null,
-                "is " + size + " bytes, larger than any bootloader file");
-        return Files.readAllBytes(path);
-    }
-
-    /** A file of any size to hash or sign: {@code boot.img} for secure boot is tens of MiB. */
-    static byte[] readData(Path path) throws IOException {
-        sizeOfFile(path);
-        return Files.readAllBytes(path);
-    }
-
-    private static long sizeOfFile(Path path) throws IOException {
-        if (Files.isDirectory(path)) throw new AccessDeniedException(path.toString(), null, ImageFiles.IS_A_FOLDER);
-        return Files.size(path);
+        return ImageFiles.readAtMost(path, MAX_INPUT);
     }
 
     /** A PEM RSA public or private key as the 264-byte {@code pubkey.bin}. */
