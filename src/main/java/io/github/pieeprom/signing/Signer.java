@@ -4,6 +4,8 @@ import io.github.pieeprom.EepromException;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageEdits;
 import io.github.pieeprom.image.Soc;
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.Signature;
@@ -37,9 +39,8 @@ public final class Signer {
 
     /** The 256-byte signature of {@code data}. */
     public byte[] sign(byte[] data) {
+        Signature signer = signature();
         try {
-            Signature signer = Signature.getInstance("SHA256withRSA");
-            signer.initSign(key);
             signer.update(data);
             return signer.sign();
         } catch (GeneralSecurityException e) {
@@ -50,6 +51,32 @@ public final class Signer {
     /** The signed {@code .sig} of {@code data}: {@code rpi-eeprom-digest -k}. */
     public SigFile sigFile(byte[] data, long ts, Optional<Soc> targetSoc) {
         return SigFile.of(data, ts, targetSoc).withSignature(sign(data));
+    }
+
+    /**
+     * The signed {@code .sig} of a stream of any size, hashed and signed in one pass in constant memory; a
+     * {@code targetSoc} the data's size contradicts is refused as in {@link SigFile#of(String, InputStream, long,
+     * Optional)}.
+     */
+    public SigFile sigFile(String file, InputStream data, long ts, Optional<Soc> targetSoc) throws IOException {
+        Signature signer = signature();
+        SigFile.Digest digest = SigFile.digest(data, signer);
+        SigFile.requireTarget(file, digest.size(), targetSoc);
+        try {
+            return new SigFile(digest.sha256(), ts, targetSoc, Optional.empty()).withSignature(signer.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK's SHA256withRSA cannot sign with an RSA-2048 key", e);
+        }
+    }
+
+    private Signature signature() {
+        try {
+            Signature signer = Signature.getInstance("SHA256withRSA");
+            signer.initSign(key);
+            return signer;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK's SHA256withRSA cannot sign with an RSA-2048 key", e);
+        }
     }
 
     public RSAPublicKey publicKey() {
