@@ -1,6 +1,7 @@
 package io.github.pieeprom.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.pieeprom.testing.PackagedCheckout;
 import io.github.pieeprom.testing.SpecialFiles;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Ctrl-C (SIGINT) and SIGTERM sent, with kill(1), to a real {@code ./eeprom batch} part-way through its work: it
  * exits 130 or 143, and the folder it wrote in holds its inputs only, no hidden spool folder or temporary archive.
+ * {@code ./eeprom tftp serve} stops on SIGTERM with its summary and exit 0, as a systemd unit wants it.
  */
 class InterruptIT {
     private static final List<String> INPUTS = List.of("devices.csv", "rack.conf");
@@ -75,8 +77,16 @@ class InterruptIT {
         }
     }
 
+    /** A process started in the background of a non-interactive shell ignores SIGINT, and so do its children. */
+    private static void assumeSigintIsNotIgnored() throws IOException {
+        String ignored = Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("SigIgn:"))
+                .findFirst().orElse("SigIgn: 0").substring(7).strip();
+        assumeTrue((Long.parseLong(ignored, 16) & 2) == 0, "this JVM ignores SIGINT (started in the background?)");
+    }
+
     @Test
     void ctrlCWhileImagesAreBuiltLeavesNoSpoolFolder() throws Exception {
+        assumeSigintIsNotIgnored();
         manifest(3000);
         Process batch = batch("fleet");
         Path spool = await(batch, p -> p.getFileName().toString().startsWith(".fleet.") && imagesIn(p) >= 20);
@@ -95,5 +105,17 @@ class InterruptIT {
         assertThat(exit).as(output).isEqualTo(143);
         assertThat(archive).doesNotExist();
         assertThat(SpecialFiles.names(work)).containsExactlyElementsOf(INPUTS);
+    }
+
+    @Test
+    void tftpServeStopsOnSigtermWithItsSummaryAndExitZero() throws Exception {
+        Path root = Files.createDirectories(tmp.resolve("root"));
+        Process serve = new ProcessBuilder(checkout.resolve("eeprom").toString(), "tftp", "serve", "--root",
+                root.toString(), "--bind", "127.0.0.1", "--port", "0").redirectErrorStream(true).start();
+        var out = new java.io.BufferedReader(new java.io.InputStreamReader(serve.getInputStream(), StandardCharsets.UTF_8));
+        assertThat(out.readLine()).contains("serving " + root.toRealPath() + " on 127.0.0.1:");
+        assertThat(kill(serve, "TERM")).isZero();
+        assertThat(out.readLine()).endsWith(" summary: 0 requests, 0 sent (0 bytes), 0 not found, 0 refused, 0 dropped");
+        assertThat(out.readLine()).isNull();
     }
 }
