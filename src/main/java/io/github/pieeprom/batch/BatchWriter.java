@@ -52,7 +52,8 @@ public final class BatchWriter {
 
     /**
      * Writes the plan's devices to {@code out} (a new folder, or an archive named {@code .tar}, {@code .tar.gz},
-     * {@code .zip}). {@code progress} is told, from the worker threads, how many devices each written image serves.
+     * {@code .tar.bz2}, {@code .tar.xz}, {@code .zip}: {@link Output#of}). {@code progress} is told, from the worker
+     * threads, how many devices each written image serves.
      */
     public static void write(BatchPlan plan, Path out, int jobs, IntConsumer progress) throws IOException {
         if (jobs < 1) throw new IllegalArgumentException("jobs " + jobs);

@@ -30,7 +30,7 @@ final class BatchCommand implements Command {
     static final Arg<Path> MANIFEST = Arg.positional(Converters.PATH, "MANIFEST")
             .help("The device manifest (CSV with a header).");
     static final Arg<Path> OUT = Arg.option(Converters.PATH, "OUT", "-o", "--out").required()
-            .help("A new folder, or an archive: .tar, .tar.gz, .zip.");
+            .help("A new folder, or an archive: .tar, .tar.gz, .tar.bz2, .tar.xz, .zip.");
     static final Arg<Path> IMAGE_2711 = Arg.option(Converters.PATH, "FILE", "--image-2711")
             .help("Base image for soc 2711 rows without an image.");
     static final Arg<Path> IMAGE_2712 = Arg.option(Converters.PATH, "FILE", "--image-2712")
