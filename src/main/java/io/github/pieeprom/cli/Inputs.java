@@ -17,8 +17,12 @@ final class Inputs {
     private Inputs() {
     }
 
-    /** A whole small file, FIFO or {@code /dev/fd/N}; a larger (or endless) one is refused after MAX_INPUT bytes. */
+    /**
+     * A whole small file, FIFO or {@code /dev/fd/N}, or standard input for {@code -}; a larger (or endless) one is
+     * refused after MAX_INPUT bytes.
+     */
     static byte[] read(Path path) throws IOException {
+        if (path.toString().equals("-")) return ImageFiles.readAtMost(System.in, "standard input", MAX_INPUT);
         return ImageFiles.readAtMost(path, MAX_INPUT);
     }
 
