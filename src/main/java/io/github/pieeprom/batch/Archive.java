@@ -15,12 +15,15 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipArchiveOutputStream;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorOutputStream;
 import org.apache.commons.compress.compressors.gzip.GzipParameters;
+import org.apache.commons.compress.compressors.xz.XZCompressorOutputStream;
 
 /**
  * Packs a folder's files into a reproducible archive: entries sorted by path, regular files only, mode 0644,
- * owner 0:0 without names, every time set to {@code ts}, and a gzip header without a time or name.
+ * owner 0:0 without names, every time set to {@code ts}, and a gzip header without a time or name; bzip2 and xz
+ * record neither.
  */
 final class Archive {
     private Archive() {
@@ -44,7 +47,7 @@ final class Archive {
             return;
         }
         try (OutputStream file = Files.newOutputStream(target);
-                OutputStream stream = format == Output.TAR_GZ ? new GzipCompressorOutputStream(file, gzip()) : file;
+                OutputStream stream = compressed(format, file);
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(stream)) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
@@ -72,6 +75,16 @@ final class Archive {
     private static long dosTime(long ts) {
         return LocalDateTime.ofEpochSecond(ts, 0, ZoneOffset.UTC).atZone(ZoneId.systemDefault()).toInstant()
                 .toEpochMilli();
+    }
+
+    /** The tar's compression; none of them records a time or name except gzip, whose header is cleared. */
+    private static OutputStream compressed(Output format, OutputStream file) throws IOException {
+        return switch (format) {
+            case TAR_GZ -> new GzipCompressorOutputStream(file, gzip());
+            case TAR_BZ2 -> new BZip2CompressorOutputStream(file);
+            case TAR_XZ -> new XZCompressorOutputStream(file);
+            default -> file;
+        };
     }
 
     private static GzipParameters gzip() {

@@ -1,6 +1,7 @@
 package io.github.pieeprom.batch;
 
 import io.github.pieeprom.batch.BatchPlan.Build;
+import io.github.pieeprom.TempFiles;
 import io.github.pieeprom.batch.BatchPlan.Device;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
@@ -8,7 +9,6 @@ import io.github.pieeprom.image.ImagePatch;
 import io.github.pieeprom.signing.SigFile;
 import java.io.IOException;
 import java.io.InterruptedIOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -20,6 +20,7 @@ import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.Arrays;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
-import java.util.stream.Stream;
 
 /**
  * Writes a {@link BatchPlan}: each distinct image once, as {@code images/SHA256/pieeprom.bin} and its
@@ -53,7 +53,8 @@ public final class BatchWriter {
 
     /**
      * Writes the plan's devices to {@code out} (a new folder, or an archive named {@code .tar}, {@code .tar.gz},
-     * {@code .zip}). {@code progress} is told, from the worker threads, how many devices each written image serves.
+     * {@code .tar.bz2}, {@code .tar.xz}, {@code .zip}: {@link Output#of}). {@code progress} is told, from the worker
+     * threads, how many devices each written image serves.
      */
     public static void write(BatchPlan plan, Path out, int jobs, IntConsumer progress) throws IOException {
         if (jobs < 1) throw new IllegalArgumentException("jobs " + jobs);
@@ -65,7 +66,7 @@ public final class BatchWriter {
                 null, "already exists; a batch writes a new folder");
         if (Files.isDirectory(out)) throw new FileAlreadyExistsException(out.toString(), null,
                 ImageFiles.IS_A_FOLDER);
-        Path spool = Files.createTempDirectory(parent, "." + out.getFileName() + ".");
+        Path spool = TempFiles.createDirectory(parent, "." + out.getFileName() + ".");   // gone on Ctrl-C too
         try {
             spool(plan, out, format, parent, spool, jobs, progress);
         } catch (InterruptedIOException e) {
@@ -75,7 +76,7 @@ public final class BatchWriter {
             if (reason == null) reason = "cannot be written";
             throw (FileSystemException) new FileSystemException(out.toString(), null, reason).initCause(e);
         } finally {
-            deleteTree(spool);
+            TempFiles.delete(spool);
         }
     }
 
@@ -88,16 +89,22 @@ public final class BatchWriter {
         if (format == Output.DIRECTORY) {
             link(plan.devices(), imageSha256, spool);
             readable(spool, "rwxr-xr-x");
-            Files.move(spool, out, StandardCopyOption.ATOMIC_MOVE);
+            TempFiles.commit(() -> {
+                Files.move(spool, out, StandardCopyOption.ATOMIC_MOVE);
+                TempFiles.forget(spool);
+            });
             return;
         }
-        Path archive = Files.createTempFile(parent, "." + out.getFileName() + ".", ".tmp");
+        Path archive = TempFiles.createFile(parent, "." + out.getFileName() + ".", ".tmp");
         try {
             Archive.pack(spool, format, plan.ts(), archive);
             readable(archive, "rw-r--r--");
-            Files.move(archive, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            TempFiles.commit(() -> {
+                Files.move(archive, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                TempFiles.forget(archive);
+            });
         } finally {
-            Files.deleteIfExists(archive);
+            TempFiles.delete(archive);
         }
     }
 
@@ -169,14 +176,5 @@ public final class BatchWriter {
     private static void readable(Path path, String permissions) throws IOException {
         PosixFileAttributeView posix = Files.getFileAttributeView(path, PosixFileAttributeView.class);
         if (posix != null) posix.setPermissions(PosixFilePermissions.fromString(permissions));
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) return;
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
-        } catch (UncheckedIOException e) {
-            throw e.getCause();
-        }
     }
 }

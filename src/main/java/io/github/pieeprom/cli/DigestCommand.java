@@ -1,9 +1,12 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.Soc;
+import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.signing.HsmWrapper;
 import io.github.pieeprom.signing.SigFile;
+import io.github.pieeprom.signing.Signer;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -51,13 +54,15 @@ final class DigestCommand implements Command {
         Outputs.notAnInput(args.get(OUT), file, "the file to hash");
         Outputs.notAnInput(args.get(OUT), key, "the -k key");
         Outputs.notAnInput(args.get(OUT), args.get(PrivateKeys.PASSPHRASE_FILE), "the --passphrase-file");
-        byte[] data = Inputs.readData(file);
         long timestamp = Timestamps.sigTimestamp(args, TS, Clock.systemUTC());
         Optional<Soc> target = Optional.ofNullable(args.get(SOC));
-        SigFile sig = key != null
-                ? PrivateKeys.signer(key, args).sigFile(data, timestamp, target)
-                : hsmWrapper != null ? SigFile.of(data, timestamp, target).withSignature(HsmWrapper.sign(hsmWrapper, file))
-                : SigFile.of(data, timestamp, target);
+        Signer signer = key == null ? null : PrivateKeys.signer(key, args);
+        SigFile sig;
+        try (InputStream data = ImageFiles.open(file)) {                 // any size, in constant memory
+            sig = signer != null ? signer.sigFile(file.toString(), data, timestamp, target)
+                    : SigFile.of(file.toString(), data, timestamp, target);
+        }
+        if (hsmWrapper != null) sig = sig.withSignature(HsmWrapper.sign(hsmWrapper, file));
         Outputs.write(console, args.get(OUT), sig.toByteArray());
         return 0;
     }

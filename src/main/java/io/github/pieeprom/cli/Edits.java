@@ -15,9 +15,9 @@ final class Edits {
         if (timestamp != null) edits.timestamp(Timestamps.parse(timestamp));
         if (bootcode != null) edits.bootcode(Inputs.read(bootcode));
         if (bootsys != null) edits.bootsys(Inputs.read(bootsys));
-        if (cacert != null) edits.cacert(Inputs.read(cacert));
-        if (config != null) edits.config(Inputs.read(config));
-        if (digest != null) edits.digest(Inputs.read(digest));
+        if (cacert != null) edits.cacert(Inputs.read(cacert), cacert.toString());
+        if (config != null) edits.config(Inputs.read(config), config.toString());
+        if (digest != null) edits.digest(Inputs.read(digest), digest.toString());
         if (pubkey != null) edits.pubkey(Inputs.pubkeyBin(pubkey));
         return edits;
     }

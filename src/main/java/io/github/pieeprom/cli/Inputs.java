@@ -6,24 +6,24 @@ import io.github.pieeprom.signing.BootloaderKey;
 import io.github.pieeprom.signing.PemKeys;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AccessDeniedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
 
 /** Small input files named on the command line. */
 final class Inputs {
+    /** No input file of ours is larger than an image; refuse before reading a huge file by mistake. */
+    private static final int MAX_INPUT = 16 * 1024 * 1024;
+
     private Inputs() {
     }
 
+    /**
+     * A whole small file, FIFO or {@code /dev/fd/N}, or standard input for {@code -}; a larger (or endless) one is
+     * refused after MAX_INPUT bytes.
+     */
     static byte[] read(Path path) throws IOException {
-        return ImageFiles.readInput(path);
-    }
-
-    /** A file of any size to hash or sign: {@code boot.img} for secure boot is tens of MiB. */
-    static byte[] readData(Path path) throws IOException {
-        if (Files.isDirectory(path)) throw new AccessDeniedException(path.toString(), null, ImageFiles.IS_A_FOLDER);
-        return Files.readAllBytes(path);
+        if (path.toString().equals("-")) return ImageFiles.readAtMost(System.in, "standard input", MAX_INPUT);
+        return ImageFiles.readAtMost(path, MAX_INPUT);
     }
 
     /** A PEM RSA public or private key as the 264-byte {@code pubkey.bin}. */

@@ -7,6 +7,7 @@ import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.signing.ConfigSignature;
 import io.github.pieeprom.signing.VerificationException;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Optional;
@@ -66,7 +67,7 @@ final class SignCommand implements Command {
         if (check.status() != ConfigSignature.Status.VALID) throw new VerificationException(
                 "%s: the signed image does not verify (%s); nothing written".formatted(out, check.detail()));
         Outputs.write(console, out, bytes);
-        if (!out.toString().equals("-")) {
+        if (!out.toString().equals("-") && Files.isRegularFile(out)) {      // a device or FIFO cannot be read back
             check = ConfigSignature.of(ImageFiles.read(out));
             if (check.status() != ConfigSignature.Status.VALID) throw new VerificationException(
                     "%s read back does not verify (%s)".formatted(out, check.detail()));

@@ -4,6 +4,7 @@ import io.github.pieeprom.EepromException;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.netboot.EepromUpdate;
+import io.github.pieeprom.netboot.RecoveryBin;
 import io.github.pieeprom.netboot.RecoveryBundle;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -63,7 +64,8 @@ final class StageUpdateCommand implements Command {
         Outputs.notAnInput(zip, args.get(RECOVERY), "the --recovery file");
         Outputs.notAnInput(zip, vl805, "the --vl805 file");
         EepromImage source = ImageFiles.read(image);
-        byte[] recoveryBin = Inputs.read(args.has(RECOVERY) ? args.get(RECOVERY) : besideImage(image, source));
+        Path recovery = args.has(RECOVERY) ? args.get(RECOVERY) : besideImage(image, source);
+        byte[] recoveryBin = RecoveryBin.requireFor(recovery.toString(), Inputs.read(recovery), source.soc());
         long timestamp = Timestamps.sigTimestamp(args, TS, Clock.systemUTC());
         if (zip != null) {
             Optional<byte[]> vl = vl805 == null ? Optional.empty() : Optional.of(Inputs.read(vl805));

@@ -49,7 +49,7 @@ final class TftpLog {
             String options = r.options().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                     .collect(Collectors.joining(" "));
             line("request", event, fields, "%s %s %s%s".formatted(r.kind(), name(r.file()), r.mode(),
-                    options.isEmpty() ? "" : " " + options));
+                    options.isEmpty() ? "" : " " + options).stripTrailing());     // a malformed one has no mode
         } else if (event instanceof TftpEvent.Sent s) {
             sent++;
             sentBytes += s.bytes();

@@ -1,5 +1,6 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.Signals;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.netboot.tftp.TftpConfig;
 import io.github.pieeprom.netboot.tftp.TftpServer;
@@ -84,22 +85,15 @@ final class TftpServeCommand implements Command {
         TftpServer server = TftpServer.start(TftpConfig.of(root).withBind(address)
                 .withLimits(maxTransfers, maxPerClient).withRetransmit(Duration.ofMillis(timeoutMillis), retries)
                 .withListener(tftpLog::record));
-        tftpLog.started(server.root(), server.address());
-        Thread hook = new Thread(() -> stop(server, tftpLog), "tftp-shutdown");
-        Runtime.getRuntime().addShutdownHook(hook);
-        try {
+        try (Signals.Stop stopped = Signals.onStop(server::close)) {    // SIGTERM: exit 0, Ctrl-C: 130
+            tftpLog.started(server.root(), server.address());           // once a signal would stop it cleanly
             server.awaitClose();
+            return stopped.exitCode();
         } catch (InterruptedException e) {
-            // stopped in-process (the tests): stop as for Ctrl-C
+            return 0;                              // stopped in-process (the tests): as for SIGTERM
         } finally {
             stop(server, tftpLog);
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException e) {
-                // the JVM is shutting down: the hook is running or has run
-            }
         }
-        return 0;
     }
 
     /** Ctrl-C, SIGTERM, or the command interrupted: stop the server, then the summary, once. */

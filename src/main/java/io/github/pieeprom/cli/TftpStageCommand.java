@@ -125,8 +125,10 @@ final class TftpStageCommand implements Command {
                 update(args.get(EEPROM_UPDATE), root), dnsmasq == null ? Optional.empty()
                         : Optional.of(new Dnsmasq(root.toAbsolutePath().normalize(), args.get(NETWORK)))));
         PrintWriter out = console.out();
+        List<String> warnings = Stager.sdCardRoots(plan);      // printed once the stage went well: else one line
         if (args.flag(DRY_RUN)) {
             printPlan(plan, out);
+            warnings.forEach(w -> console.err().println("eeprom: warning: " + w));
             return 0;
         }
         for (Stager.Outcome o : Stager.apply(plan, root))
@@ -138,6 +140,7 @@ final class TftpStageCommand implements Command {
             if (!same) ImageFiles.write(dnsmasq, text);
             out.printf("%-9s %s%n", same ? "unchanged" : "wrote", dnsmasq);
         }
+        warnings.forEach(w -> console.err().println("eeprom: warning: " + w));
         return 0;
     }
 

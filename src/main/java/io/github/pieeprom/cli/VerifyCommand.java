@@ -1,8 +1,11 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.signing.SigFile;
 import io.github.pieeprom.signing.Verifier;
 import java.io.IOException;
+import java.io.InputStream;
+import java.security.interfaces.RSAPublicKey;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
@@ -35,9 +38,10 @@ final class VerifyCommand implements Command {
     public int run(Parsed args, Console console) throws IOException {
         Path file = args.get(FILE), sig = args.get(SIG), key = args.get(KEY);
         SigFile parsed = SigFile.parse(sig.toString(), Inputs.read(sig));
-        byte[] data = Inputs.readData(file);
-        Verifier.verify(file.toString(), data, sig.toString(), parsed,
-                key == null ? Optional.empty() : Optional.of(Inputs.publicKey(key)));
+        Optional<RSAPublicKey> publicKey = key == null ? Optional.empty() : Optional.of(Inputs.publicKey(key));
+        try (InputStream data = ImageFiles.open(file)) {                 // any size, in constant memory
+            Verifier.verify(file.toString(), data, sig.toString(), parsed, publicKey);
+        }
         String signature = key != null ? ", rsa2048 signature verifies with " + key
                 : parsed.rsa2048().isPresent() ? " (rsa2048 signature not checked: give -k PUBLIC.pem)" : "";
         console.out().printf("%s: sha256 matches %s%s%n", file, sig, signature);

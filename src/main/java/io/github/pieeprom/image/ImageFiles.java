@@ -1,28 +1,38 @@
 package io.github.pieeprom.image;
 
 import io.github.pieeprom.Soc;
+import io.github.pieeprom.EepromException;
+import io.github.pieeprom.TempFiles;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.OpenOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFileAttributeView;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.Iterator;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** Image files on disk: read whole, written to a temporary file beside the target and renamed into place. */
+/**
+ * Files on disk, as Unix tools treat them. Inputs are read whole, their size checked before and while they are
+ * read (a FIFO, {@code /dev/fd/N} and standard input work too). Outputs: a regular file is written to a temporary
+ * file beside it and renamed over it, keeping its mode; a symbolic link is followed and its target replaced that
+ * way; a device, FIFO or anything under {@code /dev} (such as {@code /dev/stdout}) is opened and written through.
+ */
 public final class ImageFiles {
     /** Why a folder cannot be read or written as a file: the one wording for it in every message. */
     public static final String IS_A_FOLDER = "is a folder, not a file";
@@ -31,21 +41,25 @@ public final class ImageFiles {
     /** No input file of ours is larger than an image; refuse before reading a huge file by mistake. */
     private static final long MAX_INPUT = 16L * 1024 * 1024;
     private static final Set<PosixFilePermission> NEW_FILE = PosixFilePermissions.fromString("rw-r--r--");
+    /** Links followed to find a write's real target before giving up, as Linux's own limit (ELOOP). */
+    private static final int MAX_LINKS = 40;
 
     private ImageFiles() {
     }
 
-    /** Reads and parses an image; its size is checked before anything is read. */
+    /** Reads and parses an image; its size is checked before (a file) or while (a pipe) it is read. */
     public static EepromImage read(Path path) throws IOException {
         return EepromImage.parse(path.toString(), readImageBytes(path));
     }
 
+    /** Reads and parses an image from a stream ({@code name} in messages), reading no more than an image holds. */
+    public static EepromImage read(InputStream in, String name) throws IOException {
+        return EepromImage.parse(name, readAtMost(in, name, Soc.BCM2712.imageSize(), imageSizes()));
+    }
+
     /** The raw bytes of a file that must have an image's size. */
     public static byte[] readImageBytes(Path path) throws IOException {
-        if (Files.isDirectory(path)) throw new AccessDeniedException(path.toString(), null, IS_A_FOLDER);
-        long size = Files.size(path);
-        if (Soc.ofImageSize(size).isEmpty()) throw EepromImage.wrongSize(path.toString(), size);
-        return Files.readAllBytes(path);
+        return readAtMost(path, Soc.BCM2712.imageSize(), imageSizes());
     }
 
     /**
@@ -53,43 +67,96 @@ public final class ImageFiles {
      * bootloader file, is refused before anything is read.
      */
     public static byte[] readInput(Path path) throws IOException {
-        if (Files.isDirectory(path)) throw new AccessDeniedException(path.toString(), null, IS_A_FOLDER);
-        long size = Files.size(path);
-        if (size > MAX_INPUT) throw new AccessDeniedException(path.toString(), null,
-                "is " + size + " bytes, larger than any bootloader file");
-        return Files.readAllBytes(path);
+        return readAtMost(path, (int) MAX_INPUT);
     }
 
     /**
-     * Writes {@code bytes} to {@code target} atomically: a reader sees the old file or the new one, and a
-     * failure leaves no partial file. A file that is replaced keeps its permissions.
+     * Every byte of a small input named on a command line: a file, a FIFO, {@code /dev/fd/N}. One larger than
+     * {@code max} bytes is refused ({@code expected at most N bytes, found ...}) without reading past the limit,
+     * so an endless input such as {@code /dev/zero} ends in that message, not in running out of memory.
+     */
+    public static byte[] readAtMost(Path path, int max) throws IOException {
+        return readAtMost(path, max, "expected at most " + max + " bytes");
+    }
+
+    /** As {@link #readAtMost(Path, int)}, from a stream such as standard input, named {@code name} in messages. */
+    public static byte[] readAtMost(InputStream in, String name, int max) throws IOException {
+        return readAtMost(in, name, max, "expected at most " + max + " bytes");
+    }
+
+    /**
+     * A stream of a file of any size (or a FIFO), for hashing: read in constant memory. A folder is refused as
+     * every input is.
+     */
+    public static InputStream open(Path path) throws IOException {
+        requireNotFolder(path);
+        return Files.newInputStream(path);
+    }
+
+    private static byte[] readAtMost(Path path, int max, String expected) throws IOException {
+        BasicFileAttributes attributes = requireNotFolder(path);
+        if (attributes.isRegularFile() && attributes.size() > max)      // its size is known: say it
+            throw EepromException.in(path.toString(), "%s, found %d bytes", expected, attributes.size());
+        try (InputStream in = Files.newInputStream(path)) {
+            return readAtMost(in, path.toString(), max, expected);
+        }
+    }
+
+    private static byte[] readAtMost(InputStream in, String name, int max, String expected) throws IOException {
+        byte[] bytes = in.readNBytes(max + 1);
+        if (bytes.length > max) throw EepromException.in(name, "%s, found more than %d bytes", expected, max);
+        return bytes;
+    }
+
+    private static String imageSizes() {
+        return "expected %d bytes (Pi 4) or %d bytes (Pi 5)".formatted(Soc.BCM2711.imageSize(),
+                Soc.BCM2712.imageSize());
+    }
+
+    private static BasicFileAttributes requireNotFolder(Path path) throws IOException {
+        BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class);
+        if (attributes.isDirectory()) throw new AccessDeniedException(path.toString(), null, IS_A_FOLDER);
+        return attributes;
+    }
+
+    /**
+     * Writes {@code bytes} to {@code target}: a regular file atomically (a reader sees the old file or the new
+     * one, and a failure leaves no partial file), keeping the mode of the file it replaces; a device or FIFO
+     * written through.
      */
     public static void write(Path target, byte[] bytes) throws IOException {
         write(Map.of(target, bytes));
     }
 
     /**
-     * Writes several files that belong together (an image and its {@code .sig}): each to a temporary file beside
-     * it, and only when all are complete are they renamed into place, in the map's order. A failure before the
-     * renames leaves none of them and no temporary file.
+     * Writes several files that belong together (an image and its {@code .sig}): each regular file to a
+     * temporary file beside it, then every device or FIFO, and only when all are complete are the temporary files
+     * renamed into place, in the map's order. A failure before the renames leaves none of the regular files and
+     * no temporary file; what went into a device or pipe cannot be taken back.
      */
     public static void write(Map<Path, byte[]> files) throws IOException {
-        Map<Path, Path> staged = new LinkedHashMap<>();                  // target -> its complete temporary file
+        Map<Destination, byte[]> destinations = new LinkedHashMap<>();
+        for (Map.Entry<Path, byte[]> file : files.entrySet())
+            destinations.put(destination(file.getKey()), file.getValue());
+        List<Staged> staged = new ArrayList<>();
         try {
-            for (Map.Entry<Path, byte[]> file : files.entrySet())
-                staged.put(file.getKey(), stage(file.getKey(), file.getValue()));
-            for (Iterator<Map.Entry<Path, Path>> it = staged.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<Path, Path> file = it.next();
-                try {
-                    Files.move(file.getValue(), file.getKey(), StandardCopyOption.REPLACE_EXISTING,
-                            StandardCopyOption.ATOMIC_MOVE);
-                } catch (IOException e) {
-                    throw onTarget(file.getKey(), e);
+            for (Map.Entry<Destination, byte[]> file : destinations.entrySet())
+                if (!file.getKey().through()) staged.add(new Staged(file.getKey(), stage(file.getKey(), file.getValue())));
+            for (Map.Entry<Destination, byte[]> file : destinations.entrySet())
+                if (file.getKey().through()) writeThrough(file.getKey(), file.getValue());
+            TempFiles.commit(() -> {
+                for (Staged file : staged) {
+                    try {
+                        Files.move(file.tmp(), file.target().real(), StandardCopyOption.REPLACE_EXISTING,
+                                StandardCopyOption.ATOMIC_MOVE);
+                    } catch (IOException e) {
+                        throw onTarget(file.target().named(), e);
+                    }
+                    TempFiles.forget(file.tmp());
                 }
-                it.remove();
-            }
+            });
         } finally {
-            for (Path tmp : staged.values()) Files.deleteIfExists(tmp);
+            for (Staged file : staged) TempFiles.delete(file.tmp());
         }
     }
 
@@ -106,25 +173,60 @@ public final class ImageFiles {
         write(targets);
     }
 
-    /** The bytes in a temporary file beside {@code target}, with the permissions the target will have. */
-    private static Path stage(Path target, byte[] bytes) throws IOException {
-        Path parent = target.toAbsolutePath().getParent();
+    /** A complete temporary file, waiting to be renamed over its target. */
+    private record Staged(Destination target, Path tmp) {
+    }
+
+    /**
+     * Where a write to {@code named} goes: {@code real} is the file at the end of its symbolic links, replaced
+     * by a rename; {@code through} when it is opened and written in place instead (not a regular file).
+     */
+    private record Destination(Path named, Path real, boolean through) {
+    }
+
+    private static Destination destination(Path target) throws IOException {
+        Path absolute = target.toAbsolutePath().normalize();
+        // /dev/stdout, /dev/fd/N, /proc/self/fd/N lead to whatever the shell opened: the kernel follows them
+        if (absolute.startsWith("/dev") || absolute.startsWith("/proc")) return new Destination(target, absolute, true);
+        Path real = absolute;
+        for (int links = 0; Files.isSymbolicLink(real); links++) {
+            if (links == MAX_LINKS) throw new FileSystemException(target.toString(), null,
+                    "too many levels of symbolic links");
+            real = real.resolveSibling(Files.readSymbolicLink(real)).normalize();
+        }
+        if (Files.isDirectory(real)) throw new FileAlreadyExistsException(target.toString(), null, IS_A_FOLDER);
+        if (Files.exists(real) && !Files.isRegularFile(real)) return new Destination(target, real, true);
+        Path parent = real.getParent();
         if (Files.exists(parent) && !Files.isDirectory(parent)) throw new FileSystemException(parent.toString(),
                 null, IS_A_FILE);
         if (!Files.isDirectory(parent)) throw new NoSuchFileException(parent.toString(), null,
                 "the folder for " + target + " does not exist");
-        if (Files.isDirectory(target)) throw new FileAlreadyExistsException(target.toString(), null, IS_A_FOLDER);
+        return new Destination(target, real, false);
+    }
+
+    /** The bytes in a temporary file beside the real target, with the permissions the target will have. */
+    private static Path stage(Destination d, byte[] bytes) throws IOException {
         Path tmp = null;
         try {
-            tmp = Files.createTempFile(parent, "." + target.getFileName() + ".", ".tmp");
+            tmp = TempFiles.createFile(d.real().getParent(), "." + d.real().getFileName() + ".", ".tmp");
             writeAll(tmp, bytes, StandardOpenOption.WRITE);
             PosixFileAttributeView posix = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
-            if (posix != null) posix.setPermissions(Files.exists(target)
-                    ? Files.getPosixFilePermissions(target) : NEW_FILE);
+            if (posix != null) posix.setPermissions(Files.exists(d.real(), LinkOption.NOFOLLOW_LINKS)
+                    ? Files.getPosixFilePermissions(d.real()) : NEW_FILE);
             return tmp;
         } catch (IOException e) {
-            if (tmp != null) Files.deleteIfExists(tmp);
-            throw onTarget(target, e);
+            if (tmp != null) TempFiles.delete(tmp);
+            throw onTarget(d.named(), e);
+        }
+    }
+
+    /** A device, FIFO or {@code /dev/stdout}: opened as {@code >} would open it, never replaced. */
+    private static void writeThrough(Destination d, byte[] bytes) throws IOException {
+        try {
+            writeAll(d.named(), bytes, StandardOpenOption.WRITE, StandardOpenOption.CREATE,
+                    StandardOpenOption.TRUNCATE_EXISTING);
+        } catch (IOException e) {
+            throw onTarget(d.named(), e);
         }
     }
 

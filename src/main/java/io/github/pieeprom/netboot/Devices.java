@@ -63,12 +63,15 @@ public final class Devices {
         return new Device(origin, serial, mac, columns);
     }
 
-    /** 8 hex digits in either case, returned lower case as the bootloader asks for them. */
+    /**
+     * 8 hex digits in either case, or the 16 of {@code /proc/cpuinfo}'s {@code Serial} ({@code 100000001234abcd}),
+     * of which the bootloader names the folder by the last 8; returned lower case as the bootloader asks for them.
+     */
     static String serial(String origin, String text) {
-        if (!text.matches("[0-9A-Fa-f]{8}")) throw EepromException.in(origin,
-                "expected 8 hex digits (the low half of /proc/cpuinfo's Serial), found \"%s\"",
+        if (!text.matches("[0-9A-Fa-f]{8}|[0-9A-Fa-f]{16}")) throw EepromException.in(origin,
+                "expected 8 hex digits (or the 16 of /proc/cpuinfo's Serial), found \"%s\"",
                 EepromException.printable(text));
-        return text.toLowerCase(Locale.ROOT);
+        return text.substring(text.length() - 8).toLowerCase(Locale.ROOT);
     }
 
     /** Six hex pairs separated by {@code :} or {@code -}, returned lower case with {@code :}. */

@@ -32,6 +32,24 @@ public enum Prefix {
         return property;
     }
 
+    /**
+     * The prefix a board puts before every file it asks for, with its trailing {@code /}, from what identifies it
+     * ({@code origin} names the option in messages): {@code 1234abcd/} for a serial (8 hex digits, or the 16 of
+     * {@code /proc/cpuinfo}), {@code dc-a6-32-01-36-c2/} for a MAC, the {@code TFTP_PREFIX_STR} itself.
+     */
+    public String requestPrefix(String origin, String value) {
+        return switch (this) {
+            case SERIAL -> Devices.serial(origin, value) + "/";
+            case MAC -> macFolder(Devices.mac(origin, value)) + "/";
+            case STRING -> requireString(origin, value);
+        };
+    }
+
+    /** The folder of a MAC ({@code dc:a6:32:01:36:c2}) as the bootloader names it: {@code dc-a6-32-01-36-c2}. */
+    static String macFolder(String mac) {
+        return mac.replace(':', '-');
+    }
+
     /** A {@code TFTP_PREFIX_STR} as the bootloader takes it: ends in {@code /}, at most 32 characters. */
     static String requireString(String source, String prefix) {
         if (prefix.isEmpty() || !prefix.endsWith("/") || prefix.startsWith("/") || prefix.contains("..")

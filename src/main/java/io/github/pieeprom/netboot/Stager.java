@@ -1,17 +1,22 @@
 package io.github.pieeprom.netboot;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.TempFiles;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
 import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
@@ -28,13 +33,16 @@ public final class Stager {
     public record Outcome(BoardFolder folder, Change change) {
     }
 
+    /** config.txt and cmdline.txt are a few KiB; no more than this is read of them. */
+    private static final int MAX_TEXT = 1 << 20;
+
     private Stager() {
     }
 
     /** The files of a boot folder as {@code /}-separated relative paths, sorted; hidden files are skipped. */
     public static List<String> bootFiles(Path boot) throws IOException {
-        if (!Files.isDirectory(boot)) throw EepromException.in(boot.toString(), "not a folder: expected a boot "
-                + "partition such as /boot/firmware");
+        if (!Files.isDirectory(boot)) throw EepromException.in(boot.toString(), "%s: expected a boot partition such "
+                + "as /boot/firmware", Files.exists(boot) ? ImageFiles.IS_A_FILE : "no such folder");
         return relativeFiles(boot).stream().filter(name -> !name.startsWith(".") && !name.contains("/.")).toList();
     }
 
@@ -55,6 +63,58 @@ public final class Stager {
         return EepromUpdate.of(update, EepromUpdate.timestamp(update, stagedUpdates(root), now));
     }
 
+    /**
+     * Replays the requests a board makes while network booting ({@link BootReplay}) against a TFTP root, with
+     * the prefix it puts before each name ({@link Prefix#requestPrefix}). {@link BootReplay.Result#bootable()}
+     * is false when a file it needs is missing: the board cannot boot.
+     * <pre>
+     * BootReplay.Result r = Stager.replay(Model.PI4, Prefix.MAC.requestPrefix("--mac", "dc:a6:32:01:36:c2"), root);
+     * </pre>
+     */
+    public static BootReplay.Result replay(BootReplay.Model model, String prefix, Path root) throws IOException {
+        if (!Files.isDirectory(root)) throw new FileSystemException(root.toString(), null,
+                Files.exists(root) ? ImageFiles.IS_A_FILE : "no such folder");
+        try {
+            return BootReplay.run(model, prefix, name -> Files.isRegularFile(root.resolve(name)), name -> {
+                Path file = root.resolve(name);
+                try {
+                    return Files.isRegularFile(file) ? Optional.of(text(file)) : Optional.empty();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+    }
+
+    /**
+     * Warnings for a plan whose boards would mount the SD card's root ({@link Cmdline#sdCardRoot}): one for the
+     * shared {@code cmdline.txt}, or one for the first board whose own {@code cmdline.txt} does.
+     */
+    public static List<String> sdCardRoots(StagingPlan plan) throws IOException {
+        Set<String> warnings = new LinkedHashSet<>();
+        boolean boardWarned = false;
+        for (BoardFolder folder : plan.folders()) {
+            Optional<StagedFile> cmdline = folder.file(StagingPlan.CMDLINE_TXT);
+            if (cmdline.isEmpty()) continue;
+            if (cmdline.get() instanceof StagedFile.Shared shared) {
+                Cmdline.sdCardRoot(shared.source().toString(), text(shared.source())).ifPresent(warnings::add);
+            } else if (!boardWarned) {
+                Optional<String> warning = Cmdline.sdCardRoot(folder.folder() + "/" + StagingPlan.CMDLINE_TXT,
+                        ((StagedFile.Generated) cmdline.get()).text());
+                warning.ifPresent(warnings::add);
+                boardWarned = warning.isPresent();
+            }
+        }
+        return List.copyOf(warnings);
+    }
+
+    /** A small text file of the boot folder or TFTP root ({@code config.txt}, {@code cmdline.txt}). */
+    private static String text(Path file) throws IOException {
+        return new String(ImageFiles.readAtMost(file, MAX_TEXT), StandardCharsets.ISO_8859_1);
+    }
+
     /** The {@code pieeprom.upd} files staged under a root before (unreadable or broken ones are skipped). */
     static List<EepromImage> stagedUpdates(Path root) throws IOException {
         if (!Files.isDirectory(root)) return List.of();
@@ -71,19 +131,41 @@ public final class Stager {
         return images;
     }
 
-    /** Checks every input first (the tree is untouched when one is bad), then stages each board's folder. */
+    /**
+     * Checks every input first (the tree is untouched when one is bad), then stages each board's folder. A root
+     * (or its parents) that this run creates is removed again when the run fails or is stopped (Ctrl-C).
+     */
     public static List<Outcome> apply(StagingPlan plan, Path root) throws IOException {
         preflight(plan, root);
-        Files.createDirectories(root);
-        List<Outcome> outcomes = new ArrayList<>();
-        for (BoardFolder folder : plan.folders()) {
-            Path target = root.resolve(folder.folder());
-            Change change = !Files.exists(target, LinkOption.NOFOLLOW_LINKS) ? Change.CREATED
-                    : matches(target, folder, plan.link()) ? Change.UNCHANGED : Change.UPDATED;
-            if (change != Change.UNCHANGED) replace(target, folder, plan.link());
-            outcomes.add(new Outcome(folder, change));
+        Path created = topmostMissing(root);
+        if (created != null) TempFiles.register(created);
+        boolean done = false;
+        try {
+            Files.createDirectories(root);
+            List<Outcome> outcomes = new ArrayList<>();
+            for (BoardFolder folder : plan.folders()) {
+                Path target = root.resolve(folder.folder());
+                Change change = !Files.exists(target, LinkOption.NOFOLLOW_LINKS) ? Change.CREATED
+                        : matches(target, folder, plan.link()) ? Change.UNCHANGED : Change.UPDATED;
+                if (change != Change.UNCHANGED) replace(target, folder, plan.link());
+                outcomes.add(new Outcome(folder, change));
+            }
+            done = true;
+            return outcomes;
+        } finally {
+            if (created != null) {
+                if (done) TempFiles.forget(created);
+                else TempFiles.delete(created);
+            }
         }
-        return outcomes;
+    }
+
+    /** The first of {@code path} and its parents, from the top, that does not exist; null when it exists. */
+    private static Path topmostMissing(Path path) {
+        Path missing = null;
+        for (Path p = path.toAbsolutePath().normalize(); p != null && !Files.exists(p, LinkOption.NOFOLLOW_LINKS);
+                p = p.getParent()) missing = p;
+        return missing;
     }
 
     private static void preflight(StagingPlan plan, Path root) throws IOException {
@@ -100,9 +182,11 @@ public final class Stager {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS))
                 throw EepromException.in(target.toString(), "expected board %s's folder, found a file", folder.board());
         }
+        Path existing = root.toAbsolutePath();
+        while (!Files.exists(existing)) existing = existing.getParent();
+        if (Files.getFileStore(existing).isReadOnly())                  // the cause, before any talk of links
+            throw new FileSystemException(root.toString(), null, "Read-only file system");
         if (plan.link() == LinkMode.HARD && !sources.isEmpty()) {
-            Path existing = root;
-            while (!Files.exists(existing)) existing = existing.toAbsolutePath().getParent();
             if (!Files.getFileStore(existing).equals(Files.getFileStore(sources.iterator().next())))
                 throw EepromException.in(root.toString(), "hard links need the boot files and the TFTP root on one "
                         + "file system; use --link symlink or --link copy");
@@ -134,22 +218,46 @@ public final class Stager {
         return link.toAbsolutePath().getParent().relativize(source.toAbsolutePath().normalize());
     }
 
+    /**
+     * Builds the board's folder beside {@code target} and swaps it in; a failure names the file or folder of the
+     * TFTP root that could not be written (not a boot file, nor the hidden staging folder) and leaves the old
+     * folder in place.
+     */
     private static void replace(Path target, BoardFolder folder, LinkMode link) throws IOException {
         Path parent = target.toAbsolutePath().getParent();
-        Files.createDirectories(parent);
+        createFolder(parent, target);
         String name = target.getFileName().toString();
         Path staging = parent.resolve("." + name + ".staging");
         Path old = parent.resolve("." + name + ".old");
-        deleteTree(staging);
-        deleteTree(old);
+        TempFiles.delete(staging);
+        TempFiles.delete(old);
         try {
-            Files.createDirectory(staging);
+            TempFiles.register(staging);
+            createFolder(staging, target);
             for (StagedFile file : folder.files()) write(staging, target, file, link);
-            if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
-            Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
-            deleteTree(old);
+            TempFiles.commit(() -> {                   // both renames, or neither, whenever Ctrl-C comes
+                try {
+                    if (Files.exists(target, LinkOption.NOFOLLOW_LINKS))
+                        Files.move(target, old, StandardCopyOption.ATOMIC_MOVE);
+                    Files.move(staging, target, StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException e) {
+                    if (Files.exists(old) && !Files.exists(target, LinkOption.NOFOLLOW_LINKS))
+                        Files.move(old, target, StandardCopyOption.ATOMIC_MOVE);
+                    throw named(target, e);
+                }
+                TempFiles.register(old);
+            });
         } finally {
-            deleteTree(staging);
+            TempFiles.delete(staging);
+            TempFiles.delete(old);
+        }
+    }
+
+    private static void createFolder(Path folder, Path named) throws IOException {
+        try {
+            Files.createDirectories(folder);
+        } catch (IOException e) {
+            throw named(named, e);
         }
     }
 
@@ -157,19 +265,31 @@ public final class Stager {
     private static void write(Path staging, Path target, StagedFile file, LinkMode link) throws IOException {
         Path dest = staging.resolve(file.name());
         Path current = target.resolve(file.name());
-        Files.createDirectories(dest.getParent());
-        if (Files.exists(current, LinkOption.NOFOLLOW_LINKS) && same(current, file, link)) {
-            Files.createLink(dest, current);
-        } else if (file instanceof StagedFile.Generated generated) {
-            Files.write(dest, generated.bytes());
-        } else {
-            Path source = ((StagedFile.Shared) file).source();
-            switch (link) {
-                case HARD -> Files.createLink(dest, source);
-                case SYMLINK -> Files.createSymbolicLink(dest, symlinkTarget(current, source));
-                case COPY -> Files.copy(source, dest);
+        try {
+            Files.createDirectories(dest.getParent());
+            if (Files.exists(current, LinkOption.NOFOLLOW_LINKS) && same(current, file, link)) {
+                Files.createLink(dest, current);
+            } else if (file instanceof StagedFile.Generated generated) {
+                Files.write(dest, generated.bytes());
+            } else {
+                Path source = ((StagedFile.Shared) file).source();
+                switch (link) {
+                    case HARD -> Files.createLink(dest, source);
+                    case SYMLINK -> Files.createSymbolicLink(dest, symlinkTarget(current, source));
+                    case COPY -> Files.copy(source, dest);
+                }
             }
+        } catch (IOException e) {
+            throw named(current, e);
         }
+    }
+
+    /** The system's reason (No space left on device), named by the place in the TFTP root that was being made. */
+    private static FileSystemException named(Path destination, IOException e) {
+        String reason = e instanceof FileSystemException fs && fs.getReason() != null ? fs.getReason()
+                : e instanceof java.nio.file.AccessDeniedException ? "permission denied"
+                : e.getMessage() != null ? e.getMessage() : "cannot be written";
+        return (FileSystemException) new FileSystemException(destination.toString(), null, reason).initCause(e);
     }
 
     /** Regular files and symbolic links under a folder, {@code /}-separated, sorted. */
@@ -177,13 +297,6 @@ public final class Stager {
         try (Stream<Path> walk = Files.walk(dir)) {
             return walk.filter(p -> !Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
                     .map(p -> dir.relativize(p).toString().replace('\\', '/')).sorted().toList();
-        }
-    }
-
-    private static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) return;
-        try (Stream<Path> walk = Files.walk(dir)) {
-            for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) Files.delete(p);
         }
     }
 }

@@ -107,8 +107,8 @@ public record StagingPlan(List<BoardFolder> folders, LinkMode link, Optional<Dns
         return switch (prefix) {
             case SERIAL -> device.serial().orElseThrow(() -> EepromException.in(device.origin(),
                     "no serial for --prefix serial"));
-            case MAC -> device.mac().orElseThrow(() -> EepromException.in(device.origin(),
-                    "no mac for --prefix mac: give a devices file with a mac column")).replace(':', '-');
+            case MAC -> Prefix.macFolder(device.mac().orElseThrow(() -> EepromException.in(device.origin(),
+                    "no mac for --prefix mac: give a devices file with a mac column")));
             case STRING -> prefixString.orElseThrow().substring(0, prefixString.get().length() - 1);
         };
     }

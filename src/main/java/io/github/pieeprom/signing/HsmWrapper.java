@@ -15,6 +15,9 @@ import java.util.HexFormat;
  * </pre>
  */
 public final class HsmWrapper {
+    /** More than this on the wrapper's standard output is not a signature (and is not read on without end). */
+    private static final int MAX_OUTPUT = 64 * 1024;
+
     private HsmWrapper() {
     }
 
@@ -24,10 +27,16 @@ public final class HsmWrapper {
                 .redirectInput(ProcessBuilder.Redirect.INHERIT)     // a wrapper may ask for a PIN
                 .redirectError(ProcessBuilder.Redirect.INHERIT)     // and explains its own failures
                 .start();
-        String output;
+        byte[] printed;
         try (InputStream out = process.getInputStream()) {
-            output = new String(out.readAllBytes(), StandardCharsets.US_ASCII);
+            printed = out.readNBytes(MAX_OUTPUT + 1);                 // a signature is 512 hex digits
         }
+        if (printed.length > MAX_OUTPUT) {
+            process.destroyForcibly();
+            throw EepromException.in(command, "HSM wrapper printed more than %d bytes; expected 512 hex digits (an "
+                    + "RSA-2048 signature)", MAX_OUTPUT);
+        }
+        String output = new String(printed, StandardCharsets.US_ASCII);
         int status;
         try {
             status = process.waitFor();

@@ -2,9 +2,13 @@ package io.github.pieeprom.signing;
 
 import io.github.pieeprom.EepromException;
 import io.github.pieeprom.Soc;
+import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.Signature;
+import java.security.SignatureException;
 import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.Optional;
@@ -15,6 +19,7 @@ import java.util.Set;
  * optional {@code target-soc:} line and an optional {@code rsa2048:} signature, each hex value lowercase.
  * <pre>
  * byte[] sig = SigFile.of(image, 1650000000L, Optional.of(Soc.BCM2712)).toByteArray();   // pieeprom.sig
+ * SigFile big = SigFile.of("boot.img", Files.newInputStream(path), ts, Optional.empty());  // any size, streamed
  * SigFile parsed = SigFile.parse("boot.sig", Files.readAllBytes(path));
  * </pre>
  *
@@ -25,6 +30,8 @@ import java.util.Set;
  */
 public record SigFile(String sha256, long ts, Optional<Soc> targetSoc, Optional<String> rsa2048) {
     static final int SIGNATURE_LENGTH = 256;
+    /** A stream is hashed this much at a time: large enough for the disk's speed, small enough for any heap. */
+    private static final int CHUNK = 1 << 20;
     private static final HexFormat HEX = HexFormat.of();
 
     public SigFile {
@@ -37,6 +44,17 @@ public record SigFile(String sha256, long ts, Optional<Soc> targetSoc, Optional<
     /** The unsigned {@code .sig} of {@code data}: {@code rpi-eeprom-digest} without {@code -k}. */
     public static SigFile of(byte[] data, long ts, Optional<Soc> targetSoc) {
         return new SigFile(sha256Hex(data), ts, targetSoc, Optional.empty());
+    }
+
+    /**
+     * The unsigned {@code .sig} of a stream of any size, read once to its end in constant memory. A
+     * {@code targetSoc} that the data's size contradicts (an image of the other SoC) is refused, naming
+     * {@code file}.
+     */
+    public static SigFile of(String file, InputStream data, long ts, Optional<Soc> targetSoc) throws IOException {
+        Digest digest = digest(data, null);
+        requireTarget(file, digest.size(), targetSoc);
+        return new SigFile(digest.sha256(), ts, targetSoc, Optional.empty());
     }
 
     /** This {@code .sig} with a 256-byte signature in its {@code rsa2048:} line. */
@@ -117,6 +135,41 @@ public record SigFile(String sha256, long ts, Optional<Soc> targetSoc, Optional<
     /** The SHA-256 of {@code data} as 64 lowercase hex digits, as {@code sha256sum} prints it. */
     public static String sha256Hex(byte[] data) {
         return HEX.formatHex(newSha256().digest(data));
+    }
+
+    /** The SHA-256 of a stream read to its end, and its size in bytes. */
+    record Digest(String sha256, long size) {
+    }
+
+    /**
+     * Reads {@code data} to its end, a chunk at a time, into a SHA-256 and (unless null) {@code signature}'s
+     * update: one pass over a file of any size.
+     */
+    static Digest digest(InputStream data, Signature signature) throws IOException {
+        MessageDigest sha256 = newSha256();
+        byte[] chunk = new byte[CHUNK];
+        long size = 0;
+        for (int n; (n = data.read(chunk)) > 0; size += n) {
+            sha256.update(chunk, 0, n);
+            if (signature != null) {
+                try {
+                    signature.update(chunk, 0, n);
+                } catch (SignatureException e) {
+                    throw new IllegalStateException("the signature was initialised before the data", e);
+                }
+            }
+        }
+        return new Digest(HEX.formatHex(sha256.digest()), size);
+    }
+
+    /**
+     * Refuses a {@code target-soc:} for data of an image's size of the other SoC (the size tells them apart),
+     * as {@code sign --soc} does: the bootloader would not take the update.
+     */
+    static void requireTarget(String file, long size, Optional<Soc> targetSoc) {
+        Optional<Soc> soc = Soc.ofImageSize(size);
+        if (targetSoc.isPresent() && soc.isPresent() && soc.get() != targetSoc.get())
+            throw EepromException.in(file, "is a %s image, but --soc says %s", soc.get().id(), targetSoc.get().id());
     }
 
     /** A new SHA-256 digest (every Java platform has one). */

@@ -4,6 +4,8 @@ import io.github.pieeprom.EepromException;
 import io.github.pieeprom.Soc;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageEdits;
+import java.io.IOException;
+import java.io.InputStream;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.Signature;
@@ -36,10 +38,9 @@ public final class Signer {
     }
 
     /** The 256-byte signature of {@code data}. */
-    byte[] sign(byte[] data) {
+    public byte[] sign(byte[] data) {
+        Signature signer = signature();
         try {
-            Signature signer = Signature.getInstance("SHA256withRSA");
-            signer.initSign(key);
             signer.update(data);
             return signer.sign();
         } catch (GeneralSecurityException e) {
@@ -52,7 +53,33 @@ public final class Signer {
         return SigFile.of(data, ts, targetSoc).withSignature(sign(data));
     }
 
-    RSAPublicKey publicKey() {
+    /**
+     * The signed {@code .sig} of a stream of any size, hashed and signed in one pass in constant memory; a
+     * {@code targetSoc} the data's size contradicts is refused as in {@link SigFile#of(String, InputStream, long,
+     * Optional)}.
+     */
+    public SigFile sigFile(String file, InputStream data, long ts, Optional<Soc> targetSoc) throws IOException {
+        Signature signer = signature();
+        SigFile.Digest digest = SigFile.digest(data, signer);
+        SigFile.requireTarget(file, digest.size(), targetSoc);
+        try {
+            return new SigFile(digest.sha256(), ts, targetSoc, Optional.empty()).withSignature(signer.sign());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK's SHA256withRSA cannot sign with an RSA-2048 key", e);
+        }
+    }
+
+    private Signature signature() {
+        try {
+            Signature signer = Signature.getInstance("SHA256withRSA");
+            signer.initSign(key);
+            return signer;
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("the JDK's SHA256withRSA cannot sign with an RSA-2048 key", e);
+        }
+    }
+
+    public RSAPublicKey publicKey() {
         return publicHalf(key);
     }
 

@@ -201,7 +201,7 @@ class BadInputMatrixTest {
                 out + ".sig: is a folder, not a file", out);
         Path boot = Files.createDirectories(tmp.resolve("boot/pieeprom.sig")).getParent();
         assertBadInput(Cli.run("stage-update", pi4.toString(), "--to", boot.toString(), "--recovery",
-                config.toString(), "--ts", "5"), boot.resolve("pieeprom.sig") + ": is a folder, not a file",
+                Conformance.file("firmware/2711-recovery.bin").toString(), "--ts", "5"), boot.resolve("pieeprom.sig") + ": is a folder, not a file",
                 boot.resolve("pieeprom.upd"), boot.resolve("recovery.bin"));
         assertThat(leftovers()).isEmpty();
         try (var files = Files.list(boot)) {

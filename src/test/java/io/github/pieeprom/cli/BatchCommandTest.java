@@ -197,4 +197,16 @@ class BatchCommandTest {
         assertThat(Files.readAllBytes(dir.resolve("bom/devices/n1/pieeprom.bin")))
                 .isEqualTo(Files.readAllBytes(dir.resolve("plain/devices/n1/pieeprom.bin")));
     }
+
+    @Test
+    void anArchiveNameTheBatchCannotWriteIsRefusedNotMadeAFolder() throws IOException {
+        for (String name : new String[] {"fleet.tar.zst", "fleet.7z", "fleet.gz"}) {
+            Cli.Result r = batch("name,soc\nn1,2711\n", name);
+            String suffix = name.substring(name.lastIndexOf('.'));
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.stderr()).isEqualTo("eeprom: error: " + dir.resolve(name) + ": a batch writes a folder or a "
+                    + ".tar, .tar.gz, .tar.bz2, .tar.xz or .zip archive, not " + suffix + "\n");
+            assertThat(dirListing()).containsExactly("devices.csv", "pi4.bin", "rack.conf");
+        }
+    }
 }

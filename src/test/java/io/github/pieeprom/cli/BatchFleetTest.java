@@ -39,7 +39,9 @@ import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
 import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
 import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.compressors.bzip2.BZip2CompressorInputStream;
 import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
+import org.apache.commons.compress.compressors.xz.XZCompressorInputStream;
 
 /**
  * A 1,000-device fleet from 3 templates, written as a folder and as archives: its images checked against
@@ -162,7 +164,7 @@ class BatchFleetTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"fleet.tar", "fleet.tar.gz", "fleet.zip"})
+    @ValueSource(strings = {"fleet.tar", "fleet.tar.gz", "fleet.tar.bz2", "fleet.tar.xz", "fleet.zip"})
     void anArchiveHoldsTheStoredImagesAndManifestSortedWithFixedTimesAndIsReproducible(String name)
             throws IOException, InterruptedException {
         Map<String, byte[]> folder = stored(out);
@@ -182,8 +184,9 @@ class BatchFleetTest {
             }
         } else {
             InputStream file = Files.newInputStream(archive);
-            try (TarArchiveInputStream tar = new TarArchiveInputStream(
-                    name.endsWith(".gz") ? new GzipCompressorInputStream(file) : file)) {
+            try (TarArchiveInputStream tar = new TarArchiveInputStream(name.endsWith(".gz")
+                    ? new GzipCompressorInputStream(file) : name.endsWith(".bz2") ? new BZip2CompressorInputStream(file)
+                    : name.endsWith(".xz") ? new XZCompressorInputStream(file) : file)) {
                 for (TarArchiveEntry e = tar.getNextEntry(); e != null; e = tar.getNextEntry()) {
                     assertThat(e.getModTime().getTime()).isEqualTo(TS * 1000);
                     assertThat(List.of(e.getLongUserId(), e.getLongGroupId(), e.getMode())).containsExactly(0L, 0L, 0100644);
@@ -196,7 +199,7 @@ class BatchFleetTest {
 
         Path extracted = Files.createDirectories(dir.resolve("extracted-" + name));
         List<String> command = name.endsWith(".zip") ? List.of("unzip", "-q", archive.toString(), "-d", extracted.toString())
-                : List.of("tar", name.endsWith(".gz") ? "-xzf" : "-xf", archive.toString(), "-C", extracted.toString());
+                : List.of("tar", "-xf", archive.toString(), "-C", extracted.toString());   // tar tells the compression
         Process tool = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(tool.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(tool.waitFor()).as(output).isZero();

@@ -186,7 +186,7 @@ class ImageCommandsTest {
         Cli.Result r = Cli.run("apply", pi4.toString(), "--config", big.toString(), "-o", out.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.stderr()).isEqualTo(("eeprom: error: %s: bootconf.txt of 4077 bytes is over the 4076-byte limit "
-                + "of a bootloader file%n").formatted(pi4));
+                + "of a bootloader file%n").formatted(big));                  // the file at fault, not the image
         assertThat(out).doesNotExist();
         try (var files = Files.list(tmp)) {
             assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));

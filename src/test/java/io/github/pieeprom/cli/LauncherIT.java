@@ -2,11 +2,11 @@ package io.github.pieeprom.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pieeprom.testing.PackagedCheckout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -19,21 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  * rebuild): its first run trains a start-up archive in the background, and later runs can map it.
  */
 class LauncherIT {
-    private static final Path ROOT = Path.of("").toAbsolutePath();
-
     @TempDir
     Path tmp;
 
     private Path checkout() throws IOException {
-        Path copy = tmp.resolve("checkout");
-        Files.createDirectories(copy.resolve("target"));
-        Files.copy(ROOT.resolve("eeprom"), copy.resolve("eeprom"), StandardCopyOption.COPY_ATTRIBUTES);
-        Files.copy(ROOT.resolve("target/eeprom.jar"), copy.resolve("target/eeprom.jar"));
-        Files.createDirectories(copy.resolve("firmware-samples"));
-        try (Stream<Path> samples = Files.list(ROOT.resolve("firmware-samples"))) {
-            for (Path p : samples.toList()) Files.copy(p, copy.resolve("firmware-samples").resolve(p.getFileName()));
-        }
-        return copy;
+        return PackagedCheckout.create(tmp.resolve("checkout"));
     }
 
     private static String run(Path checkout, Map<String, String> env, String... args) throws Exception {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.testing.BootPartition;
+import io.github.pieeprom.testing.Conformance;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,7 +27,7 @@ class NetbootExampleTest {
     void theWorkedExampleRunsAndEveryBoardCanBoot() throws IOException {
         Map<String, String> vars = new HashMap<>(Map.of("BOOT", BootPartition.create(tmp.resolve("boot")).toString(),
                 "OUT", tmp.resolve("out").toString(),
-                "RECOVERY", Files.write(tmp.resolve("recovery.bin"), new byte[] {0x52}).toString()));
+                "RECOVERY", Conformance.file("firmware/2711-recovery.bin").toString()));
         Files.createDirectories(tmp.resolve("out"));
         int commands = 0;
         for (String line : Files.readAllLines(EXAMPLE.resolve("commands.sh"))) {

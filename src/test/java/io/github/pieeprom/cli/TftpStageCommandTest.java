@@ -62,7 +62,7 @@ class TftpStageCommandTest {
         Path fileRoot = Files.writeString(tmp.resolve("file-root"), "x");
         Map<List<String>, String> cases = Map.of(
                 List.of("--serial", "1234abc", "--cmdline", NFS, "--var", "server=s"),
-                "--serial: expected 8 hex digits (the low half of /proc/cpuinfo's Serial), found \"1234abc\"",
+                "--serial: expected 8 hex digits (or the 16 of /proc/cpuinfo's Serial), found \"1234abc\"",
                 List.of("--devices", devices.toString(), "--cmdline", NFS, "--var", "server=s"),
                 devices + ":3: board 1234abcd is a duplicate: " + devices + ":2 already stages folder 1234abcd/",
                 List.of("--serial", "1234abcd", "--cmdline", "root=/dev/nfs nfsroot=${server}:/srv/${hostname}",

@@ -127,17 +127,17 @@ class StagingPlanTest {
     @Test
     void refusesASerialThatIsNot8HexDigits() {
         assertThatThrownBy(() -> Devices.ofSerials(List.of("1234abc"))).isInstanceOf(EepromException.class)
-                .hasMessage("--serial: expected 8 hex digits (the low half of /proc/cpuinfo's Serial), "
+                .hasMessage("--serial: expected 8 hex digits (or the 16 of /proc/cpuinfo's Serial), "
                         + "found \"1234abc\"");
         assertThatThrownBy(() -> Devices.parseCsv("devices.csv", "serial,hostname\n1234abcd,a\n1234abcg,b\n"))
-                .hasMessage("devices.csv:3: serial: expected 8 hex digits (the low half of /proc/cpuinfo's Serial), "
+                .hasMessage("devices.csv:3: serial: expected 8 hex digits (or the 16 of /proc/cpuinfo's Serial), "
                         + "found \"1234abcg\"");
     }
 
     @Test
     void controlCharactersFromTheDevicesFileAreShownEscaped() {
         assertThatThrownBy(() -> Devices.parseCsv("devices.csv", "serial,hostname\n1234\0abc,a\n"))
-                .hasMessage("devices.csv:2: serial: expected 8 hex digits (the low half of /proc/cpuinfo's Serial), "
+                .hasMessage("devices.csv:2: serial: expected 8 hex digits (or the 16 of /proc/cpuinfo's Serial), "
                         + "found \"1234\\x00abc\"");
         assertThatThrownBy(() -> Devices.parseCsv("devices.csv",
                 "serial,\"host\rname\",\"host\rname\"\n1234abcd,a,b\n"))

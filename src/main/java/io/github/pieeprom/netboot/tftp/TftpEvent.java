@@ -13,7 +13,10 @@ public sealed interface TftpEvent {
     /** The file asked for; empty for a packet that names none (malformed, unknown opcode). */
     String file();
 
-    /** A read or write request as received, before any check. */
+    /**
+     * A read or write request as received, before any check; {@code kind} is RRQ, WRQ or {@code malformed} (a
+     * packet on the server's port that is no request, refused as such).
+     */
     record Request(InetSocketAddress client, String file, String kind, String mode, Map<String, String> options)
             implements TftpEvent {
         public Request {

@@ -165,11 +165,12 @@ public final class TftpServer implements AutoCloseable {
             config.listener().accept(new TftpEvent.Request(client, w.file(), "WRQ", w.mode(), Map.of()));
             refuse(client, w.file(), Error.ACCESS_VIOLATION, "read-only server: write requests are refused");
         } else if (packet instanceof TftpPacket.Malformed m) {
+            config.listener().accept(new TftpEvent.Request(client, "", "malformed", "", Map.of()));
             refuse(client, "", Error.ILLEGAL_OPERATION, m.reason());
-        } else if (!(packet instanceof Error)) {                   // an error is never answered with an error
-            refuse(client, "", Error.UNKNOWN_TRANSFER,
-                    packet.getClass().getSimpleName() + " for no transfer: send RRQ to this port first");
         }
+        // An ACK, DATA or ERROR here belongs to no transfer: tftp-hpa acknowledges the ERROR that refused its
+        // request, from the port it asked from. Answering it with an error (or reporting it) would count a refusal
+        // for a request that was already answered.
     }
 
     private void begin(InetSocketAddress client, TftpPacket.ReadRequest request) throws Refusal {
