@@ -2,17 +2,12 @@ package io.github.pieeprom.netboot;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.github.pieeprom.EepromException;
 import io.github.pieeprom.Soc;
 import io.github.pieeprom.testing.Conformance;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,12 +42,5 @@ class RecoveryBinTest {
         assertThatThrownBy(() -> RecoveryBin.socOf("boot.conf", "[all]\nBOOT_ORDER=0xf21\n".getBytes()))
                 .hasMessage("boot.conf: not a recovery.bin: expected the SD-card program that flashes the EEPROM "
                         + "(firmware-2711/ or firmware-2712/.../recovery.bin), found 23 bytes without its RECOVERY.%03d");
-    }
-
-    private static byte[] runBytes(String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.DISCARD).start();
-        byte[] out = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor()).as(String.join(" ", command)).isZero();
-        return out;
     }
 }
