@@ -2,7 +2,6 @@ package io.github.pieeprom.cli;
 
 import io.github.pieeprom.bootconf.BootConfig;
 import io.github.pieeprom.bootconf.PropertyEdits;
-import io.github.pieeprom.bootconf.Validator;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageEdits;
 import io.github.pieeprom.image.ImageFiles;
@@ -46,6 +45,7 @@ final class ApplyCommand implements Command {
         spec.addOption(Specs.string("N", "-t", "--timestamp")
                 .description("Self-update timestamp, seconds since 1970.").build());
         ConfigEdits.addOptions(spec);
+        StoredConfig.addOption(spec);
         Specs.footer(spec,
                 "Examples:", "  eeprom apply pieeprom.bin --config boot.conf -o pieeprom-netboot.bin",
                     "  eeprom apply pieeprom.bin --config boot.conf --digest boot.sig --pubkey public.pem -o signed.bin",
@@ -75,9 +75,12 @@ final class ApplyCommand implements Command {
         if (edits.isEmpty() && configEdits.isEmpty()) throw new UsageException("nothing to apply: give --config, "
                 + "--set, --unset, --digest, --pubkey, --cacert, --bootcode, --bootsys or --timestamp");
         EepromImage source = ImageFiles.read(image);
-        if (!configEdits.isEmpty())
-            edits.config(editedConfig(source, image, config, configEdits, console.err()).toBytes());
+        BootConfig edited = configEdits.isEmpty() ? null
+                : editedConfig(source, image, config, configEdits, console.err());
+        if (edited != null) edits.config(edited.toBytes());
         EepromImage result = edits.applyTo(source);
+        if (edited != null) StoredConfig.check(edited, result, args, console.err(), true);
+        else if (config != null) StoredConfig.check(config.toString(), result, args, console.err());
         Outputs.write(console, out, result.toByteArray());
         console.err().printf("wrote %s (%s, bootconf.txt %d bytes)%n", Outputs.name(out), result.soc().id(),
                 result.bootConfig().length);
@@ -85,15 +88,13 @@ final class ApplyCommand implements Command {
         return 0;
     }
 
-    /** The image's config (or --config's) with --set and --unset applied, refused if it does not validate. */
+    /** The image's config (or --config's) with --set and --unset applied (checked once written into the image). */
     private static BootConfig editedConfig(EepromImage source, Path image, Path config, PropertyEdits configEdits,
             PrintWriter err) throws IOException {
         BootConfig base = config != null ? BootConfig.parse(config.toString(), Inputs.read(config))
                 : BootConfig.parse(image + " (bootconf.txt)", source.bootConfig());
         PropertyEdits.Result result = configEdits.applyTo(base);
         for (String note : result.notes()) err.println("eeprom: note: " + note);
-        BootConfig edited = result.config();
-        Findings.refuseErrors(edited, Validator.checkInImage(edited, source.soc()), err);
-        return edited;
+        return result.config();
     }
 }

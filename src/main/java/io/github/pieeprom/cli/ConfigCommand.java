@@ -57,6 +57,7 @@ final class ConfigCommand implements Command {
                 .description("Not available off a Pi: see 'eeprom apply'.").build());
         spec.addOption(Specs.flag("-e", "--edit")
                 .description("Not available off a Pi: see 'eeprom extract' and 'eeprom apply'.").build());
+        StoredConfig.addOption(spec);
         Specs.footer(spec,
                 "Examples:", "  eeprom config pieeprom.bin                                   (print bootconf.txt)",
                     "  eeprom config --config boot.conf --out new.bin pieeprom.bin",
@@ -93,8 +94,13 @@ final class ConfigCommand implements Command {
         }
         ImageEdits edits = Edits.of(args.get(TIMESTAMP), args.get(BOOTCODE), args.get(BOOTSYS), args.get(CACERT), config,
                 args.get(DIGEST), args.get(PUBKEY));
-        byte[] output = edits.isEmpty() ? source.bootConfig() : edits.applyTo(source).toByteArray();
-        Outputs.write(console, out, output);
+        if (edits.isEmpty()) {
+            Outputs.write(console, out, source.bootConfig());
+            return 0;
+        }
+        EepromImage result = edits.applyTo(source);
+        if (config != null) StoredConfig.check(config.toString(), result, args, console.err());   // quiet if clean
+        Outputs.write(console, out, result.toByteArray());
         return 0;
     }
 

@@ -1,6 +1,7 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.Json;
+import io.github.pieeprom.bootconf.PropertyTable;
 import io.github.pieeprom.image.BuildInfo;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
@@ -23,6 +24,7 @@ final class InfoCommand implements Command {
     static final String IMAGE = "IMAGE";
     static final String JSON = "--json";
     static final String CHECK = "--check";
+    static final String PROPERTIES = "--properties";
 
     @Override
     public CommandSpec spec() {
@@ -33,22 +35,27 @@ final class InfoCommand implements Command {
                             + "(docs/performance.md).");
         spec.addPositional(Specs.pathParameter("IMAGE").index("0").required(true).build());
         spec.addOption(Specs.flag("--json")
-                .description("Print the facts as JSON.").build());
+                .description("Print the facts as JSON; \"properties\" lists the names the bootloader reads "
+                        + "(empty for an image without a property table: not a Raspberry Pi release).").build());
+        spec.addOption(Specs.flag("--properties")
+                .description("Print only the property names this image's bootloader reads, one a line, read from "
+                        + "its boot code (nothing, and a note, for an image without a property table).").build());
         spec.addOption(Specs.flag("--check")
                 .description("Decompress every LZ4 section and check it against "
             + "the SHA-256 stored after its frame; a section that fails is an error (exit 1).").build());
         Specs.footer(spec,
                 "Examples:", "  eeprom info pieeprom.bin", "  eeprom info pieeprom.bin --json",
-                    "  eeprom info --check pieeprom.bin");
+                    "  eeprom info --check pieeprom.bin", "  eeprom info --properties pieeprom.bin");
         return spec;
     }
 
     @Override
     public int run(Parsed args, Console console) throws IOException {
         EepromImage source = ImageFiles.read(args.get(IMAGE));
+        if (args.flag(PROPERTIES)) return printProperties(source, console);
         ConfigSignature signature = ConfigSignature.of(source);
         BuildInfo build = source.build();
-        Map<String, Object> facts = facts(source, build, signature, args.flag(CHECK));
+        Map<String, Object> facts = facts(source, build, signature, args.flag(CHECK), args.flag(JSON));
         PrintWriter out = console.out();
         if (args.flag(JSON)) out.print(Json.write(facts));
         else printText(source, build, facts, signature, out);
@@ -56,8 +63,12 @@ final class InfoCommand implements Command {
         return 0;
     }
 
-    /** {@code check}: decompress each LZ4 section and check its SHA-256 (an {@code EepromException} if one fails). */
-    static Map<String, Object> facts(EepromImage image, BuildInfo build, ConfigSignature signature, boolean check) {
+    /**
+     * {@code check}: decompress each LZ4 section and check its SHA-256 (an {@code EepromException} if one fails);
+     * {@code properties}: the names the bootloader reads (which may decompress bootmain: the text output does not).
+     */
+    static Map<String, Object> facts(EepromImage image, BuildInfo build, ConfigSignature signature, boolean check,
+            boolean properties) {
         Map<String, Object> facts = new LinkedHashMap<>();
         facts.put("file", image.file());
         facts.put("soc", image.soc().id());
@@ -80,6 +91,7 @@ final class InfoCommand implements Command {
         facts.put("cacert", image.hasContent(EepromImage.CACERT_DER));
         facts.put("signature", signature.status().label());
         facts.put("updateTimestamp", image.timestamp().orElse(null));
+        if (properties) facts.put("properties", List.copyOf(PropertyTable.of(image).names()));
         List<Object> sections = new ArrayList<>();
         int lz4 = 0;
         for (Section s : image.sections()) {
@@ -98,6 +110,15 @@ final class InfoCommand implements Command {
         facts.put("lz4Checked", lz4 == 0 ? null : check);
         facts.put("sections", sections);
         return facts;
+    }
+
+    private static int printProperties(EepromImage image, Console console) {
+        PropertyTable table = PropertyTable.of(image);
+        if (!table.isKnown()) console.err().println("eeprom: note: " + image.file()
+                + " has no property table in its boot code: not a Raspberry Pi release");
+        for (String name : table.names()) console.out().println(name);
+        console.out().flush();
+        return 0;
     }
 
     private static Integer capacity(EepromImage image) {

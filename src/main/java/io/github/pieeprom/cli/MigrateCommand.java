@@ -59,6 +59,7 @@ final class MigrateCommand implements Command {
         spec.addOption(Specs.flag("--dry-run")
                 .description("Print what would be carried and what changes; write nothing.").build());
         spec.addOption(Specs.timestamp("OUT.sig's ts: (default $SOURCE_DATE_EPOCH, else now).").build());
+        StoredConfig.addOption(spec);
         Specs.footer(spec,
                 "Examples:", "  eeprom migrate deployed.bin pieeprom-2026-08-12.bin -o pieeprom.upd",
                     "  vcgencmd bootloader_config > board.conf   (on the Pi)",
@@ -84,6 +85,10 @@ final class MigrateCommand implements Command {
         List<SettingsChange> changes = SettingsChange.of(source, config, target);
         if (changes.isEmpty()) log.println("no setting changes for the board beyond the new release itself");
         for (SettingsChange c : changes) log.println("  " + c.detail());
+        log.flush();
+        if (parts.contains(Part.CONFIG))
+            StoredConfig.check(source.isPresent() ? from + " (bootconf.txt)" : from.toString(), result, args,
+                    console.err());
         if (!args.flag(DRY_RUN)) {
             byte[] bytes = result.toByteArray();
             long stamp = Timestamps.sigTimestamp(args, TS, Clock.systemUTC());

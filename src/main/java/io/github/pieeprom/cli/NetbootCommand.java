@@ -1,7 +1,6 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.bootconf.BootConfig;
-import io.github.pieeprom.bootconf.Validator;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.netboot.NetbootSettings;
@@ -68,6 +67,7 @@ final class NetbootCommand implements Command {
         spec.addOption(Specs.timestamp("The ts: of OUT.sig (default: $SOURCE_DATE_EPOCH, else now).").build());
         spec.addOption(Specs.flag("--dry-run")
                 .description("Print the new config; write nothing.").build());
+        StoredConfig.addOption(spec);
         Specs.footer(spec,
                 "Examples:", "  eeprom netboot pieeprom.bin -o netboot.bin --max-retries 5",
                     "  eeprom netboot pieeprom.bin -o netboot.bin --tftp-ip 10.0.0.1 --tftp-prefix mac",
@@ -88,6 +88,10 @@ final class NetbootCommand implements Command {
             throw new UsageException("--client-ip needs --subnet and --tftp-ip: the bootloader skips DHCP only then");
         if (args.get(PREFIX) == Prefix.STRING && !args.has(PREFIX_STR))
             throw new UsageException("--tftp-prefix string needs --tftp-prefix-str");
+        Prefix prefix = args.get(PREFIX);
+        if (prefix != null && prefix != Prefix.STRING && args.has(PREFIX_STR))
+            throw new UsageException("--tftp-prefix-str goes with --tftp-prefix string (or none), not --tftp-prefix "
+                    + prefix.word() + ": the bootloader reads TFTP_PREFIX_STR only with TFTP_PREFIX=1");
         NetbootSettings settings = new NetbootSettings(args.get(BOOT_ORDER), Optional.ofNullable(args.get(MAX_RETRIES)),
                 Optional.ofNullable(args.get(TFTP_IP)), Optional.ofNullable(args.get(PREFIX)),
                 Optional.ofNullable(args.get(PREFIX_STR)), Optional.ofNullable(clientIp),
@@ -96,7 +100,8 @@ final class NetbootCommand implements Command {
         Path image = args.get(IMAGE);
         EepromImage source = ImageFiles.read(image);
         BootConfig config = settings.applyTo(BootConfig.parse(image + " (bootconf.txt)", source.bootConfig()));
-        Findings.refuseErrors(config, Validator.checkInImage(config, source.soc()), console.err());
+        for (String note : settings.notes()) console.err().println("eeprom: note: " + note);
+        StoredConfig.check(config, source, args, console.err(), true);
         if (args.flag(DRY_RUN)) {
             Outputs.write(console, null, config.toBytes());
             return 0;

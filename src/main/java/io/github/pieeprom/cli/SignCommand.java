@@ -41,6 +41,7 @@ final class SignCommand implements Command {
         spec.addOption(Specs.timestamp("bootconf.sig's ts: value (default $SOURCE_DATE_EPOCH, else now).").build());
         spec.addOption(Specs.soc("--soc")
                 .description("Add a target-soc: line; must be the image's SoC.").build());
+        StoredConfig.addOption(spec);
         Specs.footer(spec,
                 "Examples:", "  eeprom sign pieeprom.bin --config boot.conf -k private.pem -o signed.bin",
                     "  eeprom sign pieeprom.bin -c boot.conf -k enc.pem --passphrase-file pass -o signed.bin");
@@ -61,6 +62,7 @@ final class SignCommand implements Command {
         long timestamp = Timestamps.sigTimestamp(args, TS, Clock.systemUTC());
         EepromImage signed = PrivateKeys.signer(args.get(KEY), args)
                 .signConfig(source, text, timestamp, Optional.ofNullable(soc));
+        StoredConfig.check(args.get(CONFIG).toString(), signed, args, console.err());
         byte[] bytes = signed.toByteArray();
         // checked before writing, so that a failure never replaces the input (-o IMAGE), then as read back
         ConfigSignature check = ConfigSignature.of(EepromImage.parse(out.toString(), bytes));

@@ -48,6 +48,7 @@ final class StageUpdateCommand implements Command {
         spec.addOption(Specs.path("FILE", "--vl805")
                 .description("VL805 USB firmware for the zip (Pi 4 only).").build());
         spec.addOption(Specs.timestamp("Update timestamp and ts: (default: $SOURCE_DATE_EPOCH, else now).").build());
+        StoredConfig.addOption(spec);
         Specs.footer(spec,
                 "Examples:", "  eeprom stage-update netboot.bin --to /media/$USER/bootfs --recovery recovery.bin",
                     "  eeprom stage-update netboot.bin --zip recovery.zip --recovery firmware-2711/latest/recovery.bin");
@@ -69,7 +70,9 @@ final class StageUpdateCommand implements Command {
         long timestamp = Timestamps.sigTimestamp(args, TS, Clock.systemUTC());
         if (zip != null) {
             Optional<byte[]> vl = vl805 == null ? Optional.empty() : Optional.of(Inputs.read(vl805));
-            ImageFiles.write(zip, RecoveryBundle.zip(source, recoveryBin, vl, timestamp));
+            byte[] bundle = RecoveryBundle.zip(source, recoveryBin, vl, timestamp);
+            StoredConfig.check(image + " (bootconf.txt)", source, args, console.err());
+            ImageFiles.write(zip, bundle);
             console.err().printf("wrote %s%n", zip);
             return 0;
         }
@@ -77,6 +80,7 @@ final class StageUpdateCommand implements Command {
         if (!Files.isDirectory(dir)) throw EepromException.in(dir.toString(),
                 "not a folder: expected a mounted boot partition");
         EepromUpdate update = EepromUpdate.of(source, timestamp);
+        StoredConfig.check(image + " (bootconf.txt)", source, args, console.err());
         Map<Path, byte[]> files = new LinkedHashMap<>();            // all or none; recovery.bin, which starts
         files.put(dir.resolve(EepromUpdate.UPD), update.upd());      // the update, last
         files.put(dir.resolve(EepromUpdate.SIG), update.sig());

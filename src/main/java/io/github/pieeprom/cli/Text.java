@@ -1,5 +1,7 @@
 package io.github.pieeprom.cli;
 
+import java.util.List;
+
 /**
  * Fixed-width fields for the commands that run most often, without {@code java.util.Formatter}: its first use in
  * a run sets up locale data, about 10 ms of a 45 ms run (docs/performance.md).
@@ -28,6 +30,12 @@ final class Text {
     static String right(Object value, int width) {
         String s = String.valueOf(value);
         return s.length() >= width ? s : " ".repeat(width - s.length()) + s;
+    }
+
+    /** {@code a, b or c}. */
+    static String either(List<String> words) {
+        int last = words.size() - 1;
+        return last <= 0 ? String.join("", words) : String.join(", ", words.subList(0, last)) + " or " + words.get(last);
     }
 
     /** "1 file", "2 files". */

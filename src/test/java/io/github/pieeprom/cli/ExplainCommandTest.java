@@ -86,7 +86,19 @@ class ExplainCommandTest {
         Cli.Result r = Cli.run("explain", file.toString());
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.stderr()).isEqualTo("eeprom: error: a config file does not say its board: give --board "
-                + "pi4|pi400|cm4|pi5|cm5\n");
-        assertThat(Cli.run("explain", file.toString(), "--board", "pi3").exit()).isEqualTo(2);
+                + "pi4|pi400|cm4|cm4s|pi5|pi500|cm5\n");
+        Cli.Result pi3 = Cli.run("explain", file.toString(), "--board", "pi3");
+        assertThat(pi3.exit()).isEqualTo(2);
+        assertThat(pi3.stderr()).isEqualTo("eeprom: error: --board expects pi4, pi400, cm4, cm4s, pi5, pi500 or cm5, "
+                + "found \"pi3\"\n");
+    }
+
+    /** Issue 18: every board the section filters know, the Compute Module 4S and the Pi 500 too. */
+    @Test
+    void everyBoardIsInTheHelpAndAccepted() throws IOException {
+        Path file = Files.writeString(dir.resolve("boot.conf"), "[all]\n");
+        assertThat(Cli.run("explain", "--help").out()).contains("pi4, pi400, cm4, cm4s, pi5, pi500 or cm5");
+        for (String board : new String[] {"pi4", "pi400", "cm4", "cm4s", "pi5", "pi500", "cm5"})
+            assertThat(Cli.run("explain", file.toString(), "--board", board).exit()).as(board).isZero();
     }
 }

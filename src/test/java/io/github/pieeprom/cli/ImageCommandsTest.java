@@ -97,6 +97,7 @@ class ImageCommandsTest {
                   "cacert": false,
                   "signature": "absent",
                   "updateTimestamp": null,
+                  "properties": [],
                   "lz4Checked": false,
                   "sections": [
                     {

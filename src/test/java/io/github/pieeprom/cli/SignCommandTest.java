@@ -88,7 +88,8 @@ class SignCommandTest {
         String image = Conformance.file("firmware/2712-pieeprom-2024-04-05.bin").toString();
         assertThat(Cli.run("sign", image, "-c", config, "-k", privateKey, "--ts", "1650000000", "-o",
                 signed.toString()).exit()).isZero();
-        Path boot = Files.writeString(tmp.resolve("boot.conf"), Files.readString(Path.of(config)) + "BOOT_UART=1\n");
+        Path boot = Files.writeString(tmp.resolve("boot.conf"),                // a line that is no finding either
+                Files.readString(Path.of(config)) + "POWER_OFF_ON_HALT=1\n");
         Path sig = tmp.resolve("boot.sig");
         assertThat(Cli.run("digest", boot.toString(), "-k", privateKey, "--ts", "1650000000", "-o", sig.toString())
                 .exit()).isZero();
