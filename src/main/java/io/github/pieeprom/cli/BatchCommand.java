@@ -55,7 +55,6 @@ final class BatchCommand implements Command {
                             + "-o fleet.tar.gz",
                     "", "devices.csv:", "  name,soc,template,ip,set:BOOT_ORDER",
                     "  rack1-01,2711,rack.conf,10.0.1.1,0xf21");
-        StoredConfig.addOption(spec);
         return spec;
     }
 
@@ -78,7 +77,6 @@ final class BatchCommand implements Command {
         if (bad > 0 && !keepGoing) throw EepromException.in(manifest.toString(), "%s; nothing written "
                 + "(--keep-going skips them)", count(bad, "bad row"));
         if (plan.devices().isEmpty()) throw EepromException.in(manifest.toString(), "no devices; nothing written");
-        StoredConfig.checkBuilds(plan.builds(), args, err);
         ProgressBar bar = Terminal.isStandardError() ? new ProgressBar(err, plan.devices().size(), System::nanoTime)
                 : null;
         BatchWriter.write(plan, out, threads, bar == null ? devices -> { } : bar::advance);

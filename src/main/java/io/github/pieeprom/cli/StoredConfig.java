@@ -1,16 +1,13 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.EepromException;
-import io.github.pieeprom.batch.BatchPlan;
 import io.github.pieeprom.bootconf.BootConfig;
 import io.github.pieeprom.bootconf.Finding;
 import io.github.pieeprom.bootconf.PropertyTable;
 import io.github.pieeprom.bootconf.Validator;
 import io.github.pieeprom.image.EepromImage;
 import java.io.PrintWriter;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -42,18 +39,6 @@ final class StoredConfig {
     static void check(BootConfig config, EepromImage target, Parsed args, PrintWriter err, boolean refuseErrors) {
         if (refuseErrors) Findings.refuseErrors(config, Validator.checkInImage(config, target.soc()), err);
         report(config, Validator.checkInImage(config, PropertyTable.of(target)), args.flag(STRICT), err);
-    }
-
-    /**
-     * Every distinct config of a batch, each against its base image's bootloader: a table is read once per base
-     * image, not per config (a fleet of 1,000 boards has one or two bases).
-     */
-    static void checkBuilds(List<BatchPlan.Build> builds, Parsed args, PrintWriter err) {
-        Map<EepromImage, PropertyTable> tables = new IdentityHashMap<>();
-        for (BatchPlan.Build build : builds) {
-            PropertyTable table = tables.computeIfAbsent(build.base(), PropertyTable::of);
-            report(build.config(), Validator.checkInImage(build.config(), table), args.flag(STRICT), err);
-        }
     }
 
     private static void report(BootConfig config, List<Finding> findings, boolean strict, PrintWriter err) {

@@ -180,26 +180,4 @@ class TargetBootloaderTest {
                     + "with TFTP_PREFIX=1\n");
         }
     }
-
-    @Test
-    void batchWarnsOfAPropertyItsBaseImageDoesNotReadAndStrictRefusesTheFleet() throws IOException {
-        String manifest = write("devices.csv", "name,soc,set:DNS_IP\nnode-1,2711,10.0.0.53\nnode-2,2711,10.0.0.53\n");
-        Cli.Result r = Cli.run("batch", manifest, "--image-2711", BEFORE_DNS_IP, "--ts", "1", "-o",
-                dir.resolve("fleet").toString());
-        assertThat(r.exit()).as(r.stderr()).isZero();
-        assertThat(r.stderr()).contains("eeprom: warning: ").contains(DNS_IP_REFUSED);
-        assertThat(r.stderr().lines().filter(l -> l.contains(DNS_IP_REFUSED))).as("one config, one warning").hasSize(1);
-
-        Cli.Result strict = Cli.run("batch", manifest, "--image-2711", BEFORE_DNS_IP, "--ts", "1", "--strict", "-o",
-                dir.resolve("strict").toString());
-        assertThat(strict.exit()).isEqualTo(1);
-        assertThat(strict.stderr()).contains(DNS_IP_REFUSED).contains("--strict: 1 finding; nothing written");
-        assertThat(dir.resolve("strict")).doesNotExist();
-
-        Cli.Result current = Cli.run("batch", manifest, "--image-2711", FIRST_DNS_IP, "--ts", "1", "-o",
-                dir.resolve("current").toString());
-        assertThat(current.exit()).as(current.stderr()).isZero();
-        assertThat(current.stderr()).doesNotContain(DNS_IP_REFUSED).contains("DNS_IP is read by this bootloader")
-                .contains("undocumented");
-    }
 }
