@@ -127,10 +127,12 @@ public final class ManPages {
      */
     static Map<String, String> environment(CommandSpec spec) {
         Map<String, String> variables = new LinkedHashMap<>();
+        Map<OptionSpec, String> written = new LinkedHashMap<>();
+        spec.interpolateVariables(false);                        // the defaults as written: ${env:NAME}
+        for (OptionSpec o : spec.options()) written.put(o, o.defaultValue());
+        spec.interpolateVariables(true);
         for (OptionSpec o : spec.options()) {
-            spec.interpolateVariables(false);                    // the default as written: ${env:NAME}
-            String raw = o.defaultValue();
-            spec.interpolateVariables(true);
+            String raw = written.get(o);
             Matcher m = ENV.matcher(raw == null ? "" : raw);
             if (m.find()) variables.put(m.group(1), "The default of " + o.longestName() + ": "
                     + text(String.join(" ", o.description())));

@@ -179,10 +179,6 @@ final class Specs {
         return PositionalParamSpec.builder().paramLabel(label).type(Path.class).converters(PATH);
     }
 
-    static PositionalParamSpec.Builder stringParameter(String label) {
-        return PositionalParamSpec.builder().paramLabel(label).type(String.class);
-    }
-
     /** Every remaining argument: {@code PATH...}. */
     static PositionalParamSpec.Builder pathParameters(String label) {
         return PositionalParamSpec.builder().paramLabel(label).type(List.class).auxiliaryTypes(Path.class)

@@ -21,8 +21,7 @@ final class Timestamps {
     static long sigTimestamp(Parsed args, String option, Clock clock) {
         String value = args.get(option);
         if (args.has(option)) return parse(value, option);
-        if (value != null && !value.isEmpty()) return parse(value, "SOURCE_DATE_EPOCH");
-        return clock.instant().getEpochSecond();
+        return sigTimestamp(null, variable -> value, clock);                   // value: the option's default
     }
 
     /** The {@code ts:} of a new {@code .sig}: {@code --ts}, else {@code SOURCE_DATE_EPOCH}, else now. */
