@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TargetBootloaderTest {
     /** The last 2711 release before DNS_IP, and the first that reads it. */
-    private static final String BEFORE_DNS_IP = image("2711-pieeprom-2022-01-25.bin"),
-            FIRST_DNS_IP = image("2711-pieeprom-2022-02-04.bin");
+    private final String BEFORE_DNS_IP = image("2711-pieeprom-2022-01-25.bin"),      // per test: without the
+            FIRST_DNS_IP = image("2711-pieeprom-2022-02-04.bin");                    // conformance files, it skips
     private static final String DNS_IP_REFUSED = "DNS_IP is not read by this bootloader (BCM2711, built 2022-01-25): "
             + "the first BCM2711 release that reads it is 2022-02-04";
     @TempDir Path dir;
