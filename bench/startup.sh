@@ -14,10 +14,12 @@ for tool in hyperfine /usr/bin/time; do
   command -v "$tool" >/dev/null || { echo "bench/startup.sh: $tool is missing (apt-get install hyperfine time)" >&2; exit 1; }
 done
 
-# Build the jar and let the launcher make its start-up archive before anything is timed.
+# Build the jar and let the launcher make its two start-up archives (quick, fleet) before anything is timed.
 "$root/eeprom" --version >/dev/null
-for _ in $(seq 1 120); do
-  for a in "$root"/target/startup/eeprom*; do [[ $a -nt $root/target/eeprom.jar ]] && break 2; done
+for _ in $(seq 1 180); do
+  made=0
+  for a in "$root"/target/startup/eeprom*.{quick,fleet}.*; do [[ $a -nt $root/target/eeprom.jar ]] && ((++made)); done
+  ((made >= 2)) && break
   sleep 1
 done
 
