@@ -55,6 +55,7 @@ final class BatchCommand implements Command {
                             + "-o fleet.tar.gz",
                     "", "devices.csv:", "  name,soc,template,ip,set:BOOT_ORDER",
                     "  rack1-01,2711,rack.conf,10.0.1.1,0xf21");
+        StoredConfig.addOption(spec);
         return spec;
     }
 
@@ -75,19 +76,15 @@ final class BatchCommand implements Command {
         plan.rejected().forEach(r -> err.println((keepGoing ? "eeprom: skipped: " : "eeprom: error: ") + r.message()));
         int bad = plan.rejected().size();
         if (bad > 0 && !keepGoing) throw EepromException.in(manifest.toString(), "%s; nothing written "
-                + "(--keep-going skips them)", count(bad, "bad row"));
+                + "(--keep-going skips them)", Text.count(bad, "bad row"));
         if (plan.devices().isEmpty()) throw EepromException.in(manifest.toString(), "no devices; nothing written");
+        StoredConfig.check(plan, args, err);
         ProgressBar bar = Terminal.isStandardError() ? new ProgressBar(err, plan.devices().size(), System::nanoTime)
                 : null;
         BatchWriter.write(plan, out, threads, bar == null ? devices -> { } : bar::advance);
         if (bar != null) bar.finish();
-        err.printf("wrote %s: %s, %s%s%n", out, count(plan.devices().size(), "device"),
-                count(plan.builds().size(), "image"), bad == 0 ? "" : ", " + count(bad, "row") + " skipped");
+        err.printf("wrote %s: %s, %s%s%n", out, Text.count(plan.devices().size(), "device"),
+                Text.count(plan.builds().size(), "image"), bad == 0 ? "" : ", " + Text.count(bad, "row") + " skipped");
         return 0;
-    }
-
-    /** {@code 1 device}, {@code 2 devices}. */
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }
