@@ -34,6 +34,7 @@ final class TftpStageCommand implements Command {
     static final String ROOT = "--root";
     static final String SERIALS = "--serial";
     static final String DEVICES = "--devices";
+    static final String PROFILE = "--profile";
     static final String PREFIX = "--prefix";
     static final String PREFIX_STR = "--tftp-prefix-str";
     static final String LINK = "--link";
@@ -69,6 +70,9 @@ final class TftpStageCommand implements Command {
                 .description("Board serial numbers (8 hex digits).").build())
                 .addArg(Specs.path("FILE.csv", "--devices")
                 .description("A CSV with a header row: serial and/or mac, hostname, any other columns.").build())
+                .addArg(Specs.string("NAME", "--profile")
+                .description("Stage a profile, ROOT/profiles/NAME/, that boards are switched to with eeprom boot "
+                        + "set; placeholders other than --var stay, rendered per board.").build())
                 .build());
         spec.addOption(OptionSpec.builder("--prefix").paramLabel("serial|mac|string").type(Prefix.class)
                 .converters(NetbootWords.PREFIX)
@@ -105,7 +109,9 @@ final class TftpStageCommand implements Command {
                             + "nfsroot=$${server}:/srv/nfs/$${serial},vers=4 rw ip=dhcp rootwait' --var server=10.0.0.1",
                     "  eeprom tftp stage --boot boot/ --root /srv/tftp --devices devices.csv --prefix mac \\",
                     "      --cmdline-file cmdline.template --var server=10.0.0.1 --eeprom-update netboot.bin "
-                            + "--dnsmasq rpi.conf --proxy-dhcp 10.0.0.0");
+                            + "--dnsmasq rpi.conf --proxy-dhcp 10.0.0.0",
+                    "  eeprom tftp stage --boot installer-boot/ --root /srv/tftp --profile installer \\",
+                    "      --cmdline 'console=serial0,115200 root=/dev/ram0 hostname=$${name}'");
         return spec;
     }
 
@@ -117,23 +123,29 @@ final class TftpStageCommand implements Command {
         if ((dnsmasq == null) == args.has(NETWORK)) throw new UsageException("--dnsmasq and --proxy-dhcp go together");
         if (args.has(PREFIX_STR) && prefix != Prefix.STRING)
             throw new UsageException("--tftp-prefix-str goes with --prefix string");
+        String profile = args.get(PROFILE);
+        if (profile != null && (args.has(PREFIX) || args.has(PREFIX_STR)))
+            throw new UsageException("--prefix names boards' folders; a --profile is linked to by them");
         Path boot = args.get(BOOT);
-        StagingPlan plan = StagingPlan.of(new StagingPlan.Inputs(boot, Stager.bootFiles(boot), devices(args), prefix,
+        StagingPlan.Inputs inputs = new StagingPlan.Inputs(boot, Stager.bootFiles(boot),
+                profile != null ? List.of() : devices(args), prefix,
                 Optional.ofNullable(args.get(PREFIX_STR)), args.get(LINK),
                 template(args.get(CMDLINE), args.get(CMDLINE_FILE)),
                 KeyValues.parse("--var", "NAME", args.all(VARS)), Optional.ofNullable(args.get(CONFIG_TXT)),
                 update(args.get(EEPROM_UPDATE), root), dnsmasq == null ? Optional.empty()
-                        : Optional.of(new Dnsmasq(root.toAbsolutePath().normalize(), args.get(NETWORK)))));
+                        : Optional.of(new Dnsmasq(root.toAbsolutePath().normalize(), args.get(NETWORK))));
+        StagingPlan plan = profile != null ? StagingPlan.ofProfile(inputs, profile) : StagingPlan.of(inputs);
         PrintWriter out = console.out();
         List<String> warnings = Stager.sdCardRoots(plan);      // printed once the stage went well: else one line
         if (args.flag(DRY_RUN)) {
-            printPlan(plan, out);
+            printPlan(plan, profile != null, out);
             warnings.forEach(w -> console.err().println("eeprom: warning: " + w));
             return 0;
         }
         for (Stager.Outcome o : Stager.apply(plan, root))
-            out.printf("%-9s %s/ (board %s, %d files)%n", o.change().name().toLowerCase(Locale.ROOT),
-                    o.folder().folder(), o.folder().board(), o.folder().files().size());
+            out.printf("%-9s %s/ (%s, %d files)%n", o.change().name().toLowerCase(Locale.ROOT),
+                    o.folder().folder(), profile != null ? "profile" : "board " + o.folder().board(),
+                    o.folder().files().size());
         if (plan.dnsmasq().isPresent()) {
             byte[] text = plan.dnsmasq().get().text().getBytes(StandardCharsets.UTF_8);
             boolean same = Files.isRegularFile(dnsmasq) && Arrays.equals(Files.readAllBytes(dnsmasq), text);
@@ -167,9 +179,9 @@ final class TftpStageCommand implements Command {
         return Optional.of(Stager.eepromUpdate(eepromUpdate, root, now));
     }
 
-    private static void printPlan(StagingPlan plan, PrintWriter out) {
+    private static void printPlan(StagingPlan plan, boolean profile, PrintWriter out) {
         for (BoardFolder folder : plan.folders()) {
-            out.printf("%s/ (board %s)%n", folder.folder(), folder.board());
+            out.printf("%s/ (%s)%n", folder.folder(), profile ? "profile" : "board " + folder.board());
             for (StagedFile file : folder.files()) {
                 if (file instanceof StagedFile.Shared shared) {
                     out.printf("  %-28s %s %s%n", file.name(), plan.link().name().toLowerCase(Locale.ROOT), shared.source());
