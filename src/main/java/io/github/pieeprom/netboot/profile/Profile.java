@@ -14,6 +14,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -43,7 +44,7 @@ final class Profile {
         this.root = root;
         this.folder = folder;
         this.entries = List.copyOf(entries);
-        this.templates = Map.copyOf(templates);
+        this.templates = Collections.unmodifiableMap(new LinkedHashMap<>(templates));   // in file order
     }
 
     static Profile read(Path root, String name) throws IOException {

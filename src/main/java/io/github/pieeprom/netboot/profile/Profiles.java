@@ -105,13 +105,9 @@ public final class Profiles {
     public static Switched once(Path root, Target target, String profile, BootReplay.Model model, Change change)
             throws IOException {
         Planned plan = plan(root, List.of(target), profile, model).get(0);
+        returnTo(root, plan);                                  // bad input: before the lock file is made
         return locked(root, () -> {
-            String then = currentLink(root, target.folder());
-            if (then == null || profileOf(then) == null) throw EepromException.in(root.resolve(target.folder())
-                    .toString(), "board %s has no profile to come back to after a one-shot boot: set one first",
-                    target.label());
-            if (then.equals(plan.link())) throw EepromException.in(root.resolve(target.folder()).toString(),
-                    "board %s boots %s already", target.label(), profile);
+            String then = returnTo(root, plan);
             List<OneShot> pending = new ArrayList<>(OneShot.read(root));
             pending.removeIf(p -> p.board().equals(target.folder()));
             pending.add(new OneShot(target.folder(), profile, plan.kernel(), then, profileOf(then)));
@@ -119,6 +115,18 @@ public final class Profiles {
             OneShot.write(root, pending);
             return switched;
         });
+    }
+
+    /** The link a one-shot boot of {@code plan} comes back to: the board's current profile. */
+    private static String returnTo(Path root, Planned plan) throws IOException {
+        Target target = plan.target();
+        String then = currentLink(root, target.folder());
+        if (then == null || profileOf(then) == null) throw EepromException.in(root.resolve(target.folder())
+                .toString(), "board %s has no profile to come back to after a one-shot boot: set one first",
+                target.label());
+        if (then.equals(plan.link())) throw EepromException.in(root.resolve(target.folder()).toString(),
+                "board %s boots %s already", target.label(), plan.profile().name());
+        return then;
     }
 
     /**
