@@ -40,6 +40,30 @@ class BootCommandTest {
     }
 
     @Test
+    void aProfileIsStagedUnderProfilesWithNoBoardsFolder() throws IOException {
+        Cli.Result dry = Cli.run("tftp", "stage", "--boot", boot.toString(), "--root", root.toString(), "--profile",
+                "rescue", "--cmdline", "root=/dev/ram0 ${name}", "--dry-run");
+        assertThat(dry.exit()).isZero();
+        assertThat(dry.out()).startsWith("profiles/rescue/ (profile)\n").contains("  cmdline.txt                  "
+                + "root=/dev/ram0 ${name}\n");
+        assertThat(root.resolve("profiles/rescue")).doesNotExist();
+        assertThat(Cli.run("tftp", "stage", "--boot", boot.toString(), "--root", root.toString(), "--profile",
+                "rescue", "--cmdline", "x").out()).isEqualTo("created   profiles/rescue/ (profile, 10 files)\n");
+        Cli.Result prefix = Cli.run("tftp", "stage", "--boot", boot.toString(), "--root", root.toString(), "--profile",
+                "rescue", "--prefix", "mac");
+        assertThat(prefix.exit()).isEqualTo(2);
+        assertThat(prefix.stderr()).isEqualTo("eeprom: error: --prefix names boards' folders; a --profile is linked "
+                + "to by them\n");
+        Cli.Result both = Cli.run("tftp", "stage", "--boot", boot.toString(), "--root", root.toString(), "--profile",
+                "rescue", "--serial", "1234abcd");
+        assertThat(both.exit()).isEqualTo(2);
+        Cli.Result name = Cli.run("tftp", "stage", "--boot", boot.toString(), "--root", root.toString(), "--profile",
+                "../x");
+        assertThat(name.stderr()).isEqualTo("eeprom: error: --profile ../x: expected a name of letters, digits, ., _ "
+                + "and -, not starting with . or -\n");
+    }
+
+    @Test
     void aBoardsFolderBecomesALinkToItsProfileThatTftpCheckFollows() throws IOException {
         Cli.Result r = Cli.run("boot", "set", "--root", root.toString(), "1234ABCD", "installed");
         assertThat(r.stderr()).isEmpty();
