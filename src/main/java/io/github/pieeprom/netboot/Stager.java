@@ -179,6 +179,9 @@ public final class Stager {
                 Files.isDirectory(source) ? ImageFiles.IS_A_FOLDER : "missing boot file");   // --config-txt DIR
         for (BoardFolder folder : plan.folders()) {
             Path target = root.resolve(folder.folder());
+            if (Files.isSymbolicLink(target)) throw EepromException.in(target.toString(), "board %s's folder is a "
+                    + "link to %s (eeprom boot set switches it): remove the link to stage a folder of its own",
+                    folder.board(), Files.readSymbolicLink(target));
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS))
                 throw EepromException.in(target.toString(), "expected board %s's folder, found a file", folder.board());
         }

@@ -75,6 +75,14 @@ class BootCommandTest {
                 .endsWith("board 1234abcd boots from 1234abcd/\n");
         assertThat(Cli.run("boot", "set", "--root", root.toString(), "1234abcd", "installed").out())
                 .isEqualTo("unchanged 1234abcd: installed\n");
+        Map<String, String> before = TreeSnapshot.of(root);
+        Cli.Result staged = Cli.run("tftp", "stage", "--boot", boot.toString(), "--root", root.toString(), "--serial",
+                "1234abcd");
+        assertThat(staged.exit()).isEqualTo(1);
+        assertThat(staged.stderr()).isEqualTo("eeprom: error: " + root.resolve("1234abcd") + ": board 1234abcd's "
+                + "folder is a link to profiles/installed (eeprom boot set switches it): remove the link to stage a "
+                + "folder of its own\n");
+        assertThat(TreeSnapshot.of(root)).isEqualTo(before);
     }
 
     @Test
