@@ -64,7 +64,7 @@ final class StageUpdateCommand implements Command {
         Outputs.notAnInput(zip, image, "the image to stage");
         Outputs.notAnInput(zip, args.get(RECOVERY), "the --recovery file");
         Outputs.notAnInput(zip, vl805, "the --vl805 file");
-        EepromImage source = ImageFiles.read(image);
+        EepromImage source = Inputs.image(image);
         Path recovery = args.has(RECOVERY) ? args.get(RECOVERY) : besideImage(image, source);
         byte[] recoveryBin = RecoveryBin.requireFor(recovery.toString(), Inputs.read(recovery), source.soc());
         long timestamp = Timestamps.sigTimestamp(args, TS, Clock.systemUTC());
