@@ -87,6 +87,8 @@ final class ConfigCommand implements Command {
         Outputs.notAnInput(out, args.get(BOOTCODE), "the --bootcode file");
         Outputs.notAnInput(out, args.get(BOOTSYS), "the --bootsys file");
         Outputs.notAnInput(out, args.get(CACERT), "the --cacertder file");
+        Inputs.readOnce(image, config, args.get(DIGEST), args.get(PUBKEY), args.get(BOOTCODE), args.get(BOOTSYS),
+                args.get(CACERT));
         EepromImage source = Inputs.image(image);
         if (args.flag(DEBUG)) debug(source, console.err());
         if (args.flag(EXTRACT)) {

@@ -56,6 +56,7 @@ final class StatusCommand implements Command {
     public int run(Parsed args, Console console) throws IOException {
         Path releasesDir = args.get(RELEASES);
         String channel = args.get(CHANNEL);
+        Inputs.readOnce(args.<Path>all(IMAGES).toArray(new Path[0]));
         ReleaseIndex index = ReleaseIndex.scan(releasesDir);
         List<Map<String, Object>> rows = new ArrayList<>();
         int behind = 0;

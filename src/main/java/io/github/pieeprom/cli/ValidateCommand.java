@@ -59,6 +59,9 @@ final class ValidateCommand implements Command {
         Findings format = args.get(FORMAT);
         List<Path> files = new ArrayList<>();
         for (Path path : args.<Path>all(PATHS)) files.addAll(expand(path));
+        List<Path> inputs = new ArrayList<>(files);
+        inputs.add(args.get(IMAGE));
+        Inputs.readOnce(inputs.toArray(new Path[0]));
         Optional<PropertyTable> target = args.has(IMAGE)             // read once, for every file
                 ? Optional.of(PropertyTable.of(Inputs.image(args.get(IMAGE)))) : Optional.empty();
         List<Findings.InFile> findings = new ArrayList<>();

@@ -102,6 +102,29 @@ class StandardInputImageTest {
     }
 
     @Test
+    void everyCommandThatReadsSeveralInputsRefusesStandardInputTwice() throws IOException {
+        byte[] image = readAll("firmware/2711-pieeprom-2020-04-16.bin");
+        String releases = tmp.toString();
+        List<String[]> lines = List.of(new String[] {"config", "-", "--config", "-", "-o", tmp.resolve("o").toString()},
+                new String[] {"status", "-", "-", "--releases", releases},
+                new String[] {"validate", "-", "--image", "-"},
+                new String[] {"verify", "-", "--sig", "-"},
+                new String[] {"sign", "-", "--config", "-", "-k", "key.pem", "-o", tmp.resolve("o").toString()},
+                new String[] {"migrate", "-", "-", "--dry-run"});
+        for (String[] line : lines) {
+            Cli.Result r = withStdin(image, line);
+            assertThat(r.exit()).as(String.join(" ", line)).isEqualTo(2);
+            assertThat(r.stderr()).as(String.join(" ", line)).isEqualTo("eeprom: error: - (standard input) is given "
+                    + "for 2 inputs; it can be read once: give the others as files\n");
+        }
+        Cli.Result stage = withStdin(image, "stage-update", "-", "--to", tmp.resolve("upd").toString());
+        assertThat(stage.exit()).isEqualTo(2);
+        assertThat(stage.stderr()).isEqualTo("eeprom: error: IMAGE - (standard input) has no folder to find "
+                + "recovery.bin in: give --recovery\n");
+        assertThat(SpecialFiles.names(tmp)).isEmpty();
+    }
+
+    @Test
     void aTruncatedImageOnStandardInputIsNamedAsStandardInput() {
         byte[] image = readAll("firmware/2711-pieeprom-2020-04-16.bin");
         Cli.Result r = withStdin(java.util.Arrays.copyOf(image, 1000), "info", "-");
