@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * What ends a run: bad input is one line, exit 1; a bug (an unchecked exception that is not ours) or the JVM out of
  * memory is one line naming the command and its input, with the stack trace only under --debug or EEPROM_DEBUG.
  * The bug and the OutOfMemoryError are synthetic, handed to the handler directly: a real bug would be fixed, and
- * a real OutOfMemoryError is provoked in OutOfMemoryIT.
+ * a real OutOfMemoryError is provoked in EnvironmentIT.
  */
 class UnexpectedFailureTest {
     @TempDir Path tmp;
