@@ -100,19 +100,14 @@ public final class EepromCli implements Group {
         // A command line that names a command is parsed by that command's model alone, named by its words ("eeprom
         // tftp serve"): each picocli CommandLine costs a run milliseconds. Other lines (help, --version, a mistyped
         // name) are parsed from the root with every command, which help lists and picocli suggests from.
-        Command named = new EepromCli();
-        String path = "eeprom";
-        int i = 0;
-        while (named instanceof Group group && i < words.size() && group.names().contains(words.get(i))) {
-            path += " " + words.get(i);
-            named = group.subcommand(words.get(i++));
-        }
+        Named named = Named.by(words);
+        int i = named.words();
         CommandSpec spec;
-        if (named instanceof Group) {
+        if (named.command() instanceof Group) {
             spec = model(new EepromCli(), words);
             i = 0;
         } else {
-            spec = named.spec().name(path);
+            spec = named.command().spec().name(named.path());
             Specs.addHelpOptions(spec);
         }
         CommandLine line = new CommandLine(spec);
@@ -170,10 +165,9 @@ public final class EepromCli implements Group {
      * (as {@code git help log} and {@code git --help log} work); a bare {@code help} is the group's {@code --help}.
      */
     static List<String> helpAsOption(List<String> words) {
-        Command command = new EepromCli();
-        int i = 0;
-        while (i < words.size() && command instanceof Group group && group.names().contains(words.get(i)))
-            command = group.subcommand(words.get(i++));
+        Named named = Named.by(words);
+        Command command = named.command();
+        int i = named.words();
         if (i == words.size() || !(command instanceof Group)) return words;
         String word = words.get(i);
         boolean help = word.equals("help") || (word.equals("--help") || word.equals("-h")) && i + 1 < words.size()
@@ -189,6 +183,23 @@ public final class EepromCli implements Group {
         }
         rewritten.add("--help");                                       // help extract --all: extract's help
         return rewritten;
+    }
+
+    /**
+     * The command that the first {@code words} name, as far as they name groups and commands: {@code tftp serve}
+     * is {@code TftpServeCommand} with the path {@code eeprom tftp serve}; {@code tftp} alone, or none, is a group.
+     */
+    private record Named(Command command, String path, int words) {
+        static Named by(List<String> words) {
+            Command command = new EepromCli();
+            String path = "eeprom";
+            int i = 0;
+            while (command instanceof Group group && i < words.size() && group.names().contains(words.get(i))) {
+                path += " " + words.get(i);
+                command = group.subcommand(words.get(i++));
+            }
+            return new Named(command, path, i);
+        }
     }
 
     @Override
