@@ -5,18 +5,16 @@ import io.github.pieeprom.Soc;
 import io.github.pieeprom.batch.BatchInputs;
 import io.github.pieeprom.batch.BatchPlan;
 import io.github.pieeprom.batch.BatchWriter;
-import io.github.pieeprom.Soc;
-import io.github.pieeprom.batch.Manifest;
-import io.github.pieeprom.image.EepromImage;
-import io.github.pieeprom.image.ImageFiles;
-import io.github.pieeprom.template.Template;
+import io.github.pieeprom.batch.Output;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.TypeConversionException;
 
 final class BatchCommand implements Command {
     static final String MANIFEST = "MANIFEST";
@@ -26,6 +24,19 @@ final class BatchCommand implements Command {
     static final String JOBS = "--jobs";
     static final String TS = "--ts";
     static final String KEEP_GOING = "--keep-going";
+    /** {@code -o}: a name whose archive suffix the batch cannot write is a usage error, before anything is read. */
+    private static final ITypeConverter<Path> OUT_NAME = new ITypeConverter<>() {
+        @Override
+        public Path convert(String text) {
+            Path out = Specs.pathOf(text);
+            try {
+                Output.of(out);
+            } catch (EepromException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+            return out;
+        }
+    };
 
     @Override
     public CommandSpec spec() {
@@ -37,8 +48,9 @@ final class BatchCommand implements Command {
                             + "set:KEY (sets KEY), any other column is a $${column} of the template.");
         spec.addPositional(Specs.pathParameter("MANIFEST")
                 .description("The device manifest (CSV with a header).").index("0").required(true).build());
-        spec.addOption(Specs.path("OUT", "-o", "--out")
-                .description("A new folder, or an archive: .tar, .tar.gz, .zip.").required(true).build());
+        spec.addOption(Specs.path("OUT", "-o", "--out").converters(OUT_NAME)
+                .description("A new folder, or an archive: .tar, .tar.gz, .tar.bz2, .tar.xz, .zip.").required(true)
+                .build());
         spec.addOption(Specs.path("FILE", "--image-2711")
                 .description("Base image for soc 2711 rows without an image.").build());
         spec.addOption(Specs.path("FILE", "--image-2712")

@@ -221,7 +221,7 @@ public final class Profiles {
         Files.createDirectories(dir.getParent());
         Path tmp = TempFiles.createDirectory(dir.getParent(), ".new-");
         try {
-            // createTempDirectory makes it 0700: a TFTP server running as its own user (tftpd-hpa) could not read it
+            // TempFiles makes it 0700: a TFTP server running as its own user (tftpd-hpa) could not read it
             Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));
             for (String entry : p.profile().entries()) {
                 byte[] bytes = p.rendered().get(entry);
