@@ -23,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A tree made by {@code eeprom boot set} (a board on a plain profile, one on a profile rendered for it, one named
- * by its MAC) served by Debian's tftpd-hpa, chrooted to the root as in production, and by our server: curl fetches
+ * by its MAC) served by Debian's tftpd-hpa, chrooted to the root and running as nobody as in production (the
+ * boards' own folders must be readable by others), and by our server: curl fetches
  * every file each board asks for from both, and both give the boot partition's bytes and the board's own
  * {@code cmdline.txt}.
  */
@@ -65,7 +66,7 @@ class ProfileTreeInteropTest {
 
         int port = freeUdpPort();
         Process hpa = new ProcessBuilder(tftpd.toString(), "-L", "-a", "127.0.0.1:" + port, "-s", root.toString(),
-                "-u", System.getProperty("user.name")).redirectErrorStream(true)
+                "-u", "nobody").redirectErrorStream(true)     // as in production: not the files' owner
                 .redirectOutput(tmp.resolve("tftpd.log").toFile()).start();
         try (TftpServer ours = TftpServer.start(TftpConfig.of(root)
                 .withBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)))) {
