@@ -100,16 +100,19 @@ public final class Profiles {
 
     /**
      * Boots {@code profile} on the board's next boot only: links its folder to it and records a {@link OneShot}
-     * that {@link #fetched} consumes. The board must have a profile to return to.
+     * that {@link #fetched} consumes. The board must have a profile to return to; a one-shot boot still pending
+     * is replaced, and the board still returns to the profile it had before that one.
      */
     public static Switched once(Path root, Target target, String profile, BootReplay.Model model, Change change)
             throws IOException {
         Planned plan = plan(root, List.of(target), profile, model).get(0);
         returnTo(root, plan);                                  // bad input: before the lock file is made
         return locked(root, () -> {
-            String then = returnTo(root, plan);
+            String current = returnTo(root, plan);
             List<OneShot> pending = new ArrayList<>(OneShot.read(root));
-            pending.removeIf(p -> p.board().equals(target.folder()));
+            Optional<OneShot> earlier = pending.stream().filter(p -> p.board().equals(target.folder())).findFirst();
+            String then = earlier.map(OneShot::then).orElse(current);      // a second one-shot replaces the first
+            earlier.ifPresent(pending::remove);
             pending.add(new OneShot(target.folder(), profile, plan.kernel(), then, profileOf(then)));
             Switched switched = apply(root, plan, change, History.How.ONCE, pending);
             OneShot.write(root, pending);

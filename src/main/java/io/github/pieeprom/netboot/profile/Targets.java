@@ -15,7 +15,7 @@ import java.util.Optional;
  * {@code hostname} column), every board of a devices file, or those whose {@code rack} column holds a value.
  * Pure.
  * <pre>
- * Target t = Targets.one("rack1-node2", "devices.csv", Devices.parseCsv("devices.csv", text), Prefix.SERIAL);
+ * Target t = Targets.one("rack1-node2", "devices.csv", Optional.of(Devices.parseCsv("devices.csv", text)), Prefix.SERIAL);
  * </pre>
  */
 public final class Targets {

@@ -32,7 +32,7 @@ class ProfilesTest {
     void stageProfiles() throws IOException {
         Path boot = BootPartition.create(tmp.resolve("boot"));
         root = tmp.resolve("tftp");
-        for (String profile : List.of("installed", "rescue", "installer")) {
+        for (String profile : List.of("installed", "rescue", "memtest", "installer")) {
             Cli.Result r = Cli.run("tftp", "stage", "--boot", boot.toString(), "--root", root.toString(), "--profile",
                     profile, "--cmdline", profile.equals("installer") ? "root=/dev/ram0 nfs=${nfs} via ${server}"
                             : "root=/dev/nfs " + profile, "--var", "server=10.0.0.1");
@@ -72,6 +72,17 @@ class ProfilesTest {
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(History.How.SET, "alice", "installed"),
                         org.assertj.core.groups.Tuple.tuple(History.How.ONCE, "alice", "rescue"),
                         org.assertj.core.groups.Tuple.tuple(History.How.BACK, "boot-server", "installed"));
+    }
+
+    @Test
+    void aSecondOneShotReplacesTheFirstAndReturnsToTheProfileBeforeBoth() throws IOException {
+        Profiles.set(root, List.of(board("1234abcd")), "installed", BootReplay.Model.PI4, ALICE);
+        Profiles.once(root, board("1234abcd"), "rescue", BootReplay.Model.PI4, ALICE);
+        Profiles.once(root, board("1234abcd"), "memtest", BootReplay.Model.PI4, ALICE);
+        assertThat(OneShot.read(root)).containsExactly(
+                new OneShot("1234abcd", "memtest", "kernel8.img", "profiles/installed", "installed"));
+        Profiles.fetched(root, "1234abcd/kernel8.img", SERVER);
+        assertThat(Files.readSymbolicLink(root.resolve("1234abcd"))).isEqualTo(Path.of("profiles/installed"));
     }
 
     @Test
