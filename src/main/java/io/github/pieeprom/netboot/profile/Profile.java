@@ -5,6 +5,7 @@ import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.netboot.BootReplay;
 import io.github.pieeprom.netboot.StagingPlan;
 import io.github.pieeprom.template.Template;
+import io.github.pieeprom.text.Utf8;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -51,9 +52,11 @@ final class Profile {
         StagingPlan.requireProfileName("PROFILE", name);
         Path realRoot = root.toRealPath();
         Path folder = root.resolve(Profiles.PROFILES).resolve(name);
-        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) throw EepromException.in(folder.toString(),
-                "no such profile (profiles here: %s; eeprom tftp stage --profile %s makes one)",
-                String.join(", ", Profiles.names(root)).replaceFirst("^$", "none"), name);
+        if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS)) {
+            List<String> known = Profiles.names(root);
+            throw EepromException.in(folder.toString(), "no such profile (profiles here: %s; eeprom tftp stage "
+                    + "--profile %s makes one)", known.isEmpty() ? "none" : String.join(", ", known), name);
+        }
         Path real = inside(realRoot, folder);
         if (!Files.isDirectory(real)) throw EepromException.in(folder.toString(), "a profile is a folder, found a file");
         List<String> entries;
@@ -65,8 +68,9 @@ final class Profile {
         for (String file : TEMPLATED) {
             Path path = folder.resolve(file);
             if (!Files.isRegularFile(path)) continue;
-            String text = new String(ImageFiles.readAtMost(path, MAX_TEXT), StandardCharsets.UTF_8);
-            if (text.contains("${")) templates.put(file, Template.parse(path.toString(), text));
+            byte[] bytes = ImageFiles.readAtMost(path, MAX_TEXT);
+            if (!new String(bytes, StandardCharsets.ISO_8859_1).contains("${")) continue;   // served as it is
+            templates.put(file, Template.parse(path.toString(), Utf8.decode(path.toString(), bytes)));
         }
         return new Profile(name, realRoot, folder, entries, templates);
     }
