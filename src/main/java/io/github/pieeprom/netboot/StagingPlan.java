@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * What {@code eeprom tftp stage} puts under a TFTP root: one folder per board, named as the bootloader asks for it,
  * with the shared boot files, a per-board {@code cmdline.txt} and optionally {@code pieeprom.upd}/{@code .sig}.
- * Pure: nothing is read or written; {@link Stager} writes it.
+ * Pure: nothing is read or written; {@link Stager} writes it. {@code profile}: the one folder is a profile
+ * ({@link #ofProfile}), which {@link Stager} stages as a link to a version of it.
  * <pre>
  * StagingPlan plan = StagingPlan.of(new StagingPlan.Inputs(boot, Stager.bootFiles(boot), Devices.ofSerials(serials),
  *         Prefix.SERIAL, Optional.empty(), LinkMode.HARD, Optional.of(template), Map.of("server", "10.0.0.1"),
@@ -23,7 +24,7 @@ import java.util.Optional;
  * Stager.apply(plan, Path.of("/srv/tftp"));
  * </pre>
  */
-public record StagingPlan(List<BoardFolder> folders, LinkMode link, Optional<Dnsmasq> dnsmasq) {
+public record StagingPlan(List<BoardFolder> folders, LinkMode link, Optional<Dnsmasq> dnsmasq, boolean profile) {
     public static final String CMDLINE_TXT = "cmdline.txt";
     static final String CONFIG_TXT = "config.txt";
     /** Where {@link #ofProfile} stages a profile, under the root. */
@@ -73,7 +74,7 @@ public record StagingPlan(List<BoardFolder> folders, LinkMode link, Optional<Dns
             folders.add(new BoardFolder(folder, device.label(), files(in, shared, values, device.label())));
         }
         if (folders.isEmpty()) throw EepromException.in("--serial", "no boards to stage");
-        return new StagingPlan(folders, in.link(), in.dnsmasq());
+        return new StagingPlan(folders, in.link(), in.dnsmasq(), false);
     }
 
     /**
@@ -89,7 +90,7 @@ public record StagingPlan(List<BoardFolder> folders, LinkMode link, Optional<Dns
         in.cmdline().ifPresent(t -> t.placeholders().forEach(p -> values.putIfAbsent(p, "${" + p + "}")));
         BoardFolder folder = new BoardFolder(PROFILES + "/" + profile, "profile " + profile,
                 files(in, sharedFiles(in), values, "profile " + profile));
-        return new StagingPlan(List.of(folder), in.link(), in.dnsmasq());
+        return new StagingPlan(List.of(folder), in.link(), in.dnsmasq(), true);
     }
 
     /** A profile's name: a folder name under {@value #PROFILES}/ that no shell or TFTP path can misread. */

@@ -64,6 +64,30 @@ class BootCommandTest {
     }
 
     @Test
+    void aProfileStagedAgainIsANewVersionItsLinkIsRenamedTo() throws IOException {
+        String[] stage = {"tftp", "stage", "--boot", boot.toString(), "--root", root.toString(), "--profile",
+                "installed", "--cmdline", "root=/dev/nfs nfsroot=10.0.0.1:/srv/nfs/shared ro"};
+        assertThat(ok(stage)).isEqualTo("unchanged profiles/installed/ (profile, 10 files)\n");
+        assertThat(Files.readSymbolicLink(root.resolve("profiles/installed"))).isEqualTo(Path.of(".installed.1"));
+        stage[stage.length - 1] = "root=/dev/nfs v2";
+        assertThat(ok(stage)).isEqualTo("updated   profiles/installed/ (profile, 10 files)\n");
+        assertThat(Files.readSymbolicLink(root.resolve("profiles/installed"))).isEqualTo(Path.of(".installed.2"));
+        assertThat(root.resolve("profiles/.installed.1/cmdline.txt")).hasContent("root=/dev/nfs nfsroot=10.0.0.1:/srv/nfs/shared ro");
+        stage[stage.length - 1] = "root=/dev/nfs v3";
+        ok(stage);
+        assertThat(root.resolve("profiles/.installed.1")).doesNotExist();
+        assertThat(root.resolve("profiles/.installed.2")).isDirectory();
+        assertThat(root.resolve("profiles/installed/cmdline.txt")).hasContent("root=/dev/nfs v3");
+        Files.createDirectories(root.resolve("profiles/byhand"));
+        Map<String, String> before = TreeSnapshot.of(root);
+        Cli.Result r = Cli.run("tftp", "stage", "--boot", boot.toString(), "--root", root.toString(), "--profile",
+                "byhand");
+        assertThat(r.stderr()).isEqualTo("eeprom: error: " + root.resolve("profiles/byhand") + ": a profile made by "
+                + "hand, not a link to a version that tftp stage made: move it away to stage this profile\n");
+        assertThat(TreeSnapshot.of(root)).isEqualTo(before);
+    }
+
+    @Test
     void aBoardsFolderBecomesALinkToItsProfileThatTftpCheckFollows() throws IOException {
         Cli.Result r = Cli.run("boot", "set", "--root", root.toString(), "1234ABCD", "installed");
         assertThat(r.stderr()).isEmpty();

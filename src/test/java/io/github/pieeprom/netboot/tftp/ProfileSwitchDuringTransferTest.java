@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code eeprom boot set} while a board fetches files, served by our server and by Debian's tftpd-hpa: a transfer
  * that began before the switch ends with the old profile's bytes, the next one gets the new profile's, and no
- * request meets a missing folder.
+ * request meets a missing folder; nor while the profile it boots is staged again.
  */
 class ProfileSwitchDuringTransferTest {
     private static final Change WHO = new Change("test", Instant.parse("2026-12-07T19:00:00Z"));
@@ -84,6 +84,49 @@ class ProfileSwitchDuringTransferTest {
         }
     }
 
+    @Test
+    void noRequestFailsWhileOurServerServesAProfileThatIsStagedAgainAndAgain() throws Exception {
+        try (TftpServer server = TftpServer.start(TftpConfig.of(root)
+                .withBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)))) {
+            fetchWhileRestaging(server.address());
+        }
+    }
+
+    @Test
+    void noRequestFailsWhileTftpdHpaServesAProfileThatIsStagedAgainAndAgain() throws Exception {
+        try (InTftpd server = InTftpd.start(root, tmp.resolve("tftpd.log"))) {
+            fetchWhileRestaging(server.address());
+        }
+    }
+
+    /**
+     * Profile a staged again with another start4.elf each time, while the board (linked to it) fetches, and while
+     * a watcher looks for the board's start4.elf far more often than a board asks (a rename's gap is microseconds).
+     */
+    private void fetchWhileRestaging(InetSocketAddress server) throws Exception {
+        AtomicBoolean staging = new AtomicBoolean(true);
+        long[] looks = new long[2];                                       // looks, misses
+        Thread watcher = new Thread(() -> {
+            while (staging.get()) {
+                looks[0]++;
+                if (!Files.isRegularFile(root.resolve("1234abcd/start4.elf"))) looks[1]++;
+            }
+        });
+        watcher.start();
+        List<String> seen = fetchWhile(server, () -> {
+            try {
+                for (int i = 0; i < 20; i++) stage("a", kernelA, "root=/dev/nfs a", "start4 a" + i % 2);
+            } finally {
+                staging.set(false);
+                watcher.join();
+            }
+        });
+        assertThat(looks[0]).isGreaterThan(1000);
+        assertThat(looks[1]).as("looks that found no start4.elf, of " + looks[0]).isZero();
+        assertThat(seen).hasSizeGreaterThan(20).contains("start4 a0\n", "start4 a1\n")
+                .allSatisfy(s -> assertThat(s).isIn("root=/dev/nfs a\n", "start4 a\n", "start4 a0\n", "start4 a1\n"));
+    }
+
     private void transferAcrossASwitch(InetSocketAddress server) throws IOException {
         try (RawClient client = new RawClient(server)) {
             RawClient.Reply first = client.request("1234abcd/kernel8.img", Map.of());
@@ -96,6 +139,24 @@ class ProfileSwitchDuringTransferTest {
     }
 
     private void fetchWhileSwitching(InetSocketAddress server) throws Exception {
+        List<String> seen = fetchWhile(server, () -> {
+            for (int i = 0; i < 100; i++) {
+                Profiles.set(root, List.of(BOARD), i % 2 == 0 ? "b" : "a", BootReplay.Model.PI4, WHO);
+                Thread.sleep(3);
+            }
+        });
+        assertThat(seen).hasSizeGreaterThan(50).contains("root=/dev/nfs a\n", "root=/dev/nfs b 1234abcd\n")
+                .allSatisfy(s -> assertThat(s).isIn("root=/dev/nfs a\n", "root=/dev/nfs b 1234abcd\n", "start4 a\n",
+                        "start4 b\n"));
+    }
+
+    @FunctionalInterface
+    private interface Changes {
+        void run() throws Exception;
+    }
+
+    /** What a board fetched over and over (its cmdline.txt, its start4.elf) while {@code changes} ran. */
+    private static List<String> fetchWhile(InetSocketAddress server, Changes changes) throws Exception {
         AtomicBoolean switching = new AtomicBoolean(true);
         List<String> seen = new ArrayList<>();
         Thread board = new Thread(() -> {
@@ -113,21 +174,25 @@ class ProfileSwitchDuringTransferTest {
             }
         });
         board.start();
-        for (int i = 0; i < 100; i++) {
-            Profiles.set(root, List.of(BOARD), i % 2 == 0 ? "b" : "a", BootReplay.Model.PI4, WHO);
-            Thread.sleep(3);
+        try {
+            changes.run();
+        } finally {
+            switching.set(false);
+            board.join(30_000);
         }
-        switching.set(false);
-        board.join(30_000);
-        assertThat(seen).hasSizeGreaterThan(50).contains("root=/dev/nfs a\n", "root=/dev/nfs b 1234abcd\n")
-                .allSatisfy(s -> assertThat(s).isIn("root=/dev/nfs a\n", "root=/dev/nfs b 1234abcd\n", "start4 a\n",
-                        "start4 b\n"));
+        return seen;
     }
 
     private void stage(String profile, byte[] kernel, String cmdline) throws IOException {
-        Path boot = BootPartition.create(tmp.resolve("boot-" + profile));
+        stage(profile, kernel, cmdline, "start4 " + profile);
+    }
+
+    private void stage(String profile, byte[] kernel, String cmdline, String start4) throws IOException {
+        // a new folder each time, as a new build comes: the tree hard-links the boot files, and one rewritten in
+        // place would change under the servers' feet (ours maps them into memory)
+        Path boot = BootPartition.create(Files.createTempDirectory(tmp, "boot-" + profile));
         Files.write(boot.resolve("kernel8.img"), kernel);
-        Files.writeString(boot.resolve("start4.elf"), "start4 " + profile + "\n");
+        Files.writeString(boot.resolve("start4.elf"), start4 + "\n");
         Cli.Result r = Cli.run("tftp", "stage", "--boot", boot.toString(), "--root", root.toString(), "--profile",
                 profile, "--cmdline", cmdline);
         assertThat(r.exit()).as(r.stderr()).isZero();
