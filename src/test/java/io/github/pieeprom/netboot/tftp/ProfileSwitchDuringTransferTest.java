@@ -56,46 +56,49 @@ class ProfileSwitchDuringTransferTest {
 
     @Test
     void ourServerFinishesATransferWithTheOldProfileAndServesTheNewOneNext() throws Exception {
-        try (TftpServer server = TftpServer.start(TftpConfig.of(root)
-                .withBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)))) {
-            transferAcrossASwitch(server.address());
-        }
+        onOurServer(this::transferAcrossASwitch);
     }
 
     @Test
     void tftpdHpaFinishesATransferWithTheOldProfileAndServesTheNewOneNext() throws Exception {
-        try (InTftpd server = InTftpd.start(root, tmp.resolve("tftpd.log"))) {
-            transferAcrossASwitch(server.address());
-        }
+        onTftpdHpa(this::transferAcrossASwitch);
     }
 
     @Test
     void noRequestFailsWhileOurServerServesABoardThatIsSwitchedOverAndOver() throws Exception {
-        try (TftpServer server = TftpServer.start(TftpConfig.of(root)
-                .withBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)))) {
-            fetchWhileSwitching(server.address());
-        }
+        onOurServer(this::fetchWhileSwitching);
     }
 
     @Test
     void noRequestFailsWhileTftpdHpaServesABoardThatIsSwitchedOverAndOver() throws Exception {
-        try (InTftpd server = InTftpd.start(root, tmp.resolve("tftpd.log"))) {
-            fetchWhileSwitching(server.address());
-        }
+        onTftpdHpa(this::fetchWhileSwitching);
     }
 
     @Test
     void noRequestFailsWhileOurServerServesAProfileThatIsStagedAgainAndAgain() throws Exception {
-        try (TftpServer server = TftpServer.start(TftpConfig.of(root)
-                .withBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)))) {
-            fetchWhileRestaging(server.address());
-        }
+        onOurServer(this::fetchWhileRestaging);
     }
 
     @Test
     void noRequestFailsWhileTftpdHpaServesAProfileThatIsStagedAgainAndAgain() throws Exception {
+        onTftpdHpa(this::fetchWhileRestaging);
+    }
+
+    @FunctionalInterface
+    private interface Client {
+        void fetchFrom(InetSocketAddress server) throws Exception;
+    }
+
+    private void onOurServer(Client client) throws Exception {
+        try (TftpServer server = TftpServer.start(TftpConfig.of(root)
+                .withBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)))) {
+            client.fetchFrom(server.address());
+        }
+    }
+
+    private void onTftpdHpa(Client client) throws Exception {
         try (InTftpd server = InTftpd.start(root, tmp.resolve("tftpd.log"))) {
-            fetchWhileRestaging(server.address());
+            client.fetchFrom(server.address());
         }
     }
 
