@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -46,21 +47,60 @@ class LauncherIT {
         }
     }
 
+    private static Process start(Path launcher, Map<String, String> env, Path err, String... args) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of(launcher.toString()), Stream.of(args)).toList())
+                .redirectError(err.toFile());
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    @Test
+    void aCopyOutsideACheckoutPointsAtTheReleaseAndBuildsNothing() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path copy = Files.copy(Path.of("eeprom").toAbsolutePath(), bin.resolve("eeprom"), StandardCopyOption.COPY_ATTRIBUTES);
+        Process p = start(copy, Map.of(), tmp.resolve("err"), "--version");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(tmp.resolve("err"))).isEqualTo("eeprom: " + copy + " is the launcher of a pieeprom "
+                + "source checkout (it builds itself with Maven), and " + bin + " is none: install a release instead "
+                + "(eeprom-VERSION.tar.gz or eeprom_VERSION_all.deb, docs/install.md), or run ./eeprom inside a clone\n");
+        try (Stream<Path> files = Files.list(bin)) {
+            assertThat(files).containsExactly(copy);                       // no target/ beside the copy
+        }
+    }
+
+    @Test
+    void aJavaHomeWithoutJavaIsOneLineBeforeAnyBuild() throws Exception {
+        Path checkout = checkout();
+        Process p = start(checkout.resolve("eeprom"), Map.of("JAVA_HOME", tmp.resolve("no-jdk").toString()),
+                tmp.resolve("err"), "--version");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(tmp.resolve("err"))).isEqualTo("eeprom: JAVA_HOME is " + tmp.resolve("no-jdk")
+                + ", which has no bin/java: set it to a JDK 17 or later, or unset it\n");
+    }
+
     @Test
     void theArchiveTrainedUnderARunsJvmOptionsServesRunsWithoutThem() throws Exception {
         Path checkout = checkout();
+        // a PATH with the tools the launcher runs and no flock (macOS has none): the training's lock is mkdir's
+        Path path = Files.createDirectories(tmp.resolve("path"));
+        for (String tool : List.of("bash", "find", "mkdir", "rm", "mv", "sleep"))
+            Files.copy(Path.of("/usr/bin", tool), path.resolve(tool), StandardCopyOption.COPY_ATTRIBUTES);
         // the first run's options (here a JFR recording, which adds the jdk.jfr module) must not reach the archive
-        String first = run(checkout, Map.of("JAVA_TOOL_OPTIONS",
+        String first = run(checkout, Map.of("PATH", path.toString(), "JAVA_TOOL_OPTIONS",
                 "-XX:StartFlightRecording=filename=" + tmp.resolve("first.jfr")), "--version");
         assertThat(first).contains("eeprom (pieeprom)");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (archives(checkout).isEmpty() && System.nanoTime() < deadline) Thread.sleep(200);
         List<Path> archives = archives(checkout);
         assertThat(archives).as("an archive under target/startup within 120 s").hasSize(1);
-        // a JVM told it must map the archive fails when it cannot
-        String must = archives.get(0).toString().endsWith(".aot") ? "-XX:AOTMode=on" : "-Xshare:on";
-        assertThat(run(checkout, Map.of("JAVA_TOOL_OPTIONS", must), "info",
+        // the JVM names the archives it maps (JDK 17: "Dynamic archive name: ...", the AOT cache: "Static archive
+        // name: ...") and exits; -Xshare:on or -XX:AOTMode=on would pass without ours, on the JDK's own archive
+        assertThat(run(checkout, Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintSharedArchiveAndExit"), "info",
                 checkout.resolve("firmware-samples/synthetic-2711-notbootable.bin").toString()))
-                .contains("BCM2711");
+                .contains("archive name: " + archives.get(0));
+        assertThat(run(checkout, Map.of(), "info",
+                checkout.resolve("firmware-samples/synthetic-2711-notbootable.bin").toString())).contains("BCM2711");
     }
 }
