@@ -154,8 +154,8 @@ public final class ManPages {
         for (OptionSpec o : spec.options()) help.append(String.join(" ", o.description())).append(' ');
         Matcher named = ENV_IN_TEXT.matcher(help);
         while (named.find()) variables.putIfAbsent(named.group(1), "Read as the help above says.");
-        variables.put("JAVA_HOME", "The Java runtime the eeprom launcher runs (17 or later); without it, the newest "
-                + "one found on the PATH and in the usual places.");
+        variables.put("JAVA_HOME", "The Java runtime eeprom runs on (17 or later); without it, the java on the PATH "
+                + "(a source checkout's ./eeprom: the newest JDK on the PATH and in the usual places).");
         return variables;
     }
 
