@@ -183,6 +183,19 @@ class ReleaseArchiveIT {
     }
 
     @Test
+    void theLibraryJarIsNoCommandTheJavaLauncherCouldHalfRun() throws Exception {
+        Path library;
+        try (Stream<Path> files = Files.list(ROOT.resolve("target"))) {
+            library = files.filter(p -> p.getFileName().toString().matches("pieeprom-[0-9.]+\\.jar")).findFirst()
+                    .orElseThrow(() -> new AssertionError("no target/pieeprom-VERSION.jar: mvn package makes it"));
+        }
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        Run run = run(List.of(java, "-jar", library.toString(), "--version"), Map.of());
+        assertThat(run.exit()).isEqualTo(1);
+        assertThat(run.err()).contains("no main manifest attribute");   // not a NoClassDefFoundError halfway
+    }
+
+    @Test
     void withoutAUsableJavaItSaysSoInOneLine() throws Exception {
         Run badHome = run(List.of(home.resolve("bin/eeprom").toString(), "--version"),
                 Map.of("JAVA_HOME", tmp.resolve("no-jdk").toString()));
