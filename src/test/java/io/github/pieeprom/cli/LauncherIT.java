@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -39,8 +40,7 @@ class LauncherIT {
         return out;
     }
 
-    private static List<Path> archives(Path checkout) throws IOException {
-        Path dir = checkout.resolve("target/startup");
+    private static List<Path> archives(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().matches("eeprom.*\\.(aot|jsa)")).toList();
@@ -81,6 +81,39 @@ class LauncherIT {
     }
 
     @Test
+    void aUserWhoCannotWriteTheCheckoutRunsItsJarAndKeepsTheArchiveInTheirCache() throws Exception {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));   // readable, not writable
+        Path checkout = checkout();
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Files.setOwner(home, home.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        // util-linux's setpriv runs the launcher as nobody (uid 65534), whose HOME is the folder above
+        ProcessBuilder pb = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                checkout.resolve("eeprom").toString(), "--version").redirectErrorStream(true);
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().remove("XDG_CACHE_HOME");
+        pb.environment().put("HOME", home.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).startsWith("eeprom (pieeprom) ");
+        Path startup = home.resolve(".cache/pieeprom/" + checkout.toString().replaceAll("[^A-Za-z0-9]", "_")
+                + "/startup");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (archives(startup).isEmpty() && System.nanoTime() < deadline) Thread.sleep(200);
+        assertThat(archives(startup)).as("an archive in the user's cache within 120 s").isNotEmpty();
+        assertThat(checkout.resolve("target/startup")).doesNotExist();
+        // the training goes on to the fleet archive: let it end before the folder is deleted
+        while (hasLock(startup) && System.nanoTime() < deadline) Thread.sleep(200);
+    }
+
+    private static boolean hasLock(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".lock"));
+        }
+    }
+
+    @Test
     void theArchiveTrainedUnderARunsJvmOptionsServesRunsWithoutThem() throws Exception {
         Path checkout = checkout();
         // a PATH with the tools the launcher runs and no flock (macOS has none): the training's lock is mkdir's
@@ -92,8 +125,8 @@ class LauncherIT {
                 "-XX:StartFlightRecording=filename=" + tmp.resolve("first.jfr")), "--version");
         assertThat(first).contains("eeprom (pieeprom)");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (archives(checkout).isEmpty() && System.nanoTime() < deadline) Thread.sleep(200);
-        List<Path> archives = archives(checkout);
+        while (archives(checkout.resolve("target/startup")).isEmpty() && System.nanoTime() < deadline) Thread.sleep(200);
+        List<Path> archives = archives(checkout.resolve("target/startup"));
         assertThat(archives).as("an archive under target/startup within 120 s").hasSize(1);
         // the JVM names the archives it maps (JDK 17: "Dynamic archive name: ...", the AOT cache: "Static archive
         // name: ...") and exits; -Xshare:on or -XX:AOTMode=on would pass without ours, on the JDK's own archive
