@@ -27,8 +27,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * A man page (troff, section 1) per command ({@code eeprom.1}, {@code eeprom-tftp-serve.1}, ...), from the same
  * picocli models the parser and the help use: NAME, SYNOPSIS, DESCRIPTION, OPTIONS, COMMANDS, the footer's sections
  * (EXAMPLES, ...), EXIT STATUS from the model's exit codes, ENVIRONMENT from the options whose default is a
- * {@code ${env:NAME}} (and the launcher's {@code JAVA_HOME}), SEE ALSO. Run by the build (picocli's own generator
- * writes AsciiDoc, which would need Asciidoctor to become a man page).
+ * {@code ${env:NAME}} (and {@code EEPROM_DEBUG} and the launcher's {@code JAVA_HOME}), SEE ALSO. Run by the build
+ * (picocli's own generator writes AsciiDoc, which would need Asciidoctor to become a man page).
  */
 public final class ManPages {
     private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
@@ -135,7 +135,7 @@ public final class ManPages {
 
     /**
      * The variables the command reads: those its options default to ({@code ${env:NAME}}), those its help names
-     * ({@code $NAME}), and {@code JAVA_HOME}, which the launcher reads.
+     * ({@code $NAME}), {@code EEPROM_DEBUG}, which every run reads, and {@code JAVA_HOME}, which the launcher reads.
      */
     static Map<String, String> environment(CommandSpec spec) {
         Map<String, String> variables = new LinkedHashMap<>();
@@ -154,6 +154,8 @@ public final class ManPages {
         for (OptionSpec o : spec.options()) help.append(String.join(" ", o.description())).append(' ');
         Matcher named = ENV_IN_TEXT.matcher(help);
         while (named.find()) variables.putIfAbsent(named.group(1), "Read as the help above says.");
+        variables.put(EepromCli.DEBUG_VARIABLE, "Set to anything but 0, as --debug: an error also prints its stack "
+                + "trace.");
         variables.put("JAVA_HOME", "The Java runtime eeprom runs on (17 or later); without it, the java on the PATH "
                 + "(a source checkout's ./eeprom: the newest JDK on the PATH and in the usual places).");
         return variables;

@@ -39,6 +39,7 @@ final class TftpStageCommand implements Command {
     static final String LINK = "--link";
     static final String CMDLINE = "--cmdline";
     static final String CMDLINE_FILE = "--cmdline-file";
+    static final String NFS_ROOT = "--nfs-root";
     static final String VARS = "--var";
     static final String CONFIG_TXT = "--config-txt";
     static final String EEPROM_UPDATE = "--eeprom-update";
@@ -85,6 +86,10 @@ final class TftpStageCommand implements Command {
                 .description("cmdline.txt for each board, a template: the text.").build());
         spec.addOption(Specs.path("FILE", CMDLINE_FILE)
                 .description("cmdline.txt for each board, a template: the file's text (UTF-8).").build());
+        spec.addOption(Specs.string("SERVER:/PATH", NFS_ROOT)
+                .description("Each board's cmdline.txt is DIR's with root=SERVER:/PATH (rootfstype=nfs, ip=dhcp "
+                        + "added where missing), every other argument kept; PATH may hold template variables.")
+                .build());
         spec.addOption(Specs.repeated("NAME=VALUE", "--var")
                 .description("A template variable for every board.").build());
         spec.addOption(Specs.path("FILE", "--config-txt")
@@ -105,7 +110,9 @@ final class TftpStageCommand implements Command {
                             + "nfsroot=$${server}:/srv/nfs/$${serial},vers=4 rw ip=dhcp rootwait' --var server=10.0.0.1",
                     "  eeprom tftp stage --boot boot/ --root /srv/tftp --devices devices.csv --prefix mac \\",
                     "      --cmdline-file cmdline.template --var server=10.0.0.1 --eeprom-update netboot.bin "
-                            + "--dnsmasq rpi.conf --proxy-dhcp 10.0.0.0");
+                            + "--dnsmasq rpi.conf --proxy-dhcp 10.0.0.0",
+                    "  eeprom tftp stage --boot /boot/firmware --root /srv/tftp --serial 1234abcd \\",
+                    "      --nfs-root 10.0.0.1:/srv/nfs/$${serial}");
         return spec;
     }
 
@@ -120,7 +127,7 @@ final class TftpStageCommand implements Command {
         Path boot = args.get(BOOT);
         StagingPlan plan = StagingPlan.of(new StagingPlan.Inputs(boot, Stager.bootFiles(boot), devices(args), prefix,
                 Optional.ofNullable(args.get(PREFIX_STR)), args.get(LINK),
-                template(args.get(CMDLINE), args.get(CMDLINE_FILE)),
+                template(args.get(CMDLINE), args.get(CMDLINE_FILE), args.get(NFS_ROOT), boot),
                 KeyValues.parse("--var", "NAME", args.all(VARS)), Optional.ofNullable(args.get(CONFIG_TXT)),
                 update(args.get(EEPROM_UPDATE), root), dnsmasq == null ? Optional.empty()
                         : Optional.of(new Dnsmasq(root.toAbsolutePath().normalize(), args.get(NETWORK)))));
@@ -151,11 +158,17 @@ final class TftpStageCommand implements Command {
     }
 
     /**
-     * {@code --cmdline TEXT} or {@code --cmdline-file FILE}. {@code --cmdline-file FILE}, as earlier releases took it,
+     * {@code --cmdline TEXT}, {@code --cmdline-file FILE}, or the boot folder's cmdline.txt rewritten by
+     * {@code --nfs-root}. {@code --cmdline-file FILE}, as earlier releases took it,
      * is now picocli's argument file: {@code @FILE} anywhere stands for the arguments in FILE.
      */
-    private static Optional<Template> template(String cmdline, Path file) throws IOException {
+    private static Optional<Template> template(String cmdline, Path file, String nfsRoot, Path boot)
+            throws IOException {
         if (cmdline != null && file != null) throw new UsageException("--cmdline and --cmdline-file: give one");
+        if (nfsRoot != null && (cmdline != null || file != null)) throw new UsageException("--nfs-root rewrites "
+                + "the boot folder's cmdline.txt; with " + (cmdline != null ? CMDLINE : CMDLINE_FILE)
+                + ", write root= in the template");
+        if (nfsRoot != null) return Optional.of(Stager.nfsRootCmdline(boot, nfsRoot));
         if (cmdline != null) return Optional.of(Template.parse("--cmdline", cmdline));
         if (file == null) return Optional.empty();
         return Optional.of(Template.parse(file.toString(), Utf8.decode(file.toString(), Inputs.read(file))));

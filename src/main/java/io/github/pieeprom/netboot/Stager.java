@@ -4,6 +4,8 @@ import io.github.pieeprom.EepromException;
 import io.github.pieeprom.TempFiles;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
+import io.github.pieeprom.template.Template;
+import io.github.pieeprom.text.Utf8;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -86,6 +88,23 @@ public final class Stager {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
+    }
+
+    /**
+     * The boot folder's own {@code cmdline.txt} with its root on NFS ({@link Cmdline#withNfsRoot}: every other
+     * argument kept), as the template each board's {@code cmdline.txt} is made from; {@code SERVER:/PATH} may hold
+     * placeholders.
+     * <pre>
+     * Template cmdline = Stager.nfsRootCmdline(Path.of("/boot/firmware"), "10.0.0.1:/srv/nfs/${serial}");
+     * </pre>
+     */
+    public static Template nfsRootCmdline(Path boot, String nfsRoot) throws IOException {
+        Path file = boot.resolve(StagingPlan.CMDLINE_TXT);
+        if (!Files.isRegularFile(file)) throw EepromException.in(boot.toString(), "no cmdline.txt for --nfs-root to "
+                + "rewrite: give the whole line with --cmdline");
+        String source = file.toString();
+        return Template.parse(source, Cmdline.withNfsRoot(Utf8.decode(source, ImageFiles.readAtMost(file, MAX_TEXT)),
+                nfsRoot));
     }
 
     /**

@@ -32,7 +32,7 @@ class InterruptIT {
     void inputs() throws IOException {
         checkout = PackagedCheckout.create(tmp.resolve("checkout"));
         work = Files.createDirectories(tmp.resolve("work"));
-        Files.writeString(work.resolve("rack.conf"), "[all]\nBOOT_ORDER=0xf21\nTFTP_PREFIX_STR=${rack}/\n");
+        Files.writeString(work.resolve("rack.conf"), "[all]\nBOOT_ORDER=0xf21\nTFTP_PREFIX=1\nTFTP_PREFIX_STR=${rack}/\n");
     }
 
     /** {@code devices} Pi 4 boards, each with a config (and so an image) of its own. */
