@@ -43,11 +43,7 @@ class ReleaseArchiveIT {
 
     @BeforeEach
     void unpackAndMakeAPathWithoutMavenOrFlock() throws Exception {
-        Path tarball;
-        try (Stream<Path> files = Files.list(ROOT.resolve("target"))) {
-            tarball = files.filter(p -> p.getFileName().toString().matches("eeprom-[0-9.]+\\.tar\\.gz")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no target/eeprom-VERSION.tar.gz: mvn package makes it"));
-        }
+        Path tarball = built("eeprom-[0-9.]+\\.tar\\.gz", "eeprom-VERSION.tar.gz");
         Path unpacked = Files.createDirectories(tmp.resolve("unpacked"));
         assertThat(run(List.of("tar", "-xzf", tarball.toString(), "-C", unpacked.toString()), Map.of()).exit())
                 .isZero();
@@ -65,6 +61,14 @@ class ReleaseArchiveIT {
     @AfterEach
     void removeTheLinkToJava() throws IOException {
         Files.deleteIfExists(path.resolve("java"));
+    }
+
+    /** The file {@code mvn package} made in target/ whose name matches {@code regex}. */
+    private static Path built(String regex, String name) throws IOException {
+        try (Stream<Path> files = Files.list(ROOT.resolve("target"))) {
+            return files.filter(p -> p.getFileName().toString().matches(regex)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no target/" + name + ": mvn package makes it"));
+        }
     }
 
     /** JDK 17's home, and the newest JDK's, read from their release files (one entry when 17 is the newest). */
@@ -184,11 +188,7 @@ class ReleaseArchiveIT {
 
     @Test
     void theLibraryJarIsNoCommandTheJavaLauncherCouldHalfRun() throws Exception {
-        Path library;
-        try (Stream<Path> files = Files.list(ROOT.resolve("target"))) {
-            library = files.filter(p -> p.getFileName().toString().matches("pieeprom-[0-9.]+\\.jar")).findFirst()
-                    .orElseThrow(() -> new AssertionError("no target/pieeprom-VERSION.jar: mvn package makes it"));
-        }
+        Path library = built("pieeprom-[0-9.]+\\.jar", "pieeprom-VERSION.jar");
         String java = ProcessHandle.current().info().command().orElseThrow();
         Run run = run(List.of(java, "-jar", library.toString(), "--version"), Map.of());
         assertThat(run.exit()).isEqualTo(1);
