@@ -267,9 +267,10 @@ public final class EepromCli implements Group {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
+    /** Three lines: the version (the man pages' first line), the commit it was built from, the Java it runs on. */
     static String version() {
-        String version = EepromCli.class.getPackage().getImplementationVersion();
-        return "eeprom (pieeprom) " + (version == null ? "development build" : version) + "\nJava "
-                + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")";
+        return "eeprom (pieeprom) " + BuildVersion.VERSION + "\ncommit " + BuildVersion.COMMIT + "\nJava "
+                + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
+                + System.getProperty("java.home") + ")";
     }
 }

@@ -49,7 +49,7 @@ final class Specs {
         }
     };
     static final List<String> SOCS = List.of("2711", "2712");
-    /** Asked only for {@code --version}: the version is in the jar's manifest, and opening the jar costs a run. */
+    /** Asked only for {@code --version}. */
     private static final IVersionProvider VERSION = new IVersionProvider() {
         @Override
         public String[] getVersion() {

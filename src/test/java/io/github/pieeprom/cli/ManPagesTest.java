@@ -71,6 +71,13 @@ class ManPagesTest {
         assertThat(ManPages.date(null)).isNotNull();
     }
 
+    @Test
+    void aBuildDatesThePagesByItsOutputTimestampInEitherOfMavensForms() {
+        assertThat(ManPages.buildDate("2026-12-07T23:59:59Z")).isEqualTo(LocalDate.of(2026, 12, 7));
+        assertThat(ManPages.buildDate("2026-12-07T01:00:00+02:00")).isEqualTo(LocalDate.of(2026, 12, 6));
+        assertThat(ManPages.buildDate("1767225600")).isEqualTo(LocalDate.of(2026, 1, 1));
+    }
+
     private record Rendered(String text, String warnings) {
     }
 
