@@ -48,7 +48,7 @@ class TftpServeCommandTest {
                 l -> assertThat(l).matches(TIME + " " + CLIENT + " RRQ \\.\\./secret octet"),
                 l -> assertThat(l).matches(TIME + " " + CLIENT + " \\.\\./secret: refused: path leaves the root \\(\\.\\.\\)"),
                 l -> assertThat(l).matches(TIME + " summary: 3 requests, 1 sent \\(6 bytes\\), 1 not found, 1 refused, "
-                        + "0 dropped"));
+                        + "0 dropped, 0 packets sent again"));
     }
 
     @Test
@@ -58,9 +58,9 @@ class TftpServeCommandTest {
         assertThat(log.get(1)).matches("\\{\"time\":\"" + TIME + "\",\"event\":\"request\",\"client\":\"" + CLIENT
                 + "\",\"file\":\"hello.txt\",\"kind\":\"RRQ\",\"mode\":\"octet\",\"options\":\\{}}");
         assertThat(log.get(2)).matches("\\{\"time\":\"" + TIME + "\",\"event\":\"sent\",\"client\":\"" + CLIENT
-                + "\",\"file\":\"hello.txt\",\"bytes\":6,\"ms\":\\d+}");
+                + "\",\"file\":\"hello.txt\",\"bytes\":6,\"ms\":\\d+,\"resent\":0}");
         assertThat(log.get(3)).matches("\\{\"time\":\"" + TIME + "\",\"event\":\"summary\",\"requests\":1,\"sent\":1,"
-                + "\"bytes\":6,\"notFound\":0,\"refused\":0,\"dropped\":0}");
+                + "\"bytes\":6,\"notFound\":0,\"refused\":0,\"dropped\":0,\"resent\":0}");
     }
 
     @Test
