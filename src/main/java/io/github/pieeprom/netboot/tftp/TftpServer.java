@@ -223,7 +223,7 @@ public final class TftpServer implements AutoCloseable {
                 drop(t, "client aborted with error %d: %s".formatted(e.code(), e.message()));
             }                                                   // anything else on a transfer port is ignored
         } catch (PortUnreachableException e) {
-            drop(t, "the client's port is closed");
+            drop(t, portClosed(t));
         } catch (IOException | RuntimeException e) {
             drop(t, "send failed: " + e);
         }
@@ -259,11 +259,16 @@ public final class TftpServer implements AutoCloseable {
                 else watchWrites(t, t.channel.keyFor(selector));
                 if (t.pacing() && active.contains(t)) paced.add(t);
             } catch (PortUnreachableException e) {
-                drop(t, "the client's port is closed");
+                drop(t, portClosed(t));
             } catch (IOException | RuntimeException e) {
                 drop(t, "send failed: " + e);
             }
         }
+    }
+
+    private static String portClosed(Transfer t) {
+        return t.allSent() ? "the client's port closed after the last block was sent (its final ACK was lost)"
+                : "the client's port is closed";
     }
 
     private void finish(Transfer t, long now) {

@@ -122,6 +122,11 @@ final class Transfer {
                 millis % 1000 == 0 ? millis / 1000 + " s" : millis + " ms");
     }
 
+    /** True when every block went out at least once: only ACKs are missing. */
+    boolean allSent() {
+        return sent == lastBlock;
+    }
+
     long bytesAcknowledged() {
         return Math.min(acked * blockSize, content.remaining());
     }
