@@ -36,6 +36,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap 'exit 1' INT TERM
 mkdir "$work/root"
 head -c "$((size_mib * 1024 * 1024))" /dev/urandom > "$work/root/f.bin"
 chmod 644 "$work/root/f.bin"

@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 
 /**
  * A read-only TFTP server on one thread: a single NIO selector watches the listening socket and one socket per
@@ -44,6 +45,7 @@ public final class TftpServer implements AutoCloseable {
     private final Map<InetAddress, Integer> perClient = new HashMap<>();
     private final ByteBuffer in = ByteBuffer.allocateDirect(65536);
     private final ByteBuffer out = ByteBuffer.allocateDirect(4 + Negotiation.MAX_BLOCK_SIZE);
+    private final Consumer<SelectionKey> onReady = this::ready;     // one object, not one per select
     private volatile boolean closing;
 
     private TftpServer(TftpConfig config, TftpRoot root, Selector selector, DatagramChannel listening)
@@ -116,14 +118,7 @@ public final class TftpServer implements AutoCloseable {
         long nextTick = System.nanoTime();
         try {
             while (!closing) {
-                selector.select(key -> {
-                    if (!(key.attachment() instanceof Transfer t)) {
-                        readRequests();
-                        return;
-                    }
-                    if (key.isWritable()) resume(t, key);
-                    if (key.isValid() && key.isReadable()) readAcks(t, key);
-                }, active.isEmpty() ? 0 : paced.isEmpty() ? TICK_MILLIS : 1);
+                selector.select(onReady, active.isEmpty() ? 0 : paced.isEmpty() ? TICK_MILLIS : 1);
                 long now = System.nanoTime();
                 if (!paced.isEmpty()) sendPaced(now);
                 if (now - nextTick >= 0) {
@@ -137,6 +132,15 @@ public final class TftpServer implements AutoCloseable {
             for (Transfer t : new ArrayList<>(active)) drop(t, "server stopped");
             closeQuietly();
         }
+    }
+
+    private void ready(SelectionKey key) {
+        if (!(key.attachment() instanceof Transfer t)) {
+            readRequests();
+            return;
+        }
+        if (key.isWritable()) resume(t, key);
+        if (key.isValid() && key.isReadable()) readAcks(t, key);
     }
 
     private void readRequests() {

@@ -130,9 +130,15 @@ class TftpLossyLinkIT {
     @MethodSource("piLikeClients")
     void aClientThatAsksAsThePiBootloaderGetsTheFileWithinItsFileTimeout(Case link, int blockSize) throws Exception {
         try (LossyRelay relay = LossyRelay.between(server.address(), link.toServer, link.toClient, link.seed + blockSize)) {
+            int before = sentEvents().size();
             byte[] got = new PiLikeClient(relay.address(), blockSize, Duration.ofSeconds(1), Duration.ofSeconds(30))
                     .fetch("f.bin");
             assertThat(sha256(got)).isEqualTo(expected);
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);   // the last ACK may still be on its way
+            while (sentEvents().size() == before && System.nanoTime() < deadline) Thread.sleep(10);
+            TftpEvent.Sent sent = sentEvents().get(sentEvents().size() - 1);
+            assertThat(sent.resent()).as("packets the log says were sent again; the relay lost %d DATA on the way",
+                    relay.toClient().dropped()).isGreaterThanOrEqualTo((int) relay.toClient().dropped());
         }
     }
 
@@ -154,6 +160,10 @@ class TftpLossyLinkIT {
                     .isLessThanOrEqualTo(needed * 3 / 2);
         }
         assertThat(sha256(Files.readAllBytes(out))).isEqualTo(expected);
+    }
+
+    private static List<TftpEvent.Sent> sentEvents() {
+        return EVENTS.stream().filter(e -> e instanceof TftpEvent.Sent).map(e -> (TftpEvent.Sent) e).toList();
     }
 
     private static String outcomes() {
