@@ -6,6 +6,7 @@
 # windowed row also the DATA packets the server sent per block needed.
 #   bench/tftp-faults.sh                       # SIZE_MIB=2 CLIENTS=8 CUTOFF=150
 #   SIZE_MIB=20 bench/tftp-faults.sh           # the issue's file size (takes far longer)
+#   ROWS="1 2" bench/tftp-faults.sh             # only the clean rows
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 if [[ -z ${TFTP_FAULTS_NS:-} ]]; then
@@ -108,11 +109,13 @@ echo "$size_mib MiB file; each link both ways; completed/clients, seconds until 
   "$(nproc) cores"
 printf '| %s | %s | %s | %s | %s |\n' link client eeprom tftpd-hpa dnsmasq
 printf '|---|---|---|---|---|\n'
-seed=1
+selected=${ROWS:-$(seq "${#rows[@]}")}
+seed=0
 for row in "${rows[@]}"; do
+  seed=$((seed + 1))
+  [[ " $(echo $selected) " == *" $seed "* ]] || continue
   IFS='|' read -r label link kind n title <<<"$row"
   cells=()
   for name in "${names[@]}"; do cells+=("$(cell "$name" "$link" "$kind" "$n" "$seed")"); done
   printf '| %s | %s | %s | %s | %s |\n' "$label" "$title" "${cells[@]}"
-  seed=$((seed + 1))
 done
