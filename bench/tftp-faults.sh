@@ -29,15 +29,7 @@ ip addr add 10.231.0.1/24 dev tf0                                # besides loopb
 ip link set tf0 up
 ip link set tf1 up
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 1' INT TERM
+source "$here/bench/tftp-servers.sh"
 mkdir "$work/root"
 head -c "$((size_mib * 1024 * 1024))" /dev/urandom > "$work/root/f.bin"
 chmod 644 "$work/root/f.bin"
