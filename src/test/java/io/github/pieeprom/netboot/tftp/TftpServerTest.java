@@ -101,6 +101,29 @@ class TftpServerTest {
     }
 
     @Test
+    void aFileRewrittenInPlaceMidTransferIsSentAsItWasAndTheServerKeepsServing() throws IOException {
+        Reply first = client.request("file.bin", Map.of());
+        byte[] rewritten = new byte[700];                          // shorter: a mapping of the old size would fault
+        new Random(8).nextBytes(rewritten);
+        try (var out = Files.newOutputStream(root.resolve("file.bin"))) {     // truncated and written, same inode
+            out.write(rewritten);
+        }
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        Reply reply = first;
+        while (true) {
+            Data data = (Data) reply.packet();
+            byte[] bytes = new byte[data.payload().remaining()];
+            data.payload().get(bytes);
+            got.writeBytes(bytes);
+            client.ack(first.port(), data.block());
+            if (bytes.length < 512) break;
+            reply = client.receive();
+        }
+        assertThat(got.toByteArray()).as("the bytes the transfer began with").isEqualTo(file);
+        assertThat(fetch("file.bin")).as("the next request: the new bytes").isEqualTo(rewritten);
+    }
+
+    @Test
     void aDuplicateAckSendsNothingMore() throws IOException {
         int port = client.request("file.bin", Map.of()).port();
         client.ack(port, 1);
