@@ -124,6 +124,13 @@ class TftpServerTest {
     }
 
     @Test
+    void aClientThatAsksAgainRightAfterItsFinalAckIsNeverRefused() throws IOException {
+        Files.write(root.resolve("small.bin"), new byte[100]);
+        for (int i = 0; i < 1000; i++)                             // as a Pi asks for file after file, no pause
+            assertThat(fetch("small.bin")).as("fetch %d", i).hasSize(100);
+    }
+
+    @Test
     void aDuplicateAckSendsNothingMore() throws IOException {
         int port = client.request("file.bin", Map.of()).port();
         client.ack(port, 1);
