@@ -136,4 +136,16 @@ class LauncherIT {
         assertThat(run(checkout, Map.of(), "info",
                 checkout.resolve("firmware-samples/synthetic-2711-notbootable.bin").toString())).contains("BCM2711");
     }
+
+    @Test
+    void aLockFileLeftByTheFlockLauncherOfOlderReleasesDoesNotStopTheTraining() throws Exception {
+        Path checkout = checkout();
+        String javaHome = Path.of(System.getProperty("java.home")).toRealPath().toString();
+        Path startup = Files.createDirectories(checkout.resolve("target/startup"));
+        Files.createFile(startup.resolve("." + javaHome.replaceAll("[^A-Za-z0-9]", "_") + ".lock"));   // flock's
+        assertThat(run(checkout, Map.of("JAVA_HOME", javaHome), "--version")).contains("eeprom (pieeprom)");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (archives(startup).isEmpty() && System.nanoTime() < deadline) Thread.sleep(200);
+        assertThat(archives(startup)).as("an archive under target/startup within 120 s").isNotEmpty();
+    }
 }
