@@ -30,7 +30,7 @@ public final class EepromCli implements Group {
     static final int EXIT_BAD_INPUT = 1;
     static final int EXIT_USAGE = 2;
     static final List<String> NAMES = List.of("info", "extract", "apply", "config", "validate", "edit", "diff",
-            "explain", "digest", "verify", "sign", "key", "netboot", "stage-update", "tftp", "batch", "migrate",
+            "explain", "digest", "verify", "sign", "key", "netboot", "stage-update", "tftp", "boot", "batch", "migrate",
             "status", "completion");
 
     public static void main(String[] args) {
@@ -194,6 +194,7 @@ public final class EepromCli implements Group {
             case "netboot" -> new NetbootCommand();
             case "stage-update" -> new StageUpdateCommand();
             case "tftp" -> new TftpCommand();
+            case "boot" -> new BootCommand();
             case "batch" -> new BatchCommand();
             case "migrate" -> new MigrateCommand();
             case "status" -> new StatusCommand();

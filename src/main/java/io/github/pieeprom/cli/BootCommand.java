@@ -1,0 +1,33 @@
+package io.github.pieeprom.cli;
+
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code eeprom boot ...}: one server that network-boots Pis, and what it saw. */
+final class BootCommand implements Group {
+    @Override
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "boot",
+                "Network-boot Pis from one process: proxy DHCP, TFTP, boot logs and a board inventory.");
+        Specs.footer(spec, "Examples:", "  eeprom boot serve --root /srv/tftp --bind 10.0.0.1",
+                "  eeprom boot status --root /srv/tftp", "  eeprom boot logs --root /srv/tftp 5b154510 --follow",
+                "  eeprom boot dhcp-config --for dnsmasq --server 10.0.0.1 --subnet 10.0.0.0/24");
+        return spec;
+    }
+
+    @Override
+    public List<String> names() {
+        return List.of("serve", "status", "logs", "dhcp-config");
+    }
+
+    @Override
+    public Command subcommand(String name) {
+        return switch (name) {
+            case "serve" -> new BootServeCommand();
+            case "status" -> new BootStatusCommand();
+            case "logs" -> new BootLogsCommand();
+            case "dhcp-config" -> new BootDhcpConfigCommand();
+            default -> throw new IllegalArgumentException("no command " + name);
+        };
+    }
+}
