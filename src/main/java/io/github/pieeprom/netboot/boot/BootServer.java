@@ -43,7 +43,7 @@ public final class BootServer implements AutoCloseable {
     private BootServer(BootServerConfig config, Inventory inventory, Clock clock) {
         this.config = config;
         this.inventory = inventory;
-        this.clock = clock;
+        this.clock = Clock.tick(clock, java.time.Duration.ofMillis(1));     // times in the state: milliseconds
         this.state = BootStateFiles.folder(config.root(), config.state());
         this.flusher = new Thread(this::flushLoop, "boot-state");
     }
@@ -61,12 +61,12 @@ public final class BootServer implements AutoCloseable {
             InetSocketAddress tftpBind = config.bind() == null ? new InetSocketAddress(config.tftpPort())
                     : new InetSocketAddress(config.bind(), config.tftpPort());
             server.tftp = TftpServer.start(tftpTuning.apply(TftpConfig.of(config.root())).withBind(tftpBind)
-                    .withListener(e -> { server.inventory.tftp(e, clock.instant()); tftpLog.accept(e); }));
+                    .withListener(e -> { server.inventory.tftp(e, server.clock.instant()); tftpLog.accept(e); }));
             if (config.dhcpPort() >= 0) {
                 ProxyDhcp proxy = new ProxyDhcp((Inet4Address) config.bind(), config.menuText());
                 server.dhcp = DhcpServer.start(new InetSocketAddress(config.bind(), config.dhcpPort()), proxy, e -> {
                     if (e instanceof DhcpEvent.Received r)
-                        server.inventory.dhcp(r.packet(), r.answer().isPresent(), clock.instant());
+                        server.inventory.dhcp(r.packet(), r.answer().isPresent(), server.clock.instant());
                     dhcpLog.accept(e);
                 });
             }

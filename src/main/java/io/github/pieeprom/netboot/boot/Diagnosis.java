@@ -18,10 +18,13 @@ public final class Diagnosis {
      */
     public static List<String> of(Board board, Map<String, String> danglingFolders) {
         List<String> out = new ArrayList<>();
+        String messages = board.dhcp() == 1 ? "1 message" : board.dhcp() + " messages";
         if (board.dhcp() > 0 && board.tftp() == 0)
             out.add(board.offered()
-                    ? "asked for DHCP (%d messages) and never for TFTP: it did not take this server's answer (another PXE answer first, or TFTP blocked)".formatted(board.dhcp())
-                    : "asked for DHCP (%d messages) and never for TFTP: no answer with option 43 reached it (not matched as a Pi, or --dhcp off without another boot server)".formatted(board.dhcp()));
+                    ? "asked for DHCP (%s) and never for TFTP: it did not take this server's answer (another PXE "
+                            .formatted(messages) + "answer first, or TFTP blocked)"
+                    : "asked for DHCP (%s) and never for TFTP: no answer with option 43 reached it (not matched as a "
+                            .formatted(messages) + "Pi, or --dhcp off and no other boot server)");
         if (danglingFolders.containsKey(board.serial()))
             out.add("its folder %s/ is a symlink to %s, which does not exist".formatted(board.serial(),
                     danglingFolders.get(board.serial())));

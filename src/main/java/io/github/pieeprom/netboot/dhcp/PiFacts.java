@@ -37,6 +37,13 @@ public final class PiFacts {
     public static final byte[] CLIENT_ARCH = {0, 0};
     /** Option 94: UNDI, version 2.1. */
     public static final byte[] CLIENT_NDI = {1, 2, 1};
+    /**
+     * The files a Pi 4 must get, in the order it asks for them (BOOTCONF.md §4.2.1, leaving out the probes it may
+     * miss: recovery.elf, dt-blob.bin, the kernels config.txt does not select); the overlays config.txt names come
+     * after the device tree's overlay map. The first one, under the serial folder, decides whether the folder exists.
+     */
+    public static final List<String> PI4_BOOT_FILES = List.of("start4.elf", "config.txt", "fixup4.dat",
+            "bcm2711-rpi-4-b.dtb", "overlays/overlay_map.dtb", "cmdline.txt", "kernel8.img");
     private static final Inet4Address ZERO = zero();
 
     private PiFacts() {
