@@ -103,4 +103,22 @@ class BootCommandsTest {
         assertThat(logs.stderr()).isEqualTo("eeprom: error: 00000000: no such board in " + root.resolve(".eeprom-boot")
                 + " (boards: 5b154510)\n");
     }
+
+    @Test
+    void netbootNetconsoleWritesTheSettingInTheDocumentedFormatWithinItsLengthLimit() throws IOException {
+        String image = io.github.pieeprom.testing.FirmwareSamples.DIR.resolve("synthetic-2711-notbootable.bin").toString();
+        Cli.Result r = Cli.run("netboot", image, "-o", tmp.resolve("nb.bin").toString(), "--netconsole",
+                "65535@255.255.255.255", "--dry-run");
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        String config = new String(r.stdout(), StandardCharsets.US_ASCII);
+        // src_port@src_ip/dev,dst_port@dst_ip/dst_mac, at most 32 characters (BOOTCONF.md §4.5)
+        assertThat(config).contains("\nNETCONSOLE=@0.0.0.0/,65535@255.255.255.255/\n");
+        assertThat("@0.0.0.0/,65535@255.255.255.255/").hasSize(32);
+        Path conf = Files.writeString(tmp.resolve("bootconf.txt"), config);
+        Cli.Result valid = Cli.run("validate", conf.toString());
+        assertThat(valid.exit()).as(valid.stderr() + new String(valid.stdout(), StandardCharsets.UTF_8)).isZero();
+        Cli.Result bad = Cli.run("netboot", image, "-o", tmp.resolve("nb.bin").toString(), "--netconsole", "6666",
+                "--dry-run");
+        assertThat(bad.exit()).isEqualTo(2);
+    }
 }
