@@ -19,7 +19,8 @@ import java.util.function.Consumer;
 
 /**
  * {@code eeprom boot serve}: the TFTP server, the proxy DHCP responder and a NETCONSOLE receiver in one process, with
- * the board inventory they feed written to the state folder (at most twice a second, and when stopped).
+ * the board inventory they feed written to the state folder as it changes (by a thread of its own, so that
+ * the servers never wait for the disk), and when stopped.
  * <pre>
  * try (BootServer server = BootServer.start(config, tftpConfig -&gt; tftpConfig, Clock.systemUTC(), log)) {
  *     server.awaitClose();
@@ -120,12 +121,11 @@ public final class BootServer implements AutoCloseable {
         long written = -1;
         try {
             while (!closing) {
-                long changes = inventory.changes();
+                long changes = inventory.awaitChange(written, FLUSH_MILLIS);
                 if (changes != written) {
                     BootStateFiles.write(state, inventory.boards());
                     written = changes;
                 }
-                Thread.sleep(FLUSH_MILLIS);
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

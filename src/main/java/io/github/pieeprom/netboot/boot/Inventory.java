@@ -40,8 +40,13 @@ public final class Inventory {
         return List.copyOf(boards);
     }
 
-    /** A count that grows with every change: a writer compares it to know whether to write. */
-    public synchronized long changes() {
+    /**
+     * Waits until the inventory has changed since {@code seen} (a value this returned before; -1 at first), at most
+     * {@code millis}; returns the count of changes, which grows with each.
+     */
+    public synchronized long awaitChange(long seen, long millis) throws InterruptedException {
+        long end = System.nanoTime() + millis * 1_000_000;
+        while (changes == seen && System.nanoTime() < end) wait(Math.max(1, (end - System.nanoTime()) / 1_000_000));
         return changes;
     }
 
@@ -116,5 +121,6 @@ public final class Inventory {
         if (at < 0) boards.add(board);
         else boards.set(at, board);
         changes++;
+        notifyAll();
     }
 }

@@ -41,13 +41,7 @@ class BootServeNetnsTest {
         try (TestNetwork net = TestNetwork.create("srv", "site", "pi", "pi2", "pc")) {
             net.up("srv", "02:00:00:00:00:01", "10.77.0.1/24").up("site", "02:00:00:00:00:02", "10.77.0.2/24")
                     .up("pi", PI_MAC, null).up("pi2", NEW_MAC, null).up("pc", "2c:cf:67:00:00:05", null);
-            Path conf = Files.writeString(tmp.resolve("site.conf"), "");
-            started.add(start(net.in("site", "/usr/sbin/dnsmasq", "--no-daemon", "--conf-file=" + conf, "--port=0",
-                    "--interface=eth0", "--bind-interfaces", "--dhcp-range=10.77.0.100,10.77.0.150,255.255.255.0,1h",
-                    // the virtual Pi's kernel drops unicast to an address it does not have yet, unlike a Pi's own
-                    // stack: the site's server broadcasts its answers
-                    "--dhcp-broadcast", "--dhcp-leasefile=" + tmp.resolve("leases"), "--user=root", "--log-dhcp",
-                    "--log-facility=" + tmp.resolve("dnsmasq.log")), tmp.resolve("dnsmasq.out")));
+            started.add(siteDhcp(net, tmp));
             Path serverLog = tmp.resolve("serve.log");
             Process server = start(net.in("srv", java(io.github.pieeprom.cli.EepromCli.class.getName(), "boot", "serve", "--root",
                     root.toString(), "--bind", "10.77.0.1")), serverLog);
@@ -156,12 +150,23 @@ class BootServeNetnsTest {
         return command.toArray(new String[0]);
     }
 
+    /** dnsmasq in the "site" namespace as the site's DHCP server: addresses 10.77.0.100-150, nothing about boot. */
+    static Process siteDhcp(TestNetwork net, Path tmp) throws IOException {
+        Path conf = Files.writeString(tmp.resolve("site.conf"), "");
+        return start(net.in("site", "/usr/sbin/dnsmasq", "--no-daemon", "--conf-file=" + conf, "--port=0",
+                "--interface=eth0", "--bind-interfaces", "--dhcp-range=10.77.0.100,10.77.0.150,255.255.255.0,1h",
+                // the virtual Pi's kernel drops unicast to an address it does not have yet, unlike a Pi's own
+                // stack: the site's server broadcasts its answers
+                "--dhcp-broadcast", "--dhcp-leasefile=" + tmp.resolve("leases"), "--user=root", "--log-dhcp",
+                "--log-facility=" + tmp.resolve("dnsmasq.log")), tmp.resolve("dnsmasq.out"));
+    }
+
     private static void copy(Path from, Path to) throws IOException {
         Files.createDirectories(to.getParent());
         Files.copy(from, to);
     }
 
-    private static Process start(List<String> command, Path output) throws IOException {
+    static Process start(List<String> command, Path output) throws IOException {
         return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
     }
 

@@ -63,6 +63,10 @@ final class TestNetwork implements AutoCloseable {
         return this;
     }
 
+    String namespace(String host) {
+        return namespaces.get(host);
+    }
+
     /** {@code command} as run inside the host's namespace. */
     List<String> in(String host, String... command) {
         List<String> out = new ArrayList<>(List.of("ip", "netns", "exec", namespaces.get(host)));

@@ -50,17 +50,20 @@ public final class VirtualPi {
             dhcp.setBroadcast(true);
             dhcp.bind(new InetSocketAddress("0.0.0.0", 68));
             InetSocketAddress servers = new InetSocketAddress("255.255.255.255", 67);
-            send(dhcp, PiFacts.discover(xid, mac, guid).encode(), servers);
             DhcpPacket addressOffer = null, bootOffer = null;
-            long end = System.nanoTime() + 4_000_000_000L;
+            long end = System.nanoTime() + 15_000_000_000L;
             while ((addressOffer == null || bootOffer == null) && System.nanoTime() < end) {
-                DhcpPacket p = receive(dhcp, xid, end);
-                if (p == null || p.messageType().orElse(0) != DhcpPacket.OFFER) continue;
-                if (!p.yiaddr().isAnyLocalAddress()) addressOffer = p;
-                boolean menu = p.options().text(DhcpPacket.VENDOR_CLASS).orElse("").startsWith(PiFacts.PXE_CLIENT)
-                        && p.options().bytes(DhcpPacket.VENDOR_OPTIONS).flatMap(PxeMenu::firstItem)
-                        .filter(t -> t.startsWith(PiFacts.MENU_TEXT)).isPresent();
-                if (menu) bootOffer = p;
+                send(dhcp, PiFacts.discover(xid, mac, guid).encode(), servers);       // again each second, as the
+                long again = Math.min(end, System.nanoTime() + 1_000_000_000L);      // bootloader retries
+                while ((addressOffer == null || bootOffer == null) && System.nanoTime() < again) {
+                    DhcpPacket p = receive(dhcp, xid, again);
+                    if (p == null || p.messageType().orElse(0) != DhcpPacket.OFFER) continue;
+                    if (!p.yiaddr().isAnyLocalAddress()) addressOffer = p;
+                    boolean menu = p.options().text(DhcpPacket.VENDOR_CLASS).orElse("").startsWith(PiFacts.PXE_CLIENT)
+                            && p.options().bytes(DhcpPacket.VENDOR_OPTIONS).flatMap(PxeMenu::firstItem)
+                            .filter(t -> t.startsWith(PiFacts.MENU_TEXT)).isPresent();
+                    if (menu) bootOffer = p;
+                }
             }
             if (addressOffer == null || bootOffer == null) {
                 System.out.println("failed no " + (addressOffer == null ? "address" : "boot") + " offer");
