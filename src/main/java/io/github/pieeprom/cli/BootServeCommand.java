@@ -87,7 +87,7 @@ final class BootServeCommand implements Command {
         BootServerConfig config = new BootServerConfig(root, args.get(STATE), bind, tftpPort, proxy ? dhcpPort : -1,
                 netconsolePort, args.get(MENU));
         BootServer server = BootServer.start(config, t -> t, Clock.systemUTC(), log::record,
-                e -> log.note("dhcp", dhcpLine(e)), line -> log.note("netconsole", line));
+                e -> log.note("dhcp", dhcpLine(e)), note -> log.note("boot", note));
         try (Signals.Stop stopped = Signals.onStop(server::close)) {
             log.started(root, server.tftpAddress());
             if (proxy) log.note("dhcp", "proxy DHCP on port %d: Pis get boot server %s, menu \"%s\""
@@ -115,6 +115,7 @@ final class BootServeCommand implements Command {
         String from = event.source().getAddress().getHostAddress() + ":" + event.source().getPort();
         if (event instanceof DhcpEvent.Malformed m) return "from " + from + ": not a DHCP message: "
                 + EepromException.printable(m.reason());
+        if (event instanceof DhcpEvent.Failed f) return "from " + from + ": " + f.reason();
         DhcpPacket p = ((DhcpEvent.Received) event).packet();
         String type = switch (p.messageType().orElse(0)) {
             case DhcpPacket.DISCOVER -> "DISCOVER";

@@ -38,6 +38,7 @@ public final class BootServer implements AutoCloseable {
     private DhcpServer dhcp;
     private Netconsole netconsole;
     private final Thread flusher;
+    private Consumer<String> notes = note -> { };
     private volatile boolean closing;
     private boolean started;
 
@@ -51,13 +52,15 @@ public final class BootServer implements AutoCloseable {
 
     /**
      * Starts the servers the config asks for, reading the inventory left by an earlier run. {@code tftpTuning}
-     * adds the TFTP limits; the listeners hear every event (for the log) after the inventory has.
+     * adds the TFTP limits; the listeners hear every event (for the log) after the inventory has; {@code notes}
+     * hears each NETCONSOLE line ({@code netconsole 10.0.0.50: text}) and what went wrong writing the state.
      */
     public static BootServer start(BootServerConfig config, java.util.function.UnaryOperator<TftpConfig> tftpTuning,
                                    Clock clock, Consumer<TftpEvent> tftpLog, Consumer<DhcpEvent> dhcpLog,
-                                   Consumer<String> netconsoleLog) throws IOException {
+                                   Consumer<String> notes) throws IOException {
         Path state = BootStateFiles.folder(config.root(), config.state());
         BootServer server = new BootServer(config, new Inventory(BootStateFiles.read(state)), clock);
+        server.notes = notes;
         try {
             InetSocketAddress tftpBind = config.bind() == null ? new InetSocketAddress(config.tftpPort())
                     : new InetSocketAddress(config.bind(), config.tftpPort());
@@ -75,8 +78,12 @@ public final class BootServer implements AutoCloseable {
                 InetSocketAddress bind = config.bind() == null ? new InetSocketAddress(config.netconsolePort())
                         : new InetSocketAddress(config.bind(), config.netconsolePort());
                 server.netconsole = Netconsole.start(bind, (from, line) -> {
+                    if (from.getPort() == 0) {                          // the receiver itself failed
+                        notes.accept(line);
+                        return;
+                    }
                     server.file(from, line);
-                    netconsoleLog.accept(from.getAddress().getHostAddress() + ": " + line);
+                    notes.accept("netconsole " + from.getAddress().getHostAddress() + ": " + line);
                 });
             }
         } catch (IOException | RuntimeException e) {
@@ -113,7 +120,7 @@ public final class BootServer implements AutoCloseable {
             Files.writeString(log, clock.instant() + " " + line + "\n", StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            notes.accept("cannot write " + log + ": " + e.getMessage());
         }
     }
 
@@ -122,13 +129,15 @@ public final class BootServer implements AutoCloseable {
         try {
             while (!closing) {
                 long changes = inventory.awaitChange(written, FLUSH_MILLIS);
-                if (changes != written) {
+                if (changes == written) continue;
+                try {
                     BootStateFiles.write(state, inventory.boards());
+                    written = changes;
+                } catch (IOException e) {                       // a full disk, say: tried again at the next change
+                    notes.accept("cannot write the state to " + state + ": " + e.getMessage());
                     written = changes;
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             // stopping
         }

@@ -14,4 +14,8 @@ public sealed interface DhcpEvent {
     /** A datagram that is no DHCP message; {@code reason} is the decoder's one-line message. */
     record Malformed(InetSocketAddress source, String reason) implements DhcpEvent {
     }
+
+    /** A receive or an answer that failed on the socket ({@code source} 0.0.0.0:0 when no datagram came). */
+    record Failed(InetSocketAddress source, String reason) implements DhcpEvent {
+    }
 }

@@ -106,13 +106,13 @@ public final class DhcpServer implements AutoCloseable {
                         InetSocketAddress from;
                         while ((from = (InetSocketAddress) channel.receive(in.clear())) != null) handle(from, in.flip());
                     } catch (IOException e) {
-                        if (!closing) listener.accept(new DhcpEvent.Malformed(new InetSocketAddress(0),
+                        if (!closing) listener.accept(new DhcpEvent.Failed(new InetSocketAddress(0),
                                 "receive failed: " + e.getMessage()));
                     }
                 });
             }
         } catch (IOException | RuntimeException e) {
-            if (!closing) listener.accept(new DhcpEvent.Malformed(new InetSocketAddress(0), "stopped: " + e));
+            if (!closing) listener.accept(new DhcpEvent.Failed(new InetSocketAddress(0), "stopped: " + e));
         }
     }
 
@@ -134,7 +134,7 @@ public final class DhcpServer implements AutoCloseable {
             try {
                 unicast.send(ByteBuffer.wrap(answer.get().encode()), to);
             } catch (IOException e) {
-                listener.accept(new DhcpEvent.Malformed(from, "answer to " + to + " not sent: " + e.getMessage()));
+                listener.accept(new DhcpEvent.Failed(from, "answer to " + to + " not sent: " + e.getMessage()));
             }
         }
         listener.accept(new DhcpEvent.Received(from, packet, answer));

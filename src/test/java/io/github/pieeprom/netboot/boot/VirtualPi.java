@@ -71,7 +71,7 @@ public final class VirtualPi {
             }
             Inet4Address address = addressOffer.yiaddr(), dhcpServer = addressOffer.options()
                     .address(DhcpPacket.SERVER_ID).orElseThrow();
-            Inet4Address bootServer = bootOffer.siaddr();
+            Inet4Address bootServer = bootServer(bootOffer);
             System.out.println("address " + address.getHostAddress());
             System.out.println("dhcp-server " + dhcpServer.getHostAddress());
             System.out.println("boot-server " + bootServer.getHostAddress());
@@ -119,8 +119,13 @@ public final class VirtualPi {
     }
 
     /** One RRQ with blksize and tsize; the bytes, or -1 when the server says it has no such file. */
-    private static long fetch(Inet4Address server, String name, Path out) throws IOException {
-        try (DatagramSocket tftp = new DatagramSocket(0)) {
+    static long fetch(Inet4Address server, String name, Path out) throws IOException {
+        return fetch(new InetSocketAddress(0), server, name, out);
+    }
+
+    /** The same from a given local address; {@code out} null: count the bytes, keep none. */
+    static long fetch(InetSocketAddress local, Inet4Address server, String name, Path out) throws IOException {
+        try (DatagramSocket tftp = new DatagramSocket(local)) {
             tftp.setSoTimeout(5000);
             Map<String, String> options = new LinkedHashMap<>();
             options.put("blksize", Integer.toString(BLOCK_SIZE));
@@ -128,6 +133,7 @@ public final class VirtualPi {
             send(tftp, bytes(new TftpPacket.ReadRequest(name, "octet", options).encode()),
                     new InetSocketAddress(server, 69));
             ByteArrayOutputStream data = new ByteArrayOutputStream();
+            long size = 0;
             int blockSize = 512, expected = 1;
             while (true) {
                 DatagramPacket packet = new DatagramPacket(new byte[65536], 65536);
@@ -144,16 +150,18 @@ public final class VirtualPi {
                     send(tftp, bytes(new TftpPacket.Ack(0).encode()), from);
                 } else if (p instanceof TftpPacket.Data d && d.block() == (expected & 0xffff)) {
                     byte[] block = bytes(d.payload());
-                    data.writeBytes(block);
+                    if (out != null) data.writeBytes(block);
+                    size += block.length;
                     send(tftp, bytes(new TftpPacket.Ack(d.block()).encode()), from);
                     expected++;
                     if (block.length < blockSize) break;
                 }
             }
+            if (out == null) return size;
             Path target = out.resolve(name);
             Files.createDirectories(target.getParent());
             Files.write(target, data.toByteArray());
-            return data.size();
+            return size;
         }
     }
 
@@ -171,8 +179,14 @@ public final class VirtualPi {
         }
     }
 
+    /** Where the files are: siaddr, or option 54 when siaddr is 0.0.0.0 (dnsmasq's proxy leaves it so). */
+    static Inet4Address bootServer(DhcpPacket bootOffer) {
+        return bootOffer.siaddr().isAnyLocalAddress() ? bootOffer.options().address(DhcpPacket.SERVER_ID).orElseThrow()
+                : bootOffer.siaddr();
+    }
+
     /** The next answer to this xid, or null when the time is up or the datagram is something else. */
-    private static DhcpPacket receive(DatagramSocket socket, long xid, long endNanos) throws IOException {
+    static DhcpPacket receive(DatagramSocket socket, long xid, long endNanos) throws IOException {
         long left = (endNanos - System.nanoTime()) / 1_000_000;
         if (left <= 0) return null;
         socket.setSoTimeout((int) left);
@@ -187,7 +201,7 @@ public final class VirtualPi {
         return p.op() == DhcpPacket.BOOTREPLY && p.xid() == xid ? p : null;
     }
 
-    private static void send(DatagramSocket socket, byte[] bytes, InetSocketAddress to) throws IOException {
+    static void send(DatagramSocket socket, byte[] bytes, InetSocketAddress to) throws IOException {
         socket.send(new DatagramPacket(bytes, bytes.length, to));
     }
 
