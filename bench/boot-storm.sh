@@ -60,15 +60,17 @@ host $pis p 02:00:00:00:00:03
 
 storm() {   # storm NAME: a fresh site DHCP server, then N boards at once
   ip -n $pis addr flush dev eth0
+  ip -n $pis route replace default dev eth0
   rm -f "$work/leases"
   ip netns exec $site dnsmasq --no-daemon --conf-file="$work/empty.conf" --port=0 --interface=eth0 --bind-interfaces \
-    --dhcp-range=10.77.1.1,10.77.3.254,255.255.0.0,1h --dhcp-broadcast --dhcp-lease-max=10000 \
+    --dhcp-range=10.77.1.1,10.77.3.254,255.255.0.0,1h --dhcp-broadcast --dhcp-lease-max=10000 --no-ping \
     --dhcp-leasefile="$work/leases" --user=root > "$work/site.log" 2>&1 &
   local site_pid=$!
   sleep 1
   ip netns exec $pis "$java" -cp "$cp" io.github.pieeprom.netboot.boot.BootStorm eth0 "$N" 16 > "$work/$1.out" 2>&1 \
-    || { tail -5 "$work/$1.out" >&2; }
+    || grep -m 5 '^failed' "$work/$1.out" >&2 || true
   kill $site_pid; wait $site_pid 2>/dev/null || true
+  grep '^board' "$work/$1.out" | sort -t' ' -k5 -n | sed -n '1p;$p' >&2
   printf '%-34s %s\n' "$1" "$(grep '^total' "$work/$1.out" || echo failed)"
 }
 : > "$work/empty.conf"

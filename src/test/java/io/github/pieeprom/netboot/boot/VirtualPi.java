@@ -135,8 +135,9 @@ public final class VirtualPi {
             ByteArrayOutputStream data = new ByteArrayOutputStream();
             long size = 0;
             int blockSize = 512, expected = 1;
+            DatagramPacket packet = new DatagramPacket(new byte[65536], 65536);
             while (true) {
-                DatagramPacket packet = new DatagramPacket(new byte[65536], 65536);
+                packet.setLength(65536);
                 tftp.receive(packet);
                 InetSocketAddress from = (InetSocketAddress) packet.getSocketAddress();
                 TftpPacket p = TftpPacket.decode(ByteBuffer.wrap(packet.getData(), 0, packet.getLength()));
