@@ -4,7 +4,7 @@
 # folder with blksize 1468 and tsize. Same run, same client, two boot servers: `eeprom boot serve` (proxy DHCP +
 # TFTP) and dnsmasq in proxy mode with its own TFTP server. Prints, for each, the time until all boards had booted,
 # the slowest board's time and the throughput. Needs root, iproute2 and dnsmasq; removes what it made.
-#   bench/boot-storm.sh            N=20 bench/boot-storm.sh
+#   bench/boot-storm.sh            N=20 bench/boot-storm.sh            FIRST=dnsmasq bench/boot-storm.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-100}
@@ -75,19 +75,24 @@ storm() {   # storm NAME: a fresh site DHCP server, then N boards at once
 }
 : > "$work/empty.conf"
 
-ip netns exec $srv "$java" -cp "$cp" io.github.pieeprom.cli.EepromCli boot serve --root "$work/root" \
-  --bind 10.77.0.1 --state "$work/state" --log "$work/serve.log" &
-serve=$!
-pids+=($serve)
-sleep 2
-storm "eeprom boot serve"
-kill $serve; wait $serve || true
-
-ip netns exec $srv dnsmasq --no-daemon --conf-file="$work/empty.conf" --port=0 --interface=eth0 --bind-interfaces \
-  --dhcp-range=10.77.0.0,proxy,255.255.0.0 --pxe-service=0,"Raspberry Pi Boot" --enable-tftp --tftp-root="$work/root" \
-  --tftp-max=1000 --user=root > "$work/dnsmasq-proxy.log" 2>&1 &
-proxy=$!
-pids+=($proxy)
-sleep 1
-storm "dnsmasq proxy + TFTP"
-kill $proxy; wait $proxy 2>/dev/null || true
+ours() {
+  ip netns exec $srv "$java" -cp "$cp" io.github.pieeprom.cli.EepromCli boot serve --root "$work/root" \
+    --bind 10.77.0.1 --state "$work/state" --log "$work/serve.log" &
+  serve=$!
+  pids+=($serve)
+  sleep 2
+  storm "eeprom boot serve"
+  kill $serve; wait $serve || true
+}
+theirs() {
+  ip netns exec $srv dnsmasq --no-daemon --conf-file="$work/empty.conf" --port=0 --interface=eth0 --bind-interfaces \
+    --dhcp-range=10.77.0.0,proxy,255.255.0.0 --pxe-service=0,"Raspberry Pi Boot" --enable-tftp --tftp-root="$work/root" \
+    --tftp-max=1000 --user=root > "$work/dnsmasq-proxy.log" 2>&1 &
+  proxy=$!
+  pids+=($proxy)
+  sleep 1
+  storm "dnsmasq proxy + TFTP"
+  kill $proxy; wait $proxy 2>/dev/null || true
+}
+# FIRST=dnsmasq runs dnsmasq's storm first, to see what the order costs (a warm page cache, a warm bridge).
+if [[ ${FIRST:-} == dnsmasq ]]; then theirs; ours; else ours; theirs; fi
