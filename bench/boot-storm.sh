@@ -19,6 +19,7 @@ cleanup() {
   rm -rf "$work"
 }
 trap cleanup EXIT
+trap "exit 143" TERM INT     # a killed run removes its namespaces too
 
 mvn -B -ntp -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt"
 cp="$PWD/target/classes:$PWD/target/test-classes:$(cat "$work/cp.txt")"
@@ -55,10 +56,11 @@ host() {   # host NAMESPACE SHORT MAC [CIDR]
   if [[ -n ${4:-} ]]; then ip -n "$1" addr add "$4" dev eth0; else ip -n "$1" route add default dev eth0; fi
 }
 host $srv s 02:00:00:00:00:01 10.77.0.1/16
+ip -n $srv addr add 10.77.0.3/16 dev eth0
 host $site t 02:00:00:00:00:02 10.77.0.2/16
 host $pis p 02:00:00:00:00:03
 
-storm() {   # storm NAME: a fresh site DHCP server, then N boards at once
+storm() {   # storm NAME [VIA]: a fresh site DHCP server, then N boards at once (their TFTP through VIA if given)
   ip -n $pis addr flush dev eth0
   ip -n $pis route replace default dev eth0
   rm -f "$work/leases"
@@ -67,14 +69,23 @@ storm() {   # storm NAME: a fresh site DHCP server, then N boards at once
     --dhcp-leasefile="$work/leases" --user=root > "$work/site.log" 2>&1 &
   local site_pid=$!
   sleep 1
-  ip netns exec $pis "$java" -cp "$cp" io.github.pieeprom.netboot.boot.BootStorm eth0 "$N" 16 > "$work/$1.out" 2>&1 \
+  ip netns exec $pis "$java" -cp "$cp" io.github.pieeprom.netboot.boot.BootStorm eth0 "$N" 16 ${2:-} > "$work/$1.out" 2>&1 \
     || grep -m 5 '^failed' "$work/$1.out" >&2 || true
   kill $site_pid; wait $site_pid 2>/dev/null || true
-  grep '^board' "$work/$1.out" | sort -t' ' -k5 -n | sed -n '1p;$p' >&2
+  { grep '^board' "$work/$1.out" || true; } | sort -t' ' -k5 -n | sed -n '1p;$p' >&2
   printf '%-34s %s\n' "$1" "$(grep '^total' "$work/$1.out" || echo failed)"
 }
 : > "$work/empty.conf"
 
+lossy() {   # lossy NAME: the storm again, TFTP through a relay at 10.77.0.3 that drops and duplicates 1 % each way
+  ip netns exec $srv "$java" -cp "$cp" io.github.pieeprom.netboot.boot.LossyRelay 10.77.0.3 10.77.0.1 0.01 \
+    > "$work/relay.out" 2>&1 &
+  local relay=$!
+  sleep 1
+  storm "$1" 10.77.0.3
+  kill $relay 2>/dev/null || true; wait $relay 2>/dev/null || true
+  echo "  relay: $(cat "$work/relay.out")" >&2
+}
 ours() {
   ip netns exec $srv "$java" -cp "$cp" io.github.pieeprom.cli.EepromCli boot serve --root "$work/root" \
     --bind 10.77.0.1 --state "$work/state" --log "$work/serve.log" &
@@ -82,16 +93,18 @@ ours() {
   pids+=($serve)
   sleep 2
   storm "eeprom boot serve"
+  lossy "eeprom boot serve, 1 % loss"
   kill $serve; wait $serve || true
 }
 theirs() {
-  ip netns exec $srv dnsmasq --no-daemon --conf-file="$work/empty.conf" --port=0 --interface=eth0 --bind-interfaces \
+  ip netns exec $srv dnsmasq --no-daemon --conf-file="$work/empty.conf" --port=0 --listen-address=10.77.0.1 --bind-interfaces \
     --dhcp-range=10.77.0.0,proxy,255.255.0.0 --pxe-service=0,"Raspberry Pi Boot" --enable-tftp --tftp-root="$work/root" \
     --tftp-max=1000 --user=root > "$work/dnsmasq-proxy.log" 2>&1 &
   proxy=$!
   pids+=($proxy)
   sleep 1
   storm "dnsmasq proxy + TFTP"
+  lossy "dnsmasq proxy + TFTP, 1 % loss"
   kill $proxy; wait $proxy 2>/dev/null || true
 }
 # FIRST=dnsmasq runs dnsmasq's storm first, to see what the order costs (a warm page cache, a warm bridge).

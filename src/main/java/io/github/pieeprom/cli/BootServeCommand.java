@@ -1,7 +1,6 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.Signals;
-import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.netboot.boot.BootServer;
 import io.github.pieeprom.netboot.boot.BootServerConfig;
 import io.github.pieeprom.netboot.dhcp.DhcpEvent;
@@ -10,14 +9,9 @@ import io.github.pieeprom.netboot.dhcp.PiFacts;
 import io.github.pieeprom.netboot.dhcp.PiGuid;
 import io.github.pieeprom.EepromException;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.net.Inet4Address;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -76,14 +70,9 @@ final class BootServeCommand implements Command {
         if (proxy && !(bind instanceof Inet4Address))
             throw new UsageException("--dhcp proxy needs --bind ADDR, the IPv4 address the boards fetch files from "
                     + "(or --dhcp off)");
-        Path root = args.get(ROOT);
-        if (!Files.isDirectory(root)) throw new IOException(root + ": " + (Files.exists(root) ? ImageFiles.IS_A_FILE
-                : "no such folder"));
-        Path logFile = args.get(LOG);
-        PrintWriter out = logFile == null ? console.out() : new PrintWriter(new OutputStreamWriter(
-                Files.newOutputStream(logFile, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
-                StandardCharsets.UTF_8), true);
-        TftpLog log = new TftpLog(out, args.flag(JSON), Clock.systemUTC());
+        Path root = TftpServeCommand.servedRoot(args.get(ROOT));
+        TftpLog log = new TftpLog(TftpServeCommand.logWriter(args.get(LOG), console), args.flag(JSON),
+                Clock.systemUTC());
         BootServerConfig config = new BootServerConfig(root, args.get(STATE), bind, tftpPort, proxy ? dhcpPort : -1,
                 netconsolePort, args.get(MENU));
         BootServer server = BootServer.start(config, t -> t, Clock.systemUTC(), log::record,

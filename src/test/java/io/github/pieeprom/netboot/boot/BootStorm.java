@@ -19,19 +19,22 @@ import java.util.concurrent.Future;
  * got to the interface, then fetches the Pi 4 files from its folder with blksize 1468 and tsize from that address.
  * Prints one line per board ({@code board SERIAL ms BYTES}) and the totals.
  * <pre>
- * java ... BootStorm IFACE COUNT PREFIX_LEN
+ * java ... BootStorm IFACE COUNT PREFIX_LEN [TFTP_VIA]
  * </pre>
+ * With {@code TFTP_VIA} (an address) the files are fetched from there instead of the boot server the proxy named: a
+ * {@link LossyRelay} in front of it.
  */
 public final class BootStorm {
     public static void main(String[] args) throws Exception {
         String iface = args[0];
         int count = Integer.parseInt(args[1]), prefixLength = Integer.parseInt(args[2]);
+        Inet4Address via = args.length > 3 ? (Inet4Address) java.net.InetAddress.getByName(args[3]) : null;
         long start = System.nanoTime();
         ExecutorService pool = Executors.newFixedThreadPool(count);
         List<Future<long[]>> boards = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int n = i;
-            boards.add(pool.submit(() -> boot(iface, n, prefixLength, start)));
+            boards.add(pool.submit(() -> boot(iface, n, prefixLength, start, via)));
         }
         long slowest = 0, bytes = 0;
         int failed = 0;
@@ -52,7 +55,8 @@ public final class BootStorm {
         System.exit(failed == 0 ? 0 : 1);
     }
 
-    private static long[] boot(String iface, int n, int prefixLength, long start) throws Exception {
+    private static long[] boot(String iface, int n, int prefixLength, long start, Inet4Address via)
+            throws Exception {
         String mac = "dc:a6:32:%02x:%02x:%02x".formatted(n >> 16 & 0xff, n >> 8 & 0xff, n & 0xff);
         String serial = "%08x".formatted(0x5a000000 + n);
         PiGuid guid = PiGuid.of(PiFacts.FOURCC_PI4, 0xc03111, mac, serial);
@@ -96,7 +100,7 @@ public final class BootStorm {
             if (ip.waitFor() != 0) throw new IllegalStateException("ip addr add " + address);
             long bytes = 0;
             for (String file : PiFacts.PI4_BOOT_FILES) {
-                long got = VirtualPi.fetch(new InetSocketAddress(address, 0), VirtualPi.bootServer(bootOffer), serial + "/" + file,
+                long got = VirtualPi.fetch(new InetSocketAddress(address, 0), via != null ? via : VirtualPi.bootServer(bootOffer), serial + "/" + file,
                         null);
                 if (got < 0) throw new IllegalStateException(serial + "/" + file + ": not found");
                 bytes += got;

@@ -126,36 +126,49 @@ public final class VirtualPi {
     /** The same from a given local address; {@code out} null: count the bytes, keep none. */
     static long fetch(InetSocketAddress local, Inet4Address server, String name, Path out) throws IOException {
         try (DatagramSocket tftp = new DatagramSocket(local)) {
-            tftp.setSoTimeout(5000);
+            tftp.setSoTimeout(1000);
             Map<String, String> options = new LinkedHashMap<>();
             options.put("blksize", Integer.toString(BLOCK_SIZE));
             options.put("tsize", "0");
-            send(tftp, bytes(new TftpPacket.ReadRequest(name, "octet", options).encode()),
-                    new InetSocketAddress(server, 69));
+            byte[] rrq = bytes(new TftpPacket.ReadRequest(name, "octet", options).encode());
+            InetSocketAddress serverPort = new InetSocketAddress(server, 69), peer = null;
+            send(tftp, rrq, serverPort);
             ByteArrayOutputStream data = new ByteArrayOutputStream();
             long size = 0;
-            int blockSize = 512, expected = 1;
+            int blockSize = 512, expected = 1, timeouts = 0;
             DatagramPacket packet = new DatagramPacket(new byte[65536], 65536);
             while (true) {
                 packet.setLength(65536);
-                tftp.receive(packet);
+                try {
+                    tftp.receive(packet);
+                } catch (SocketTimeoutException e) {           // a lost datagram: ask again, as TFTP clients do
+                    if (++timeouts > 10) throw new IOException(name + ": no answer after " + timeouts + " s");
+                    if (peer == null) send(tftp, rrq, serverPort);
+                    else send(tftp, bytes(new TftpPacket.Ack((expected - 1) & 0xffff).encode()), peer);
+                    continue;
+                }
+                timeouts = 0;                                      // ten silent seconds in a row give up
                 InetSocketAddress from = (InetSocketAddress) packet.getSocketAddress();
                 TftpPacket p = TftpPacket.decode(ByteBuffer.wrap(packet.getData(), 0, packet.getLength()));
                 if (p instanceof TftpPacket.Error e) {
                     if (e.code() == TftpPacket.Error.NOT_FOUND) return -1;
                     throw new IOException(name + ": " + e.message());
                 }
-                if (p instanceof TftpPacket.OptionAck oack) {
+                if (p instanceof TftpPacket.OptionAck oack && expected == 1) {
+                    peer = from;
                     blockSize = Integer.parseInt(oack.options().getOrDefault("blksize", "512"));
-                    System.out.println("oack " + name + " " + oack.options());
+                    if (out != null) System.out.println("oack " + name + " " + oack.options());
                     send(tftp, bytes(new TftpPacket.Ack(0).encode()), from);
                 } else if (p instanceof TftpPacket.Data d && d.block() == (expected & 0xffff)) {
+                    peer = from;
                     byte[] block = bytes(d.payload());
                     if (out != null) data.writeBytes(block);
                     size += block.length;
                     send(tftp, bytes(new TftpPacket.Ack(d.block()).encode()), from);
                     expected++;
                     if (block.length < blockSize) break;
+                } else if (p instanceof TftpPacket.Data d && d.block() == ((expected - 1) & 0xffff)) {
+                    send(tftp, bytes(new TftpPacket.Ack(d.block()).encode()), from);   // our ACK was lost
                 }
             }
             if (out == null) return size;
