@@ -22,7 +22,8 @@ import java.util.function.Consumer;
  * the board inventory they feed written to the state folder as it changes (by a thread of its own, so that
  * the servers never wait for the disk), and when stopped.
  * <pre>
- * try (BootServer server = BootServer.start(config, tftpConfig -&gt; tftpConfig, Clock.systemUTC(), log)) {
+ * try (BootServer server = BootServer.start(config, tftp -&gt; tftp, Clock.systemUTC(), tftpEvent -&gt; { },
+ *         dhcpEvent -&gt; { }, notes::add)) {
  *     server.awaitClose();
  * }
  * </pre>
