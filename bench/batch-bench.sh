@@ -14,7 +14,7 @@ set -euo pipefail
 root=$(cd "$(dirname "$0")/.." && pwd)
 reference=${1:-}
 [[ -x /usr/bin/time ]] || { echo "bench: needs GNU time for peak RSS: apt-get install time" >&2; exit 1; }
-(cd "$root" && mvn -B -q -ntp -DskipTests -DskipManPages package)
+(cd "$root" && mvn -B -q -ntp -DskipTests -DskipManPages -DskipRelease=true package)
 jar=$root/target/eeprom.jar
 # After a build the launcher trains its start-up archive in the background (docs/performance.md); time the runs
 # users make once it exists, not the first one, which shares the CPUs with the training.

@@ -15,14 +15,7 @@ for tool in curl in.tftpd java; do
   command -v "$tool" >/dev/null || { echo "tftp-bench: $tool is missing (apt-get install curl tftpd-hpa)" >&2; exit 1; }
 done
 
-work=$(mktemp -d)
-pids=()
-cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+source "$here/bench/tftp-servers.sh"
 mkdir "$work/root"
 head -c "$size" /dev/urandom > "$work/root/20m.bin"
 

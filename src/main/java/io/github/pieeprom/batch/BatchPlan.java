@@ -5,6 +5,7 @@ import io.github.pieeprom.Soc;
 import io.github.pieeprom.batch.Manifest.Row;
 import io.github.pieeprom.bootconf.BootConfig;
 import io.github.pieeprom.bootconf.Finding;
+import io.github.pieeprom.bootconf.PropertyTable;
 import io.github.pieeprom.bootconf.Validator;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.signing.SigFile;
@@ -175,6 +176,25 @@ public final class BatchPlan {
     /** The rows that are no device, in manifest order. */
     public List<RowOutcome.Rejected> rejected() {
         return Collections.unmodifiableList(rejected);
+    }
+
+    /**
+     * Every distinct config checked against its base image's own bootloader ({@link PropertyTable}, read once per
+     * base, not per config), as {@code apply} checks the one config it writes: a name that bootloader does not read,
+     * a value it would ignore. Each finding once, in the order of the images, with the number of images it is in. The
+     * plan's rows are already free of the SoC's errors; these are what {@code --strict} refuses.
+     */
+    public List<FleetFinding> findings() {
+        Map<EepromImage, PropertyTable> tables = new IdentityHashMap<>();
+        Map<FleetFinding, Integer> counts = new LinkedHashMap<>();
+        for (Build build : builds) {
+            PropertyTable table = tables.computeIfAbsent(build.base(), PropertyTable::of);
+            for (Finding f : Validator.checkInImage(build.config(), table))
+                counts.merge(new FleetFinding(build.config().file(), f, 0), 1, Integer::sum);
+        }
+        List<FleetFinding> findings = new ArrayList<>();
+        counts.forEach((f, n) -> findings.add(new FleetFinding(f.file(), f.finding(), n)));
+        return findings;
     }
 
     /** Each base image mapped to the first one given with the same bytes (under two names, or as a SoC's image). */

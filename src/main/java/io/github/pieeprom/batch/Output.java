@@ -19,7 +19,8 @@ public enum Output {
 
     /** The format {@code out}'s name asks for; {@link EepromException} (one line) when the batch cannot write it. */
     public static Output of(Path out) {
-        String name = out.getFileName().toString().toLowerCase(Locale.ROOT);
+        Path file = out.getFileName();                                  // null for /
+        String name = file == null ? "" : file.toString().toLowerCase(Locale.ROOT);
         if (name.endsWith(".tar.gz") || name.endsWith(".tgz")) return TAR_GZ;
         if (name.endsWith(".tar.bz2") || name.endsWith(".tbz2") || name.endsWith(".tbz")) return TAR_BZ2;
         if (name.endsWith(".tar.xz") || name.endsWith(".txz")) return TAR_XZ;

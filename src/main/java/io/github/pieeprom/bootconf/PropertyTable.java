@@ -48,7 +48,7 @@ public record PropertyTable(Soc soc, Optional<LocalDate> built, SortedSet<String
         SortedSet<String> names = scan(image.bootCode());
         if (names.isEmpty())
             for (Section s : image.sections())
-                if (s.kind() == SectionKind.LZ4 && s.name().equals("bootmain")) names = scan(image.decompress(s));
+                if (s.kind() == SectionKind.LZ4 && s.name().equals("bootmain")) names = scan(image.decompressUnchecked(s));
         return new PropertyTable(image.soc(), image.build().date(), names);
     }
 

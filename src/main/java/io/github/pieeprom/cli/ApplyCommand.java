@@ -4,7 +4,6 @@ import io.github.pieeprom.bootconf.BootConfig;
 import io.github.pieeprom.bootconf.PropertyEdits;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageEdits;
-import io.github.pieeprom.image.ImageFiles;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -63,6 +62,8 @@ final class ApplyCommand implements Command {
         if ((args.get(DIGEST) != null || args.get(PUBKEY) != null) && config == null && configEdits.isEmpty())
             throw new UsageException("--digest and --pubkey are stored together with a config: add --config FILE "
                     + "or --set KEY=VALUE");
+        Inputs.readOnce(image, config, args.get(DIGEST), args.get(PUBKEY), args.get(CACERT), args.get(BOOTCODE),
+                args.get(BOOTSYS));
         Outputs.notAnInput(out, config, "the --config file");                  // -o IMAGE is fine: in place
         Outputs.notAnInput(out, args.get(DIGEST), "the --digest file");
         Outputs.notAnInput(out, args.get(PUBKEY), "the --pubkey file");
@@ -74,9 +75,9 @@ final class ApplyCommand implements Command {
                 configEdits.isEmpty() ? config : null, args.get(DIGEST), args.get(PUBKEY));
         if (edits.isEmpty() && configEdits.isEmpty()) throw new UsageException("nothing to apply: give --config, "
                 + "--set, --unset, --digest, --pubkey, --cacert, --bootcode, --bootsys or --timestamp");
-        EepromImage source = ImageFiles.read(image);
+        EepromImage source = Inputs.image(image);
         BootConfig edited = configEdits.isEmpty() ? null
-                : editedConfig(source, image, config, configEdits, console.err());
+                : editedConfig(source, config, configEdits, console.err());
         if (edited != null) edits.config(edited.toBytes());
         EepromImage result = edits.applyTo(source);
         if (edited != null) StoredConfig.check(edited, result, args, console.err(), true);
@@ -89,10 +90,10 @@ final class ApplyCommand implements Command {
     }
 
     /** The image's config (or --config's) with --set and --unset applied (checked once written into the image). */
-    private static BootConfig editedConfig(EepromImage source, Path image, Path config, PropertyEdits configEdits,
+    private static BootConfig editedConfig(EepromImage source, Path config, PropertyEdits configEdits,
             PrintWriter err) throws IOException {
         BootConfig base = config != null ? BootConfig.parse(config.toString(), Inputs.read(config))
-                : BootConfig.parse(image + " (bootconf.txt)", source.bootConfig());
+                : BootConfig.parse(source.file() + " (bootconf.txt)", source.bootConfig());
         PropertyEdits.Result result = configEdits.applyTo(base);
         for (String note : result.notes()) err.println("eeprom: note: " + note);
         return result.config();

@@ -5,18 +5,16 @@ import io.github.pieeprom.Soc;
 import io.github.pieeprom.batch.BatchInputs;
 import io.github.pieeprom.batch.BatchPlan;
 import io.github.pieeprom.batch.BatchWriter;
-import io.github.pieeprom.Soc;
-import io.github.pieeprom.batch.Manifest;
-import io.github.pieeprom.image.EepromImage;
-import io.github.pieeprom.image.ImageFiles;
-import io.github.pieeprom.template.Template;
+import io.github.pieeprom.batch.Output;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.TypeConversionException;
 
 final class BatchCommand implements Command {
     static final String MANIFEST = "MANIFEST";
@@ -26,6 +24,19 @@ final class BatchCommand implements Command {
     static final String JOBS = "--jobs";
     static final String TS = "--ts";
     static final String KEEP_GOING = "--keep-going";
+    /** {@code -o}: a name whose archive suffix the batch cannot write is a usage error, before anything is read. */
+    private static final ITypeConverter<Path> OUT_NAME = new ITypeConverter<>() {
+        @Override
+        public Path convert(String text) {
+            Path out = Specs.pathOf(text);
+            try {
+                Output.of(out);
+            } catch (EepromException e) {
+                throw new TypeConversionException(e.getMessage());
+            }
+            return out;
+        }
+    };
 
     @Override
     public CommandSpec spec() {
@@ -37,8 +48,9 @@ final class BatchCommand implements Command {
                             + "set:KEY (sets KEY), any other column is a $${column} of the template.");
         spec.addPositional(Specs.pathParameter("MANIFEST")
                 .description("The device manifest (CSV with a header).").index("0").required(true).build());
-        spec.addOption(Specs.path("OUT", "-o", "--out")
-                .description("A new folder, or an archive: .tar, .tar.gz, .zip.").required(true).build());
+        spec.addOption(Specs.path("OUT", "-o", "--out").converters(OUT_NAME)
+                .description("A new folder, or an archive: .tar, .tar.gz, .tar.bz2, .tar.xz, .zip.").required(true)
+                .build());
         spec.addOption(Specs.path("FILE", "--image-2711")
                 .description("Base image for soc 2711 rows without an image.").build());
         spec.addOption(Specs.path("FILE", "--image-2712")
@@ -55,6 +67,7 @@ final class BatchCommand implements Command {
                             + "-o fleet.tar.gz",
                     "", "devices.csv:", "  name,soc,template,ip,set:BOOT_ORDER",
                     "  rack1-01,2711,rack.conf,10.0.1.1,0xf21");
+        StoredConfig.addOption(spec);
         return spec;
     }
 
@@ -75,19 +88,15 @@ final class BatchCommand implements Command {
         plan.rejected().forEach(r -> err.println((keepGoing ? "eeprom: skipped: " : "eeprom: error: ") + r.message()));
         int bad = plan.rejected().size();
         if (bad > 0 && !keepGoing) throw EepromException.in(manifest.toString(), "%s; nothing written "
-                + "(--keep-going skips them)", count(bad, "bad row"));
+                + "(--keep-going skips them)", Text.count(bad, "bad row"));
         if (plan.devices().isEmpty()) throw EepromException.in(manifest.toString(), "no devices; nothing written");
+        StoredConfig.check(plan, args, err);
         ProgressBar bar = Terminal.isStandardError() ? new ProgressBar(err, plan.devices().size(), System::nanoTime)
                 : null;
         BatchWriter.write(plan, out, threads, bar == null ? devices -> { } : bar::advance);
         if (bar != null) bar.finish();
-        err.printf("wrote %s: %s, %s%s%n", out, count(plan.devices().size(), "device"),
-                count(plan.builds().size(), "image"), bad == 0 ? "" : ", " + count(bad, "row") + " skipped");
+        err.printf("wrote %s: %s, %s%s%n", out, Text.count(plan.devices().size(), "device"),
+                Text.count(plan.builds().size(), "image"), bad == 0 ? "" : ", " + Text.count(bad, "row") + " skipped");
         return 0;
-    }
-
-    /** {@code 1 device}, {@code 2 devices}. */
-    private static String count(int n, String noun) {
-        return n + " " + noun + (n == 1 ? "" : "s");
     }
 }

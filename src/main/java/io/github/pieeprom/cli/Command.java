@@ -12,4 +12,9 @@ interface Command {
 
     /** Runs the command; the return value is the exit code. Called only with arguments that parsed. */
     int run(Parsed args, Console console) throws Exception;
+
+    /** The exit code of bad input: 1, unless the command gives 1 a meaning of its own ({@code diff}). */
+    default int badInputExit() {
+        return EepromCli.EXIT_BAD_INPUT;
+    }
 }

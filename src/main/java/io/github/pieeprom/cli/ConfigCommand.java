@@ -52,7 +52,8 @@ final class ConfigCommand implements Command {
         spec.addOption(Specs.path("CACERTDER", "--cacertder")
                 .description("DER CA certificate for cacert.der.").build());
         spec.addOption(Specs.flag("--debug")
-                .description("Print the sections and each step to standard error.").build());
+                .description("Print the sections and each step to standard error; on an error, also its stack "
+                        + "trace.").build());
         spec.addOption(Specs.path("CONFIG", "-a", "--apply")
                 .description("Not available off a Pi: see 'eeprom apply'.").build());
         spec.addOption(Specs.flag("-e", "--edit")
@@ -86,7 +87,9 @@ final class ConfigCommand implements Command {
         Outputs.notAnInput(out, args.get(BOOTCODE), "the --bootcode file");
         Outputs.notAnInput(out, args.get(BOOTSYS), "the --bootsys file");
         Outputs.notAnInput(out, args.get(CACERT), "the --cacertder file");
-        EepromImage source = ImageFiles.read(image);
+        Inputs.readOnce(image, config, args.get(DIGEST), args.get(PUBKEY), args.get(BOOTCODE), args.get(BOOTSYS),
+                args.get(CACERT));
+        EepromImage source = Inputs.image(image);
         if (args.flag(DEBUG)) debug(source, console.err());
         if (args.flag(EXTRACT)) {
             ImageFiles.writeInto(Path.of(""), ImageContents.asReference(source));

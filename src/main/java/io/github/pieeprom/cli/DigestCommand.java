@@ -1,7 +1,6 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.Soc;
-import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.signing.HsmWrapper;
 import io.github.pieeprom.signing.SigFile;
 import io.github.pieeprom.signing.Signer;
@@ -51,6 +50,9 @@ final class DigestCommand implements Command {
         Path key = args.get(KEY);
         String hsmWrapper = args.get(HSM_WRAPPER);
         if (key != null && hsmWrapper != null) throw new UsageException("give -k or --hsm-wrapper, not both");
+        if (hsmWrapper != null && Inputs.isStandardInput(file))
+            throw new UsageException("--hsm-wrapper signs a file by its name: give FILE, not -");
+        Inputs.readOnce(file, key, args.get(PrivateKeys.PASSPHRASE_FILE));
         Outputs.notAnInput(args.get(OUT), file, "the file to hash");
         Outputs.notAnInput(args.get(OUT), key, "the -k key");
         Outputs.notAnInput(args.get(OUT), args.get(PrivateKeys.PASSPHRASE_FILE), "the --passphrase-file");
@@ -58,7 +60,7 @@ final class DigestCommand implements Command {
         Optional<Soc> target = Optional.ofNullable(args.get(SOC));
         Signer signer = key == null ? null : PrivateKeys.signer(key, args);
         SigFile sig;
-        try (InputStream data = ImageFiles.open(file)) {                 // any size, in constant memory
+        try (InputStream data = Inputs.open(file)) {                 // any size, in constant memory
             sig = signer != null ? signer.sigFile(file.toString(), data, timestamp, target)
                     : SigFile.of(file.toString(), data, timestamp, target);
         }

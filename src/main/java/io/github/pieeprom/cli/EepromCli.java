@@ -29,6 +29,9 @@ public final class EepromCli implements Group {
     private static final String DISABLE_CLOSURES = "picocli.disable.closures";
     static final int EXIT_BAD_INPUT = 1;
     static final int EXIT_USAGE = 2;
+    static final String DEBUG = "--debug";
+    static final String DEBUG_VARIABLE = "EEPROM_DEBUG";
+    private static final String DEBUG_HINT = " (--debug or EEPROM_DEBUG=1 shows the stack trace)";
     static final List<String> NAMES = List.of("info", "extract", "apply", "config", "validate", "edit", "diff",
             "explain", "digest", "verify", "sign", "key", "netboot", "stage-update", "tftp", "boot", "batch", "migrate",
             "status", "completion");
@@ -49,23 +52,45 @@ public final class EepromCli implements Group {
 
     /** Runs a command line as {@code main} does, writing to {@code console}; returns the exit code. */
     public static int run(Console console, String... args) {
+        List<String> words = Arrays.asList(args);
+        boolean debug = debug(words, System.getenv(DEBUG_VARIABLE));
         try {
-            return parseAndRun(console, helpAsOption(Arrays.asList(args)));
-        } catch (Exception ex) {
-            String message = userMessage(ex);
-            if (message == null) {                                   // a bug: keep the stack trace
-                ex.printStackTrace(console.err());
-                console.err().flush();
-                return EXIT_BAD_INPUT;
-            }
-            console.out().flush();
-            console.err().println("eeprom: error: " + message);
-            console.err().flush();
-            return ex instanceof UsageException ? EXIT_USAGE : EXIT_BAD_INPUT;
+            return parseAndRun(console, helpAsOption(words), debug);
+        } catch (Exception | Error e) {                              // before a command ran: the line names eeprom
+            return failure(e, "eeprom", List.of(), EXIT_BAD_INPUT, debug, console);
         }
     }
 
-    private static int parseAndRun(Console console, List<String> words) throws Exception {
+    /** {@code --debug} (before any {@code --}) or {@code EEPROM_DEBUG} set to anything but {@code 0}. */
+    static boolean debug(List<String> words, String variable) {
+        int end = words.indexOf("--");
+        return words.subList(0, end < 0 ? words.size() : end).contains(DEBUG)
+                || variable != null && !variable.isEmpty() && !variable.equals("0");
+    }
+
+    /**
+     * What a run that {@code e} ended prints and returns. Bad input or usage: one line, exit {@code badInput} or 2.
+     * Anything else is a bug, or the JVM out of memory: one line naming the command and its inputs, exit
+     * {@code badInput}. With {@code debug}, the stack trace follows the line.
+     */
+    static int failure(Throwable e, String command, List<String> inputs, int badInput, boolean debug,
+            Console console) {
+        console.out().flush();
+        PrintWriter err = console.err();
+        String message = e instanceof Exception ex ? userMessage(ex) : null;
+        String where = String.join(" ", command, String.join(" ", inputs)).strip();
+        if (message != null) err.println("eeprom: error: " + message);
+        else if (e instanceof OutOfMemoryError) err.println("eeprom: error: " + where + ": out of memory ("
+                + e.getMessage() + "); java -Xmx sets the limit" + (debug ? "" : DEBUG_HINT));
+        else err.println("eeprom: error: " + where + ": unexpected " + e.getClass().getSimpleName()
+                + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""))
+                + "; this is a bug" + (debug ? "" : DEBUG_HINT));
+        if (debug) e.printStackTrace(err);
+        err.flush();
+        return e instanceof UsageException ? EXIT_USAGE : badInput;
+    }
+
+    private static int parseAndRun(Console console, List<String> words, boolean debug) throws Exception {
         // picocli's own knob: without it, each CommandLine looks up java.sql, java.time and java.nio.file types by
         // reflection to register converters for them; the options here have converters of their own.
         if (System.getProperty(CONVERTERS_EXCLUDES) == null) System.setProperty(CONVERTERS_EXCLUDES, "java\\..*");
@@ -75,19 +100,14 @@ public final class EepromCli implements Group {
         // A command line that names a command is parsed by that command's model alone, named by its words ("eeprom
         // tftp serve"): each picocli CommandLine costs a run milliseconds. Other lines (help, --version, a mistyped
         // name) are parsed from the root with every command, which help lists and picocli suggests from.
-        Command named = new EepromCli();
-        String path = "eeprom";
-        int i = 0;
-        while (named instanceof Group group && i < words.size() && group.names().contains(words.get(i))) {
-            path += " " + words.get(i);
-            named = group.subcommand(words.get(i++));
-        }
+        Named named = Named.by(words);
+        int i = named.words();
         CommandSpec spec;
-        if (named instanceof Group) {
+        if (named.command() instanceof Group) {
             spec = model(new EepromCli(), words);
             i = 0;
         } else {
-            spec = named.spec().name(path);
+            spec = named.command().spec().name(named.path());
             Specs.addHelpOptions(spec);
         }
         CommandLine line = new CommandLine(spec);
@@ -112,7 +132,13 @@ public final class EepromCli implements Group {
         Command command = (Command) leaf.commandSpec().userObject();
         if (command instanceof Group group) throw new UsageException("Missing required subcommand: one of "
                 + group.names() + " (see '" + leaf.commandSpec().qualifiedName() + " --help')");
-        return command.run(new Parsed(leaf), console);
+        try {
+            return command.run(new Parsed(leaf), console);
+        } catch (Exception | Error e) {
+            List<String> inputs = new ArrayList<>();
+            for (var p : leaf.matchedPositionals()) inputs.addAll(p.originalStringValues());
+            return failure(e, leaf.commandSpec().qualifiedName(), inputs, command.badInputExit(), debug, console);
+        }
     }
 
     /**
@@ -139,10 +165,9 @@ public final class EepromCli implements Group {
      * (as {@code git help log} and {@code git --help log} work); a bare {@code help} is the group's {@code --help}.
      */
     static List<String> helpAsOption(List<String> words) {
-        Command command = new EepromCli();
-        int i = 0;
-        while (i < words.size() && command instanceof Group group && group.names().contains(words.get(i)))
-            command = group.subcommand(words.get(i++));
+        Named named = Named.by(words);
+        Command command = named.command();
+        int i = named.words();
         if (i == words.size() || !(command instanceof Group)) return words;
         String word = words.get(i);
         boolean help = word.equals("help") || (word.equals("--help") || word.equals("-h")) && i + 1 < words.size()
@@ -158,6 +183,23 @@ public final class EepromCli implements Group {
         }
         rewritten.add("--help");                                       // help extract --all: extract's help
         return rewritten;
+    }
+
+    /**
+     * The command that the first {@code words} name, as far as they name groups and commands: {@code tftp serve}
+     * is {@code TftpServeCommand} with the path {@code eeprom tftp serve}; {@code tftp} alone, or none, is a group.
+     */
+    private record Named(Command command, String path, int words) {
+        static Named by(List<String> words) {
+            Command command = new EepromCli();
+            String path = "eeprom";
+            int i = 0;
+            while (command instanceof Group group && i < words.size() && group.names().contains(words.get(i))) {
+                path += " " + words.get(i);
+                command = group.subcommand(words.get(i++));
+            }
+            return new Named(command, path, i);
+        }
     }
 
     @Override
@@ -225,9 +267,10 @@ public final class EepromCli implements Group {
         return e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
     }
 
+    /** Three lines: the version (the man pages' first line), the commit it was built from, the Java it runs on. */
     static String version() {
-        String version = EepromCli.class.getPackage().getImplementationVersion();
-        return "eeprom (pieeprom) " + (version == null ? "development build" : version) + "\nJava "
-                + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ")";
+        return "eeprom (pieeprom) " + BuildVersion.VERSION + "\ncommit " + BuildVersion.COMMIT + "\nJava "
+                + System.getProperty("java.version") + " (" + System.getProperty("java.vm.name") + ", "
+                + System.getProperty("java.home") + ")";
     }
 }

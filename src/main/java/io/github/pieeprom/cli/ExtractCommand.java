@@ -48,7 +48,7 @@ final class ExtractCommand implements Command {
         if (all != (dir != null)) throw new UsageException("--all and -d DIR go together");
         if (all && out != null) throw new UsageException("-o names the config file; with --all use -d DIR");
         Outputs.notAnInput(out, image, "the image to read");
-        EepromImage source = ImageFiles.read(image);
+        EepromImage source = Inputs.image(image);
         if (all) {
             List<ImageContents.Entry> entries = ImageContents.all(source);
             ImageFiles.writeInto(dir, ImageContents.files(entries));

@@ -4,7 +4,6 @@ import io.github.pieeprom.Json;
 import io.github.pieeprom.bootconf.PropertyTable;
 import io.github.pieeprom.image.BuildInfo;
 import io.github.pieeprom.image.EepromImage;
-import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.image.Section;
 import io.github.pieeprom.image.SectionKind;
 import io.github.pieeprom.signing.ConfigSignature;
@@ -51,7 +50,7 @@ final class InfoCommand implements Command {
 
     @Override
     public int run(Parsed args, Console console) throws IOException {
-        EepromImage source = ImageFiles.read(args.get(IMAGE));
+        EepromImage source = Inputs.image(args.get(IMAGE));
         if (args.flag(PROPERTIES)) return printProperties(source, console);
         ConfigSignature signature = ConfigSignature.of(source);
         BuildInfo build = source.build();

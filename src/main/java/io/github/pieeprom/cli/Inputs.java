@@ -1,18 +1,21 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.signing.BootloaderKey;
 import io.github.pieeprom.signing.PemKeys;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
 
-/** Small input files named on the command line. */
+/** Input files named on the command line; {@code -} is standard input. */
 final class Inputs {
     /** No input file of ours is larger than an image; refuse before reading a huge file by mistake. */
     private static final int MAX_INPUT = 16 * 1024 * 1024;
+    static final String STANDARD_INPUT = "standard input";
 
     private Inputs() {
     }
@@ -22,8 +25,30 @@ final class Inputs {
      * refused after MAX_INPUT bytes.
      */
     static byte[] read(Path path) throws IOException {
-        if (path.toString().equals("-")) return ImageFiles.readAtMost(System.in, "standard input", MAX_INPUT);
+        if (isStandardInput(path)) return ImageFiles.readAtMost(System.in, STANDARD_INPUT, MAX_INPUT);
         return ImageFiles.readAtMost(path, MAX_INPUT);
+    }
+
+    /** An image: a file, FIFO or device, or standard input for {@code -}, read no further than an image's size. */
+    static EepromImage image(Path path) throws IOException {
+        return isStandardInput(path) ? ImageFiles.read(System.in, STANDARD_INPUT) : ImageFiles.read(path);
+    }
+
+    /** A file of any size to hash, or standard input for {@code -}: read as a stream, in constant memory. */
+    static InputStream open(Path path) throws IOException {
+        return isStandardInput(path) ? System.in : ImageFiles.open(path);
+    }
+
+    static boolean isStandardInput(Path path) {
+        return path != null && path.toString().equals("-");
+    }
+
+    /** Refuses {@code -} for more than one of a command's inputs: standard input can be read once. */
+    static void readOnce(Path... inputs) {
+        int dashes = 0;
+        for (Path input : inputs) if (isStandardInput(input)) dashes++;
+        if (dashes > 1) throw new UsageException("- (standard input) is given for " + dashes
+                + " inputs; it can be read once: give the others as files");
     }
 
     /** A PEM RSA public or private key as the 264-byte {@code pubkey.bin}. */

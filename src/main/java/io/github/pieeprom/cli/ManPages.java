@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -26,8 +27,8 @@ import picocli.CommandLine.Model.PositionalParamSpec;
  * A man page (troff, section 1) per command ({@code eeprom.1}, {@code eeprom-tftp-serve.1}, ...), from the same
  * picocli models the parser and the help use: NAME, SYNOPSIS, DESCRIPTION, OPTIONS, COMMANDS, the footer's sections
  * (EXAMPLES, ...), EXIT STATUS from the model's exit codes, ENVIRONMENT from the options whose default is a
- * {@code ${env:NAME}} (and the launcher's {@code JAVA_HOME}), SEE ALSO. Run by the build (picocli's own generator
- * writes AsciiDoc, which would need Asciidoctor to become a man page).
+ * {@code ${env:NAME}} (and {@code EEPROM_DEBUG} and the launcher's {@code JAVA_HOME}), SEE ALSO. Run by the build
+ * (picocli's own generator writes AsciiDoc, which would need Asciidoctor to become a man page).
  */
 public final class ManPages {
     private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)}");
@@ -36,11 +37,16 @@ public final class ManPages {
     private ManPages() {
     }
 
-    /** {@code args[0]}: the folder to write into. */
+    /**
+     * {@code args[0]}: the folder to write into; {@code args[1]}, if given: the pages' date, as the build's
+     * {@code project.build.outputTimestamp} (an ISO-8601 instant or seconds since 1970), so that a rebuild of the
+     * same commit writes the same pages.
+     */
     public static void main(String[] args) throws IOException {
         Path dir = Path.of(args[0]);
         Files.createDirectories(dir);
-        for (Map.Entry<String, String> page : pages(date(System.getenv("SOURCE_DATE_EPOCH"))).entrySet())
+        LocalDate date = args.length > 1 ? buildDate(args[1]) : date(System.getenv("SOURCE_DATE_EPOCH"));
+        for (Map.Entry<String, String> page : pages(date).entrySet())
             ImageFiles.write(dir.resolve(page.getKey()), page.getValue().getBytes(StandardCharsets.UTF_8));
     }
 
@@ -59,6 +65,12 @@ public final class ManPages {
     static LocalDate date(String sourceDateEpoch) {
         return sourceDateEpoch == null || sourceDateEpoch.isBlank() ? LocalDate.now(ZoneOffset.UTC)
                 : BuildInfo.dateOf(Long.parseLong(sourceDateEpoch.strip()));
+    }
+
+    /** A {@code project.build.outputTimestamp}'s date (UTC). */
+    static LocalDate buildDate(String outputTimestamp) {
+        return outputTimestamp.matches("[0-9]+") ? BuildInfo.dateOf(Long.parseLong(outputTimestamp))
+                : LocalDate.ofInstant(Instant.parse(outputTimestamp), ZoneOffset.UTC);
     }
 
     private static void collect(CommandSpec spec, List<CommandSpec> all) {
@@ -123,7 +135,7 @@ public final class ManPages {
 
     /**
      * The variables the command reads: those its options default to ({@code ${env:NAME}}), those its help names
-     * ({@code $NAME}), and {@code JAVA_HOME}, which the launcher reads.
+     * ({@code $NAME}), {@code EEPROM_DEBUG}, which every run reads, and {@code JAVA_HOME}, which the launcher reads.
      */
     static Map<String, String> environment(CommandSpec spec) {
         Map<String, String> variables = new LinkedHashMap<>();
@@ -142,8 +154,10 @@ public final class ManPages {
         for (OptionSpec o : spec.options()) help.append(String.join(" ", o.description())).append(' ');
         Matcher named = ENV_IN_TEXT.matcher(help);
         while (named.find()) variables.putIfAbsent(named.group(1), "Read as the help above says.");
-        variables.put("JAVA_HOME", "The Java runtime the eeprom launcher runs (17 or later); without it, the newest "
-                + "one found on the PATH and in the usual places.");
+        variables.put(EepromCli.DEBUG_VARIABLE, "Set to anything but 0, as --debug: an error also prints its stack "
+                + "trace.");
+        variables.put("JAVA_HOME", "The Java runtime eeprom runs on (17 or later); without it, the java on the PATH "
+                + "(a source checkout's ./eeprom: the newest JDK on the PATH and in the usual places).");
         return variables;
     }
 

@@ -51,7 +51,7 @@ final class MigrateCommand implements Command {
         spec.addPositional(Specs.pathParameter("FROM").index("0").required(true).build());
         spec.addPositional(Specs.pathParameter("TO.bin").index("1").required(true).build());
         spec.addOption(Specs.path("OUT", "-o", "--out")
-                .description("The new image; OUT.sig is written beside it.").required(true).build());
+                .description("The new image; OUT.sig is written beside it (not with --dry-run).").build());
         spec.addOption(OptionSpec.builder("--only").paramLabel("PART").type(List.class).auxiliaryTypes(Part.class)
                 .converters(PART).splitRegex(",")
                 .completionCandidates(List.of("config", "sig", "pubkey", "cacert"))
@@ -71,10 +71,11 @@ final class MigrateCommand implements Command {
     public int run(Parsed args, Console console) throws IOException {
         Path from = args.get(FROM);
         Path out = args.get(OUT);
-        if (!args.flag(DRY_RUN)) Outputs.notStandardOutput(out, "migrate writes an image and its .sig beside it");
+        if (!args.flag(DRY_RUN)) Outputs.requireOut(out, "migrate writes an image and its .sig beside it", "migrate");
         Set<Part> parts = args.has(ONLY) ? EnumSet.copyOf(args.<Part>all(ONLY)) : Part.ALL;
         if (!isImage(from)) Outputs.notAnInput(out, from, "the config to carry");   // an image: in place is fine
-        EepromImage target = ImageFiles.read(args.get(TO));
+        Inputs.readOnce(from, args.get(TO));
+        EepromImage target = Inputs.image(args.get(TO));
         Optional<EepromImage> source = isImage(from) ? Optional.of(ImageFiles.read(from)) : Optional.empty();
         Migration migration = source.map(Migration::fromImage).orElseGet(() -> fromConfig(from));
         EepromImage result = migration.applyTo(target, parts);

@@ -43,7 +43,7 @@ final class NetbootCommand implements Command {
         spec.addPositional(Specs.pathParameter("IMAGE")
                 .description("The image to start from.").index("0").required(true).build());
         spec.addOption(Specs.path("OUT", "-o", "--out")
-                .description("The new image; OUT.sig is written beside it.").required(true).build());
+                .description("The new image; OUT.sig is written beside it (not with --dry-run).").build());
         spec.addOption(Specs.string("HEX", "--boot-order")
                 .description("BOOT_ORDER (default: 0xf21).").defaultValue("0xf21").build());
         spec.addOption(Specs.integer("N", "--max-retries")
@@ -101,7 +101,7 @@ final class NetbootCommand implements Command {
     @Override
     public int run(Parsed args, Console console) throws IOException {
         if (!args.flag(DRY_RUN))                                   // a dry run prints the config, writes nothing
-            Outputs.notStandardOutput(args.get(OUT), "netboot writes an image and its .sig beside it");
+            Outputs.requireOut(args.get(OUT), "netboot writes an image and its .sig beside it", "netboot");
         String clientIp = args.get(CLIENT_IP);
         if ((args.has(SUBNET) || args.has(GATEWAY)) && clientIp == null)
             throw new UsageException("--subnet and --gateway go with --client-ip");
@@ -119,8 +119,8 @@ final class NetbootCommand implements Command {
                 Optional.ofNullable(args.get(SUBNET)), Optional.ofNullable(args.get(GATEWAY)),
                 extra(args));
         Path image = args.get(IMAGE);
-        EepromImage source = ImageFiles.read(image);
-        BootConfig config = settings.applyTo(BootConfig.parse(image + " (bootconf.txt)", source.bootConfig()));
+        EepromImage source = Inputs.image(image);
+        BootConfig config = settings.applyTo(BootConfig.parse(source.file() + " (bootconf.txt)", source.bootConfig()));
         for (String note : settings.notes()) console.err().println("eeprom: note: " + note);
         StoredConfig.check(config, source, args, console.err(), true);
         if (args.flag(DRY_RUN)) {

@@ -27,6 +27,16 @@ final class Outputs {
         if (out != null && out.toString().equals("-")) throw new UsageException("-o -: " + why + "; give a file name");
     }
 
+    /**
+     * The {@code -o OUT} of a command that needs it unless it is a dry run: given, and a file ({@code why} says why
+     * not {@code -}).
+     */
+    static void requireOut(Path out, String why, String command) {
+        if (out == null) throw new UsageException("Missing required option: '--out=OUT' (or --dry-run) (see 'eeprom "
+                + command + " --help')");
+        notStandardOutput(out, why);
+    }
+
     /** {@code out} as messages name it: the file, or {@code standard output} for {@code -}. */
     static String name(Path out) {
         return out == null || out.toString().equals("-") ? "standard output" : out.toString();

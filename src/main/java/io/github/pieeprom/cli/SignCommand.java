@@ -55,8 +55,9 @@ final class SignCommand implements Command {
         Outputs.notAnInput(out, args.get(CONFIG), "the --config file");                // -o IMAGE is fine
         Outputs.notAnInput(out, args.get(KEY), "the -k key");
         Outputs.notAnInput(out, args.get(PrivateKeys.PASSPHRASE_FILE), "the --passphrase-file");
-        EepromImage source = ImageFiles.read(image);
-        if (soc != null && soc != source.soc()) throw EepromException.in(image.toString(),
+        Inputs.readOnce(image, args.get(CONFIG), args.get(KEY));
+        EepromImage source = Inputs.image(image);
+        if (soc != null && soc != source.soc()) throw EepromException.in(source.file(),
                 "is a %s image, but --soc says %s", source.soc().id(), soc.id());
         byte[] text = Inputs.read(args.get(CONFIG));
         long timestamp = Timestamps.sigTimestamp(args, TS, Clock.systemUTC());

@@ -25,11 +25,7 @@ final class Specs {
     static final ITypeConverter<Path> PATH = new ITypeConverter<>() {
         @Override
         public Path convert(String text) {
-            try {
-                return Path.of(text);
-            } catch (InvalidPathException e) {
-                throw new TypeConversionException("not a path: '" + text + "' (" + e.getReason() + ")");
-            }
+            return pathOf(text);
         }
     };
     static final ITypeConverter<Integer> INT = new ITypeConverter<>() {
@@ -53,7 +49,7 @@ final class Specs {
         }
     };
     static final List<String> SOCS = List.of("2711", "2712");
-    /** Asked only for {@code --version}: the version is in the jar's manifest, and opening the jar costs a run. */
+    /** Asked only for {@code --version}. */
     private static final IVersionProvider VERSION = new IVersionProvider() {
         @Override
         public String[] getVersion() {
@@ -70,6 +66,15 @@ final class Specs {
     private Specs() {
     }
 
+    /** A path argument: {@link TypeConversionException} when the text cannot name a file. */
+    static Path pathOf(String text) {
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            throw new TypeConversionException("not a path: '" + text + "' (" + e.getReason() + ")");
+        }
+    }
+
     /**
      * A command's model. The first sentence of {@code description} is the summary its parent's help lists; the
      * rest, and each further line, a paragraph. The user object is {@code command}, so that the runner finds what to
@@ -83,12 +88,19 @@ final class Specs {
         return spec;
     }
 
-    /** {@code -h}/{@code --help} and {@code -V}/{@code --version}, after a command's own options. */
+    /**
+     * {@code -h}/{@code --help}, {@code -V}/{@code --version} and {@code --debug}, after a command's own options.
+     * {@code --debug} is read from the words before parsing ({@link EepromCli#debug}): an error in the parse itself
+     * shows its trace too.
+     */
     static void addHelpOptions(CommandSpec spec) {
         spec.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
                 .description("Show this help message and exit.").build());
         spec.addOption(OptionSpec.builder("-V", "--version").versionHelp(true)
                 .description("Print version information and exit.").build());
+        if (!spec.optionsMap().containsKey(EepromCli.DEBUG))          // config has one, as rpi-eeprom-config
+            spec.addOption(OptionSpec.builder(EepromCli.DEBUG)
+                    .description("On an error, also print its stack trace (as EEPROM_DEBUG=1 does).").build());
     }
 
     /** The summary (up to the first ": ", "; " or ". "), then the rest and each further line, blank lines between. */

@@ -64,14 +64,17 @@ final class StageUpdateCommand implements Command {
         Outputs.notAnInput(zip, image, "the image to stage");
         Outputs.notAnInput(zip, args.get(RECOVERY), "the --recovery file");
         Outputs.notAnInput(zip, vl805, "the --vl805 file");
-        EepromImage source = ImageFiles.read(image);
+        Inputs.readOnce(image, args.get(RECOVERY), vl805);
+        if (Inputs.isStandardInput(image) && !args.has(RECOVERY))
+            throw new UsageException("IMAGE - (standard input) has no folder to find recovery.bin in: give --recovery");
+        EepromImage source = Inputs.image(image);
         Path recovery = args.has(RECOVERY) ? args.get(RECOVERY) : besideImage(image, source);
         byte[] recoveryBin = RecoveryBin.requireFor(recovery.toString(), Inputs.read(recovery), source.soc());
         long timestamp = Timestamps.sigTimestamp(args, TS, Clock.systemUTC());
         if (zip != null) {
             Optional<byte[]> vl = vl805 == null ? Optional.empty() : Optional.of(Inputs.read(vl805));
             byte[] bundle = RecoveryBundle.zip(source, recoveryBin, vl, timestamp);
-            StoredConfig.check(image + " (bootconf.txt)", source, args, console.err());
+            StoredConfig.check(source.file() + " (bootconf.txt)", source, args, console.err());
             ImageFiles.write(zip, bundle);
             console.err().printf("wrote %s%n", zip);
             return 0;
@@ -80,7 +83,7 @@ final class StageUpdateCommand implements Command {
         if (!Files.isDirectory(dir)) throw EepromException.in(dir.toString(),
                 "not a folder: expected a mounted boot partition");
         EepromUpdate update = EepromUpdate.of(source, timestamp);
-        StoredConfig.check(image + " (bootconf.txt)", source, args, console.err());
+        StoredConfig.check(source.file() + " (bootconf.txt)", source, args, console.err());
         Map<Path, byte[]> files = new LinkedHashMap<>();            // all or none; recovery.bin, which starts
         files.put(dir.resolve(EepromUpdate.UPD), update.upd());      // the update, last
         files.put(dir.resolve(EepromUpdate.SIG), update.sig());

@@ -4,7 +4,6 @@ import io.github.pieeprom.Json;
 import io.github.pieeprom.Soc;
 import io.github.pieeprom.image.BuildInfo;
 import io.github.pieeprom.image.EepromImage;
-import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.release.Release;
 import io.github.pieeprom.release.ReleaseIndex;
 import io.github.pieeprom.release.Standing;
@@ -24,6 +23,8 @@ final class StatusCommand implements Command {
     static final String RELEASES = "--releases";
     static final String CHANNEL = "--channel";
     static final String JSON = "--json";
+    /** Not 1: a script must tell an image that needs updating from one that could not be read. */
+    static final int EXIT_BEHIND = 3;
     /** The channel folders of raspberrypi/rpi-eeprom, which completion offers. */
     private static final List<String> CHANNELS = List.of("default", "latest", "beta", "stable", "critical", "old");
 
@@ -46,7 +47,8 @@ final class StatusCommand implements Command {
                 "Examples:", "  eeprom status pieeprom.bin --releases rpi-eeprom/",
                     "  eeprom status fleet-out/ --releases rpi-eeprom/firmware-2712 --channel default --json");
         spec.usageMessage().exitCodeList(Specs.exitCodes("0", "Every image is on the newest release of its channel.",
-                "1", "An image is behind, or a file cannot be read.", "2", "Usage error."));
+                "1", "Bad input: a file cannot be read, or is not an image.", "2", "Usage error.",
+                String.valueOf(EXIT_BEHIND), "An image is behind: a newer release exists."));
         return spec;
     }
 
@@ -54,11 +56,12 @@ final class StatusCommand implements Command {
     public int run(Parsed args, Console console) throws IOException {
         Path releasesDir = args.get(RELEASES);
         String channel = args.get(CHANNEL);
+        Inputs.readOnce(args.<Path>all(IMAGES).toArray(new Path[0]));
         ReleaseIndex index = ReleaseIndex.scan(releasesDir);
         List<Map<String, Object>> rows = new ArrayList<>();
         int behind = 0;
         for (Path image : images(args.all(IMAGES))) {
-            EepromImage source = ImageFiles.read(image);
+            EepromImage source = Inputs.image(image);
             Standing standing = index.standing(source, channel);
             if (standing.state() == Standing.State.BEHIND) behind++;
             rows.add(row(source, standing));
@@ -67,7 +70,7 @@ final class StatusCommand implements Command {
         if (args.flag(JSON)) out.print(Json.write(rows));
         else printText(rows, behind, releasesDir, channel, out);
         out.flush();
-        return behind > 0 ? 1 : 0;
+        return behind > 0 ? EXIT_BEHIND : 0;
     }
 
     private static List<Path> images(List<Path> inputs) throws IOException {

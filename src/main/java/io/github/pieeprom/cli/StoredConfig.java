@@ -1,6 +1,8 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.batch.BatchPlan;
+import io.github.pieeprom.batch.FleetFinding;
 import io.github.pieeprom.bootconf.BootConfig;
 import io.github.pieeprom.bootconf.Finding;
 import io.github.pieeprom.bootconf.PropertyTable;
@@ -39,6 +41,20 @@ final class StoredConfig {
     static void check(BootConfig config, EepromImage target, Parsed args, PrintWriter err, boolean refuseErrors) {
         if (refuseErrors) Findings.refuseErrors(config, Validator.checkInImage(config, target.soc()), err);
         report(config, Validator.checkInImage(config, PropertyTable.of(target)), args.flag(STRICT), err);
+    }
+
+    /**
+     * A batch's findings ({@link BatchPlan#findings}): each once, with the number of the fleet's images it is in when
+     * there is more than one.
+     */
+    static void check(BatchPlan plan, Parsed args, PrintWriter err) {
+        List<FleetFinding> findings = plan.findings();
+        if (findings.isEmpty()) return;
+        if (args.flag(STRICT)) throw EepromException.in(findings.get(0).where(), "%s (--strict: %s; nothing written)",
+                findings.get(0).finding().message(), Text.count(findings.size(), "finding"));
+        int images = plan.builds().size();
+        for (FleetFinding f : findings) err.println("eeprom: warning: " + f.where() + ": " + f.finding().message()
+                + (images == 1 ? "" : " (" + f.builds() + " of " + images + " images)"));
     }
 
     private static void report(BootConfig config, List<Finding> findings, boolean strict, PrintWriter err) {

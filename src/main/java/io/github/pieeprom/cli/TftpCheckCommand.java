@@ -1,21 +1,19 @@
 package io.github.pieeprom.cli;
 
 import io.github.pieeprom.netboot.BootReplay;
-import io.github.pieeprom.netboot.Devices;
+import io.github.pieeprom.netboot.Prefix;
+import io.github.pieeprom.netboot.Stager;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.List;
-import java.util.Optional;
+import picocli.CommandLine.Model.ArgGroupSpec;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 
 final class TftpCheckCommand implements Command {
     static final String ROOT = "--root";
     static final String SERIAL = "--serial";
+    static final String MAC = "--mac";
+    static final String PREFIX_STR = "--tftp-prefix-str";
     static final String MODEL = "--model";
 
     @Override
@@ -24,18 +22,27 @@ final class TftpCheckCommand implements Command {
                 "Replay the TFTP requests a board makes while network booting against a tree, and print each "
                             + "with found, missing, absent (an allowed probe) or from-root (served from the root "
                             + "instead of the board's folder, because the folder or its start4.elf is missing).",
-                "The Pi 5 sequence is inferred.");
+                "The board's folder is named as its TFTP_PREFIX names it: --serial (TFTP_PREFIX=0), --mac "
+                            + "(TFTP_PREFIX=2) or --tftp-prefix-str (TFTP_PREFIX=1), as tftp stage --prefix laid it "
+                            + "out. The Pi 5 sequence is inferred.");
         spec.addOption(Specs.path("TFTPROOT", "--root")
                 .description("The TFTP root.").required(true).build());
-        spec.addOption(Specs.string("S", "--serial")
-                .description("The board's serial (8 hex digits).").required(true).build());
+        spec.addArgGroup(ArgGroupSpec.builder().exclusive(true).multiplicity("1")
+                .addArg(Specs.string("S", SERIAL)
+                        .description("The board's serial (8 hex digits, or the 16 of /proc/cpuinfo).").build())
+                .addArg(Specs.string("MAC", MAC)
+                        .description("The board's MAC address, such as dc:a6:32:01:36:c2.").build())
+                .addArg(Specs.string("STR", PREFIX_STR, "--prefix-str")
+                        .description("The board's TFTP_PREFIX_STR, ending in /.").build())
+                .build());
         spec.addOption(OptionSpec.builder("--model").paramLabel("pi4|pi5").type(BootReplay.Model.class)
                 .converters(NetbootWords.MODEL)
                 .completionCandidates(NetbootWords.MODEL.words())
                 .description("Pi 4 Model B or Pi 5 (default: pi4).").defaultValue("pi4").build());
         Specs.footer(spec,
                 "Examples:", "  eeprom tftp check --root /srv/tftp --serial 1234abcd",
-                    "  eeprom tftp check --root /srv/tftp --serial 1234abcd --model pi5");
+                    "  eeprom tftp check --root /srv/tftp --serial 1234abcd --model pi5",
+                    "  eeprom tftp check --root /srv/tftp --mac dc:a6:32:01:36:c2");
         spec.usageMessage().exitCodeList(Specs.exitCodes("0", "The board boots from the tree.",
                 "1", "The board cannot boot: a file it needs is missing; or bad input.", "2", "Usage error."));
         return spec;
@@ -43,21 +50,23 @@ final class TftpCheckCommand implements Command {
 
     @Override
     public int run(Parsed args, Console console) throws IOException {
-        Path root = args.get(ROOT);
-        if (!Files.isDirectory(root)) throw new IOException(root + ": not a folder");
-        String folder = Devices.ofSerials(List.of(args.<String>get(SERIAL))).get(0).serial().orElseThrow();
-        BootReplay.Result result = BootReplay.run(args.get(MODEL), folder + "/",
-                name -> Files.isRegularFile(root.resolve(name)), name -> read(root.resolve(name)));
+        String prefix = args.has(SERIAL) ? Prefix.SERIAL.requestPrefix(SERIAL, args.get(SERIAL))
+                : args.has(MAC) ? Prefix.MAC.requestPrefix(MAC, args.get(MAC))
+                : Prefix.STRING.requestPrefix(PREFIX_STR, args.get(PREFIX_STR));
+        BootReplay.Result result = Stager.replay(args.get(MODEL), prefix, args.get(ROOT));
+        String folder = prefix.substring(0, prefix.length() - 1);
         PrintWriter out = console.out();
-        for (BootReplay.Request r : result.requests()) out.printf("%-36s %s%n", r.path(), word(r.status()));
+        int width = 36;                                        // a column: wider for a MAC's longer paths
+        for (BootReplay.Request r : result.requests()) width = Math.max(width, r.path().length() + 1);
+        for (BootReplay.Request r : result.requests()) out.printf("%-" + width + "s %s%n", r.path(), word(r.status()));
         if (!result.bootable()) {
             out.printf("board %s cannot boot: %d needed file(s) missing%n", folder,
                     result.requests().stream().filter(r -> r.status() == BootReplay.Status.MISSING).count());
             return EepromCli.EXIT_BAD_INPUT;
         }
         out.println(result.usesFolder() ? "board %s boots from %s/".formatted(folder, folder)
-                : "board %s boots from the root's shared files: no %s/%s".formatted(folder, folder,
-                        result.requests().get(0).path().substring(folder.length() + 1)));
+                : "board %s boots from the root's shared files: no %s".formatted(folder,
+                        result.requests().get(0).path()));
         return 0;
     }
 
@@ -69,13 +78,5 @@ final class TftpCheckCommand implements Command {
             case ABSENT -> "absent (allowed)";
             case PREFIX_DROPPED -> "absent: the bootloader drops the prefix and reads the root";
         };
-    }
-
-    private static Optional<String> read(Path file) {
-        try {
-            return Files.isRegularFile(file) ? Optional.of(Files.readString(file, StandardCharsets.ISO_8859_1)) : Optional.empty();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -23,7 +23,7 @@ final class TftpLog {
     private final PrintWriter out;
     private final boolean json;
     private final Clock clock;
-    private long requests, sent, sentBytes, notFound, refused, dropped;
+    private long requests, sent, sentBytes, notFound, refused, dropped, resent;
     private boolean summarized;
 
     TftpLog(PrintWriter out, boolean json, Clock clock) {
@@ -55,8 +55,10 @@ final class TftpLog {
             sentBytes += s.bytes();
             fields.put("bytes", s.bytes());
             fields.put("ms", s.elapsed().toMillis());
-            line("sent", event, fields, "%s: sent %d bytes in %d ms".formatted(name(s.file()), s.bytes(),
-                    s.elapsed().toMillis()));
+            fields.put("resent", s.resent());
+            resent += s.resent();
+            line("sent", event, fields, "%s: sent %d bytes in %d ms%s".formatted(name(s.file()), s.bytes(),
+                    s.elapsed().toMillis(), again(s.resent())));
         } else if (event instanceof TftpEvent.Refused r && r.code() == TftpPacket.Error.NOT_FOUND) {
             notFound++;
             line("not-found", event, fields, name(r.file()) + ": not found");
@@ -68,9 +70,11 @@ final class TftpLog {
         } else if (event instanceof TftpEvent.Dropped d) {
             dropped++;
             fields.put("bytes", d.bytesSent());
+            fields.put("resent", d.resent());
             fields.put("reason", d.reason());
-            line("dropped", event, fields, "%s: dropped after %d bytes: %s".formatted(name(d.file()), d.bytesSent(),
-                    d.reason()));
+            resent += d.resent();
+            line("dropped", event, fields, "%s: dropped after %d bytes%s: %s".formatted(name(d.file()), d.bytesSent(),
+                    again(d.resent()), d.reason()));
         }
     }
 
@@ -85,8 +89,9 @@ final class TftpLog {
         fields.put("notFound", notFound);
         fields.put("refused", refused);
         fields.put("dropped", dropped);
-        line("summary", null, fields, "summary: %d requests, %d sent (%d bytes), %d not found, %d refused, %d dropped"
-                .formatted(requests, sent, sentBytes, notFound, refused, dropped));
+        fields.put("resent", resent);
+        line("summary", null, fields, ("summary: %d requests, %d sent (%d bytes), %d not found, %d refused, %d dropped, "
+                + "%d packets sent again").formatted(requests, sent, sentBytes, notFound, refused, dropped, resent));
         out.flush();
     }
 
@@ -106,6 +111,11 @@ final class TftpLog {
             out.println(event == null ? time + " " + text : "%s %s %s".formatted(time, address(event.client()), text));
         }
         out.flush();
+    }
+
+    /** ", N packets sent again" after a transfer that needed retransmissions; nothing after a clean one. */
+    private static String again(int resent) {
+        return resent == 0 ? "" : ", %d packet%s sent again".formatted(resent, resent == 1 ? "" : "s");
     }
 
     /** The name as asked for, control characters escaped so that a client cannot forge log lines. */

@@ -26,7 +26,7 @@ final class TftpServeCommand implements Command {
     static final String MAX_TRANSFERS = "--max-transfers";
     static final String MAX_PER_CLIENT = "--max-per-client";
     static final String TIMEOUT = "--timeout";
-    static final String RETRIES = "--retries";
+    static final String GIVE_UP = "--give-up";
 
     @Override
     public CommandSpec spec() {
@@ -50,11 +50,12 @@ final class TftpServeCommand implements Command {
         spec.addOption(Specs.integer("N", "--max-per-client")
                 .description("Concurrent transfers per client address (default: 16).").defaultValue("16").build());
         spec.addOption(Specs.integer("MS", "--timeout")
-                .description("Wait this long for an ACK before sending again (default: 1000).").defaultValue("1000")
-                .build());
-        spec.addOption(Specs.integer("N", "--retries")
-                .description("Retransmissions before a stalled transfer is dropped (default: 5).").defaultValue("5")
-                .build());
+                .description("The longest wait for an ACK before sending again: waits start from the measured "
+                        + "round trip and double on each resend up to this, or to the client's timeout option "
+                        + "(default: 8000).").defaultValue("8000").build());
+        spec.addOption(Specs.integer("S", "--give-up")
+                .description("Drop a transfer after this many seconds without progress (default: 60).")
+                .defaultValue("60").build());
         Specs.footer(spec,
                 "Examples:", "  eeprom tftp serve --root /srv/tftp",
                     "  eeprom tftp serve --root staged/ --bind 127.0.0.1 --port 6969 --json-log --log tftp.log");
@@ -67,17 +68,18 @@ final class TftpServeCommand implements Command {
         int maxTransfers = args.get(MAX_TRANSFERS);
         int maxPerClient = args.get(MAX_PER_CLIENT);
         int timeoutMillis = args.get(TIMEOUT);
-        int retries = args.get(RETRIES);
+        int giveUp = args.get(GIVE_UP);
         if (port < 0 || port > 65535) throw new UsageException("--port " + port + " is outside 0..65535");
-        if (maxTransfers < 1 || maxPerClient < 1 || timeoutMillis < 1 || retries < 0)
-            throw new UsageException("--max-transfers, --max-per-client and --timeout must be positive, --retries >= 0");
+        if (maxTransfers < 1 || maxPerClient < 1 || timeoutMillis < 20 || giveUp < 1)
+            throw new UsageException("--max-transfers, --max-per-client and --give-up must be positive, --timeout >= 20");
         Path root = servedRoot(args.get(ROOT));
         TftpLog tftpLog = new TftpLog(logWriter(args.get(LOG), console), args.flag(JSON), Clock.systemUTC());
         String bind = args.get(BIND);
         InetSocketAddress address = bind == null ? new InetSocketAddress(port)
                 : new InetSocketAddress(InetAddress.getByName(bind), port);
-        TftpServer server = TftpServer.start(TftpConfig.of(root).withBind(address)
-                .withLimits(maxTransfers, maxPerClient).withRetransmit(Duration.ofMillis(timeoutMillis), retries)
+        TftpConfig defaults = TftpConfig.of(root);
+        TftpServer server = TftpServer.start(defaults.withBind(address).withLimits(maxTransfers, maxPerClient)
+                .withRetransmit(defaults.minTimeout(), Duration.ofMillis(timeoutMillis), Duration.ofSeconds(giveUp))
                 .withListener(tftpLog::record));
         try (Signals.Stop stopped = Signals.onStop(server::close)) {    // SIGTERM: exit 0, Ctrl-C: 130
             tftpLog.started(server.root(), server.address());           // once a signal would stop it cleanly

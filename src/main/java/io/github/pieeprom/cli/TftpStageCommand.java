@@ -34,11 +34,13 @@ final class TftpStageCommand implements Command {
     static final String ROOT = "--root";
     static final String SERIALS = "--serial";
     static final String DEVICES = "--devices";
+    static final String PROFILE = "--profile";
     static final String PREFIX = "--prefix";
     static final String PREFIX_STR = "--tftp-prefix-str";
     static final String LINK = "--link";
     static final String CMDLINE = "--cmdline";
     static final String CMDLINE_FILE = "--cmdline-file";
+    static final String NFS_ROOT = "--nfs-root";
     static final String VARS = "--var";
     static final String CONFIG_TXT = "--config-txt";
     static final String EEPROM_UPDATE = "--eeprom-update";
@@ -69,6 +71,9 @@ final class TftpStageCommand implements Command {
                 .description("Board serial numbers (8 hex digits).").build())
                 .addArg(Specs.path("FILE.csv", "--devices")
                 .description("A CSV with a header row: serial and/or mac, hostname, any other columns.").build())
+                .addArg(Specs.string("NAME", "--profile")
+                .description("Stage a profile, ROOT/profiles/NAME/, that boards are switched to with eeprom boot "
+                        + "set; placeholders other than --var stay, rendered per board.").build())
                 .build());
         spec.addOption(OptionSpec.builder("--prefix").paramLabel("serial|mac|string").type(Prefix.class)
                 .converters(NetbootWords.PREFIX)
@@ -85,6 +90,10 @@ final class TftpStageCommand implements Command {
                 .description("cmdline.txt for each board, a template: the text.").build());
         spec.addOption(Specs.path("FILE", CMDLINE_FILE)
                 .description("cmdline.txt for each board, a template: the file's text (UTF-8).").build());
+        spec.addOption(Specs.string("SERVER:/PATH", NFS_ROOT)
+                .description("Each board's cmdline.txt is DIR's with root=SERVER:/PATH (rootfstype=nfs, ip=dhcp "
+                        + "added where missing), every other argument kept; PATH may hold template variables.")
+                .build());
         spec.addOption(Specs.repeated("NAME=VALUE", "--var")
                 .description("A template variable for every board.").build());
         spec.addOption(Specs.path("FILE", "--config-txt")
@@ -105,7 +114,11 @@ final class TftpStageCommand implements Command {
                             + "nfsroot=$${server}:/srv/nfs/$${serial},vers=4 rw ip=dhcp rootwait' --var server=10.0.0.1",
                     "  eeprom tftp stage --boot boot/ --root /srv/tftp --devices devices.csv --prefix mac \\",
                     "      --cmdline-file cmdline.template --var server=10.0.0.1 --eeprom-update netboot.bin "
-                            + "--dnsmasq rpi.conf --proxy-dhcp 10.0.0.0");
+                            + "--dnsmasq rpi.conf --proxy-dhcp 10.0.0.0",
+                    "  eeprom tftp stage --boot /boot/firmware --root /srv/tftp --serial 1234abcd \\",
+                    "      --nfs-root 10.0.0.1:/srv/nfs/$${serial}",
+                    "  eeprom tftp stage --boot installer-boot/ --root /srv/tftp --profile installer \\",
+                    "      --cmdline 'console=serial0,115200 root=/dev/ram0 hostname=$${name}'");
         return spec;
     }
 
@@ -117,23 +130,29 @@ final class TftpStageCommand implements Command {
         if ((dnsmasq == null) == args.has(NETWORK)) throw new UsageException("--dnsmasq and --proxy-dhcp go together");
         if (args.has(PREFIX_STR) && prefix != Prefix.STRING)
             throw new UsageException("--tftp-prefix-str goes with --prefix string");
+        String profile = args.get(PROFILE);
+        if (profile != null && (args.has(PREFIX) || args.has(PREFIX_STR)))
+            throw new UsageException("--prefix names boards' folders; a --profile is linked to by them");
         Path boot = args.get(BOOT);
-        StagingPlan plan = StagingPlan.of(new StagingPlan.Inputs(boot, Stager.bootFiles(boot), devices(args), prefix,
+        StagingPlan.Inputs inputs = new StagingPlan.Inputs(boot, Stager.bootFiles(boot),
+                profile != null ? List.of() : devices(args), prefix,
                 Optional.ofNullable(args.get(PREFIX_STR)), args.get(LINK),
-                template(args.get(CMDLINE), args.get(CMDLINE_FILE)),
+                template(args.get(CMDLINE), args.get(CMDLINE_FILE), args.get(NFS_ROOT), boot),
                 KeyValues.parse("--var", "NAME", args.all(VARS)), Optional.ofNullable(args.get(CONFIG_TXT)),
                 update(args.get(EEPROM_UPDATE), root), dnsmasq == null ? Optional.empty()
-                        : Optional.of(new Dnsmasq(root.toAbsolutePath().normalize(), args.get(NETWORK)))));
+                        : Optional.of(new Dnsmasq(root.toAbsolutePath().normalize(), args.get(NETWORK))));
+        StagingPlan plan = profile != null ? StagingPlan.ofProfile(inputs, profile) : StagingPlan.of(inputs);
         PrintWriter out = console.out();
         List<String> warnings = Stager.sdCardRoots(plan);      // printed once the stage went well: else one line
         if (args.flag(DRY_RUN)) {
-            printPlan(plan, out);
+            printPlan(plan, profile != null, out);
             warnings.forEach(w -> console.err().println("eeprom: warning: " + w));
             return 0;
         }
         for (Stager.Outcome o : Stager.apply(plan, root))
-            out.printf("%-9s %s/ (board %s, %d files)%n", o.change().name().toLowerCase(Locale.ROOT),
-                    o.folder().folder(), o.folder().board(), o.folder().files().size());
+            out.printf("%-9s %s/ (%s, %d files)%n", o.change().name().toLowerCase(Locale.ROOT),
+                    o.folder().folder(), profile != null ? "profile" : "board " + o.folder().board(),
+                    o.folder().files().size());
         if (plan.dnsmasq().isPresent()) {
             byte[] text = plan.dnsmasq().get().text().getBytes(StandardCharsets.UTF_8);
             boolean same = Files.isRegularFile(dnsmasq) && Arrays.equals(Files.readAllBytes(dnsmasq), text);
@@ -151,11 +170,17 @@ final class TftpStageCommand implements Command {
     }
 
     /**
-     * {@code --cmdline TEXT} or {@code --cmdline-file FILE}. {@code --cmdline-file FILE}, as earlier releases took it,
+     * {@code --cmdline TEXT}, {@code --cmdline-file FILE}, or the boot folder's cmdline.txt rewritten by
+     * {@code --nfs-root}. {@code --cmdline-file FILE}, as earlier releases took it,
      * is now picocli's argument file: {@code @FILE} anywhere stands for the arguments in FILE.
      */
-    private static Optional<Template> template(String cmdline, Path file) throws IOException {
+    private static Optional<Template> template(String cmdline, Path file, String nfsRoot, Path boot)
+            throws IOException {
         if (cmdline != null && file != null) throw new UsageException("--cmdline and --cmdline-file: give one");
+        if (nfsRoot != null && (cmdline != null || file != null)) throw new UsageException("--nfs-root rewrites "
+                + "the boot folder's cmdline.txt; with " + (cmdline != null ? CMDLINE : CMDLINE_FILE)
+                + ", write root= in the template");
+        if (nfsRoot != null) return Optional.of(Stager.nfsRootCmdline(boot, nfsRoot));
         if (cmdline != null) return Optional.of(Template.parse("--cmdline", cmdline));
         if (file == null) return Optional.empty();
         return Optional.of(Template.parse(file.toString(), Utf8.decode(file.toString(), Inputs.read(file))));
@@ -167,9 +192,9 @@ final class TftpStageCommand implements Command {
         return Optional.of(Stager.eepromUpdate(eepromUpdate, root, now));
     }
 
-    private static void printPlan(StagingPlan plan, PrintWriter out) {
+    private static void printPlan(StagingPlan plan, boolean profile, PrintWriter out) {
         for (BoardFolder folder : plan.folders()) {
-            out.printf("%s/ (board %s)%n", folder.folder(), folder.board());
+            out.printf("%s/ (%s)%n", folder.folder(), profile ? "profile" : "board " + folder.board());
             for (StagedFile file : folder.files()) {
                 if (file instanceof StagedFile.Shared shared) {
                     out.printf("  %-28s %s %s%n", file.name(), plan.link().name().toLowerCase(Locale.ROOT), shared.source());

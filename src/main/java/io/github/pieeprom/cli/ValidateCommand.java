@@ -5,7 +5,6 @@ import io.github.pieeprom.bootconf.ConfigFiles;
 import io.github.pieeprom.bootconf.Finding;
 import io.github.pieeprom.bootconf.PropertyTable;
 import io.github.pieeprom.bootconf.Validator;
-import io.github.pieeprom.image.ImageFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,8 +59,11 @@ final class ValidateCommand implements Command {
         Findings format = args.get(FORMAT);
         List<Path> files = new ArrayList<>();
         for (Path path : args.<Path>all(PATHS)) files.addAll(expand(path));
+        List<Path> inputs = new ArrayList<>(files);
+        inputs.add(args.get(IMAGE));
+        Inputs.readOnce(inputs.toArray(new Path[0]));
         Optional<PropertyTable> target = args.has(IMAGE)             // read once, for every file
-                ? Optional.of(PropertyTable.of(ImageFiles.read(args.get(IMAGE)))) : Optional.empty();
+                ? Optional.of(PropertyTable.of(Inputs.image(args.get(IMAGE)))) : Optional.empty();
         List<Findings.InFile> findings = new ArrayList<>();
         for (Path file : files) {
             ConfigSource source = ConfigSource.read(file);

@@ -1,6 +1,5 @@
 package io.github.pieeprom.cli;
 
-import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.signing.SigFile;
 import io.github.pieeprom.signing.Verifier;
 import java.io.IOException;
@@ -37,9 +36,10 @@ final class VerifyCommand implements Command {
     @Override
     public int run(Parsed args, Console console) throws IOException {
         Path file = args.get(FILE), sig = args.get(SIG), key = args.get(KEY);
+        Inputs.readOnce(file, sig, key);
         SigFile parsed = SigFile.parse(sig.toString(), Inputs.read(sig));
         Optional<RSAPublicKey> publicKey = key == null ? Optional.empty() : Optional.of(Inputs.publicKey(key));
-        try (InputStream data = ImageFiles.open(file)) {                 // any size, in constant memory
+        try (InputStream data = Inputs.open(file)) {                 // any size, in constant memory
             Verifier.verify(file.toString(), data, sig.toString(), parsed, publicKey);
         }
         String signature = key != null ? ", rsa2048 signature verifies with " + key

@@ -197,6 +197,16 @@ public final class EepromImage {
     }
 
     /**
+     * An LZ4 section decompressed without checking the SHA-256 stored after its frame: for reading the boot code's
+     * strings ({@code PropertyTable}), where the check would cost a short run more than the rest of it (a Pi 5
+     * bootmain: 16 ms before the JIT has run) and a damaged section only gives a wrong list of names. A frame that
+     * does not decode still throws; {@link #decompress} and {@code info --check} check the hash.
+     */
+    public byte[] decompressUnchecked(Section section) {
+        return Lz4Section.decode(file, section, payload(section));
+    }
+
+    /**
      * The largest payload that {@link #withFile} accepts for this file: the reference's 4076-byte limit
      * (not for bootsys), the room before the next non-pad section, and never into the reserved last 4 KiB.
      */

@@ -15,23 +15,28 @@ final class Lz4Section {
     }
 
     static byte[] decompress(String file, Section section, byte[] payload) {
+        byte[] data = decode(file, section, payload);
+        byte[] expected = Arrays.copyOfRange(payload, payload.length - SHA256_LENGTH, payload.length);
+        if (!MessageDigest.isEqual(sha256(data), expected)) throw EepromException.at(file,
+                section.payloadOffset() + payload.length - SHA256_LENGTH, "LZ4 section %s: the SHA-256 of its %d "
+                        + "decompressed bytes does not match the one stored after the frame",
+                EepromException.printable(section.name()), data.length);
+        return data;
+    }
+
+    /** The frame decoded, its SHA-256 not checked. */
+    static byte[] decode(String file, Section section, byte[] payload) {
         if (section.kind() != SectionKind.LZ4) throw new IllegalArgumentException(section + " is not LZ4");
         String name = EepromException.printable(section.name());
         if (payload.length < SHA256_LENGTH) throw EepromException.at(file, section.offset(),
                 "LZ4 section %s is %d bytes, too short for its SHA-256", name, payload.length);
         byte[] frame = Arrays.copyOf(payload, payload.length - SHA256_LENGTH);
-        byte[] data;
         try {
-            data = Lz4Frame.decode(frame, MAX_DECOMPRESSED);
+            return Lz4Frame.decode(frame, MAX_DECOMPRESSED);
         } catch (IllegalArgumentException e) {
             throw EepromException.at(file, section.payloadOffset(), "LZ4 section %s does not decompress: %s",
                     name, e.getMessage());
         }
-        byte[] expected = Arrays.copyOfRange(payload, frame.length, payload.length);
-        if (!MessageDigest.isEqual(sha256(data), expected)) throw EepromException.at(file,
-                section.payloadOffset() + frame.length, "LZ4 section %s: the SHA-256 of its %d decompressed bytes "
-                        + "does not match the one stored after the frame", name, data.length);
-        return data;
     }
 
     static byte[] sha256(byte[] data) {

@@ -4,6 +4,8 @@ import io.github.pieeprom.EepromException;
 import io.github.pieeprom.TempFiles;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
+import io.github.pieeprom.template.Template;
+import io.github.pieeprom.text.Utf8;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +21,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -89,6 +93,23 @@ public final class Stager {
     }
 
     /**
+     * The boot folder's own {@code cmdline.txt} with its root on NFS ({@link Cmdline#withNfsRoot}: every other
+     * argument kept), as the template each board's {@code cmdline.txt} is made from; {@code SERVER:/PATH} may hold
+     * placeholders.
+     * <pre>
+     * Template cmdline = Stager.nfsRootCmdline(Path.of("/boot/firmware"), "10.0.0.1:/srv/nfs/${serial}");
+     * </pre>
+     */
+    public static Template nfsRootCmdline(Path boot, String nfsRoot) throws IOException {
+        Path file = boot.resolve(StagingPlan.CMDLINE_TXT);
+        if (!Files.isRegularFile(file)) throw EepromException.in(boot.toString(), "no cmdline.txt for --nfs-root to "
+                + "rewrite: give the whole line with --cmdline");
+        String source = file.toString();
+        return Template.parse(source, Cmdline.withNfsRoot(Utf8.decode(source, ImageFiles.readAtMost(file, MAX_TEXT)),
+                nfsRoot));
+    }
+
+    /**
      * Warnings for a plan whose boards would mount the SD card's root ({@link Cmdline#sdCardRoot}): one for the
      * shared {@code cmdline.txt}, or one for the first board whose own {@code cmdline.txt} does.
      */
@@ -145,6 +166,10 @@ public final class Stager {
             List<Outcome> outcomes = new ArrayList<>();
             for (BoardFolder folder : plan.folders()) {
                 Path target = root.resolve(folder.folder());
+                if (plan.profile()) {
+                    outcomes.add(new Outcome(folder, stageProfile(target, folder, plan.link())));
+                    continue;
+                }
                 Change change = !Files.exists(target, LinkOption.NOFOLLOW_LINKS) ? Change.CREATED
                         : matches(target, folder, plan.link()) ? Change.UNCHANGED : Change.UPDATED;
                 if (change != Change.UNCHANGED) replace(target, folder, plan.link());
@@ -158,6 +183,48 @@ public final class Stager {
                 else TempFiles.delete(created);
             }
         }
+    }
+
+    /**
+     * A profile, {@code profiles/NAME}, is a relative link to a version of it, {@code profiles/.NAME.N}: a changed
+     * profile is built as the next version and the link renamed over the old one, so the boards that link to the
+     * profile never find it missing. The version before stays (a transfer may still be reading it); older ones go.
+     */
+    private static Change stageProfile(Path target, BoardFolder folder, LinkMode link) throws IOException {
+        Path parent = target.toAbsolutePath().getParent();
+        String name = target.getFileName().toString();
+        String current = Files.isSymbolicLink(target) ? Files.readSymbolicLink(target).toString() : null;
+        if (current != null && matches(parent.resolve(current), folder, link)) return Change.UNCHANGED;
+        Pattern versions = Pattern.compile(Pattern.quote("." + name + ".") + "([0-9]+)");
+        long next = 1;
+        if (Files.isDirectory(parent)) {
+            try (Stream<Path> list = Files.list(parent)) {
+                for (Path p : list.toList()) {
+                    Matcher m = versions.matcher(p.getFileName().toString());
+                    if (m.matches()) next = Math.max(next, Long.parseLong(m.group(1)) + 1);
+                }
+            }
+        }
+        String version = "." + name + "." + next;
+        replace(parent.resolve(version), folder, link);
+        Path tmp = parent.resolve("." + name + ".link");
+        TempFiles.delete(tmp);
+        TempFiles.register(tmp);
+        try {
+            Files.createSymbolicLink(tmp, Path.of(version));
+            TempFiles.commit(() -> Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE));
+        } catch (IOException e) {
+            throw named(target, e);
+        } finally {
+            TempFiles.delete(tmp);
+        }
+        try (Stream<Path> list = Files.list(parent)) {
+            for (Path p : list.toList()) {
+                String n = p.getFileName().toString();
+                if (versions.matcher(n).matches() && !n.equals(version) && !n.equals(current)) TempFiles.delete(p);
+            }
+        }
+        return current == null ? Change.CREATED : Change.UPDATED;
     }
 
     /** The first of {@code path} and its parents, from the top, that does not exist; null when it exists. */
@@ -179,6 +246,13 @@ public final class Stager {
                 Files.isDirectory(source) ? ImageFiles.IS_A_FOLDER : "missing boot file");   // --config-txt DIR
         for (BoardFolder folder : plan.folders()) {
             Path target = root.resolve(folder.folder());
+            if (plan.profile() && Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isSymbolicLink(target))
+                throw EepromException.in(target.toString(), "a profile made by hand, not a link to a version that "
+                        + "tftp stage made: move it away to stage this profile");
+            if (plan.profile()) continue;
+            if (Files.isSymbolicLink(target)) throw EepromException.in(target.toString(), "board %s's folder is a "
+                    + "link to %s (eeprom boot set switches it): remove the link to stage a folder of its own",
+                    folder.board(), Files.readSymbolicLink(target));
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS) && !Files.isDirectory(target, LinkOption.NOFOLLOW_LINKS))
                 throw EepromException.in(target.toString(), "expected board %s's folder, found a file", folder.board());
         }

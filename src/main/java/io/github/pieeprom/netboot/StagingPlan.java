@@ -15,7 +15,8 @@ import java.util.Optional;
 /**
  * What {@code eeprom tftp stage} puts under a TFTP root: one folder per board, named as the bootloader asks for it,
  * with the shared boot files, a per-board {@code cmdline.txt} and optionally {@code pieeprom.upd}/{@code .sig}.
- * Pure: nothing is read or written; {@link Stager} writes it.
+ * Pure: nothing is read or written; {@link Stager} writes it. {@code profile}: the one folder is a profile
+ * ({@link #ofProfile}), which {@link Stager} stages as a link to a version of it.
  * <pre>
  * StagingPlan plan = StagingPlan.of(new StagingPlan.Inputs(boot, Stager.bootFiles(boot), Devices.ofSerials(serials),
  *         Prefix.SERIAL, Optional.empty(), LinkMode.HARD, Optional.of(template), Map.of("server", "10.0.0.1"),
@@ -23,9 +24,11 @@ import java.util.Optional;
  * Stager.apply(plan, Path.of("/srv/tftp"));
  * </pre>
  */
-public record StagingPlan(List<BoardFolder> folders, LinkMode link, Optional<Dnsmasq> dnsmasq) {
+public record StagingPlan(List<BoardFolder> folders, LinkMode link, Optional<Dnsmasq> dnsmasq, boolean profile) {
     public static final String CMDLINE_TXT = "cmdline.txt";
     static final String CONFIG_TXT = "config.txt";
+    /** Where {@link #ofProfile} stages a profile, under the root. */
+    public static final String PROFILES = "profiles";
     /** The file whose absence in a board's folder makes a Pi 4 drop the prefix and read from the root. */
     static final String START4_ELF = "start4.elf";
 
@@ -66,17 +69,47 @@ public record StagingPlan(List<BoardFolder> folders, LinkMode link, Optional<Dns
             Device earlier = byFolder.putIfAbsent(folder, device);
             if (earlier != null) throw EepromException.in(device.origin(),
                     "board %s is a duplicate: %s already stages folder %s/", device.label(), earlier.origin(), folder);
-            List<StagedFile> files = new ArrayList<>(shared);
-            in.cmdline().ifPresent(t -> files.add(new StagedFile.Generated(CMDLINE_TXT, cmdline(t, in.vars(), device))));
-            in.update().ifPresent(u -> {
-                files.add(new StagedFile.Generated(EepromUpdate.UPD, u.upd()));
-                files.add(new StagedFile.Generated(EepromUpdate.SIG, u.sig()));
-            });
-            files.sort(Comparator.comparing(StagedFile::name));
-            folders.add(new BoardFolder(folder, device.label(), files));
+            Map<String, String> values = new LinkedHashMap<>(in.vars());
+            values.putAll(device.columns());
+            folders.add(new BoardFolder(folder, device.label(), files(in, shared, values, device.label())));
         }
         if (folders.isEmpty()) throw EepromException.in("--serial", "no boards to stage");
-        return new StagingPlan(folders, in.link(), in.dnsmasq());
+        return new StagingPlan(folders, in.link(), in.dnsmasq(), false);
+    }
+
+    /**
+     * A profile: one folder, {@code profiles/NAME}, that boards link to ({@code eeprom boot set}). Its
+     * {@code cmdline.txt} has {@link Inputs#vars()} filled in and keeps every other placeholder ({@code ${serial}},
+     * a devices file's columns), rendered per board when a board is switched to it. {@link Inputs#devices()} and
+     * {@link Inputs#prefix()} are not used.
+     */
+    public static StagingPlan ofProfile(Inputs in, String profile) {
+        requireProfileName("--profile", profile);
+        requireBootFiles(in);
+        Map<String, String> values = new LinkedHashMap<>(in.vars());
+        in.cmdline().ifPresent(t -> t.placeholders().forEach(p -> values.putIfAbsent(p, "${" + p + "}")));
+        BoardFolder folder = new BoardFolder(PROFILES + "/" + profile, "profile " + profile,
+                files(in, sharedFiles(in), values, "profile " + profile));
+        return new StagingPlan(List.of(folder), in.link(), in.dnsmasq(), true);
+    }
+
+    /** A profile's name: a folder name under {@value #PROFILES}/ that no shell or TFTP path can misread. */
+    public static String requireProfileName(String origin, String name) {
+        if (!name.matches("[A-Za-z0-9][A-Za-z0-9._-]*")) throw EepromException.in(origin + " "
+                + EepromException.printable(name), "expected a name of letters, digits, ., _ and -, not starting "
+                + "with . or -");
+        return name;
+    }
+
+    private static List<StagedFile> files(Inputs in, List<StagedFile> shared, Map<String, String> values, String board) {
+        List<StagedFile> files = new ArrayList<>(shared);
+        in.cmdline().ifPresent(t -> files.add(new StagedFile.Generated(CMDLINE_TXT, cmdline(t, values, board))));
+        in.update().ifPresent(u -> {
+            files.add(new StagedFile.Generated(EepromUpdate.UPD, u.upd()));
+            files.add(new StagedFile.Generated(EepromUpdate.SIG, u.sig()));
+        });
+        files.sort(Comparator.comparing(StagedFile::name));
+        return files;
     }
 
     /** What a Pi 4 or Pi 5 cannot boot without, unless an option supplies it. */
@@ -114,12 +147,10 @@ public record StagingPlan(List<BoardFolder> folders, LinkMode link, Optional<Dns
     }
 
     /** One line: the template filled in, surrounding blank space and line ends dropped, one LF added. */
-    private static byte[] cmdline(Template template, Map<String, String> vars, Device device) {
-        Map<String, String> values = new LinkedHashMap<>(vars);
-        values.putAll(device.columns());
+    private static byte[] cmdline(Template template, Map<String, String> values, String board) {
         String line = template.substitute(values).strip();
         if (line.contains("\n") || line.contains("\r")) throw EepromException.in(template.source(),
-                "cmdline.txt must be one line; board %s's has %d", device.label(), line.split("\r?\n").length);
+                "cmdline.txt must be one line; board %s's has %d", board, line.split("\r?\n").length);
         return (line + "\n").getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -157,7 +157,7 @@ class BadInputMatrixTest {
         cli.destroyForcibly().waitFor();
         assertThat(Files.readAllBytes(target)).satisfiesAnyOf(b -> assertThat(b).isEqualTo(PI4),
                 b -> assertThat(b).isEqualTo(complete));
-        assertThat(leftovers()).allMatch(n -> n.matches("\\.target\\.bin\\.[0-9]+\\.tmp"));
+        assertThat(leftovers()).allMatch(n -> n.matches("\\.target\\.bin\\.[0-9a-z]+\\.tmp"));
     }
 
     @Test

@@ -200,12 +200,13 @@ class BatchCommandTest {
 
     @Test
     void anArchiveNameTheBatchCannotWriteIsRefusedNotMadeAFolder() throws IOException {
-        for (String name : new String[] {"fleet.tar.zst", "fleet.7z", "fleet.gz"}) {
+        for (String name : new String[] {"fleet.tar.zst", "fleet.7z", "fleet.gz", "fleet.tar.lz"}) {
             Cli.Result r = batch("name,soc\nn1,2711\n", name);
             String suffix = name.substring(name.lastIndexOf('.'));
-            assertThat(r.exit()).isEqualTo(1);
-            assertThat(r.stderr()).isEqualTo("eeprom: error: " + dir.resolve(name) + ": a batch writes a folder or a "
-                    + ".tar, .tar.gz, .tar.bz2, .tar.xz or .zip archive, not " + suffix + "\n");
+            assertThat(r.exit()).as("a usage error").isEqualTo(2);
+            assertThat(r.stderr()).isEqualTo("eeprom: error: Invalid value for option '--out': " + dir.resolve(name)
+                    + ": a batch writes a folder or a .tar, .tar.gz, .tar.bz2, .tar.xz or .zip archive, not " + suffix
+                    + " (see 'eeprom batch --help')\n");
             assertThat(dirListing()).containsExactly("devices.csv", "pi4.bin", "rack.conf");
         }
     }

@@ -17,8 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged jar run as a user runs it, in an environment of the test's choosing: {@code SOURCE_DATE_EPOCH}
- * through picocli's {@code ${env:...}} default, {@code EEPROM_KEY_PASSPHRASE}, and the passphrase asked for with echo
- * off on a terminal ({@code script}, util-linux) when neither a file nor the variable gives it.
+ * through picocli's {@code ${env:...}} default, {@code EEPROM_KEY_PASSPHRASE}, {@code EEPROM_DEBUG} with a small
+ * heap, and the passphrase asked for with echo off on a terminal ({@code script}, util-linux) when neither a file
+ * nor the variable gives it.
  */
 class EnvironmentIT {
     private static final Path ROOT = Path.of("").toAbsolutePath();
@@ -30,18 +31,44 @@ class EnvironmentIT {
     }
 
     private Run eeprom(Map<String, String> env, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-cp", ROOT.resolve("target/eeprom.jar").toString(),
-                EepromCli.class.getName()));
+        return eeprom(List.of(), env, args);
+    }
+
+    private Run eeprom(List<String> jvmOptions, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(JAVA));
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-cp", ROOT.resolve("target/eeprom.jar").toString(), EepromCli.class.getName()));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectError(tmp.resolve("err").toFile());
         builder.environment().remove("SOURCE_DATE_EPOCH");
         builder.environment().remove("EEPROM_KEY_PASSPHRASE");
+        builder.environment().remove(EepromCli.DEBUG_VARIABLE);
         builder.environment().putAll(env);
         Process p = builder.start();
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
         return new Run(p.exitValue(), out, Files.readString(tmp.resolve("err")));
+    }
+
+    /**
+     * A real OutOfMemoryError: a 6 MiB heap starts the JVM and parses the command line but cannot check a Pi 5
+     * image's sections. One line naming the command and the image, exit 1; EEPROM_DEBUG=1 adds the trace.
+     */
+    @Test
+    void outOfMemoryIsOneLineAndEepromDebugShowsTheTrace() throws Exception {
+        String image = Conformance.file("firmware/2712-pieeprom-2026-08-12.bin").toString();
+        List<String> smallHeap = List.of("-Xmx6m", "-XX:TieredStopAtLevel=1");
+        Run r = eeprom(smallHeap, Map.of(), "info", "--check", image);
+        assertThat(r.exit()).as(r.err()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("eeprom: error: eeprom info " + image + ": out of memory (Java heap space); "
+                + "java -Xmx sets the limit (--debug or EEPROM_DEBUG=1 shows the stack trace)\n");
+        assertThat(r.out()).isEmpty();
+        Run debug = eeprom(smallHeap, Map.of(EepromCli.DEBUG_VARIABLE, "1"), "info", "--check", image);
+        assertThat(debug.exit()).isEqualTo(1);
+        assertThat(debug.err()).startsWith("eeprom: error: eeprom info " + image + ": out of memory (Java heap space); "
+                + "java -Xmx sets the limit\njava.lang.OutOfMemoryError: Java heap space\n\tat ");
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -38,29 +40,100 @@ class LauncherIT {
         return out;
     }
 
-    private static List<Path> archives(Path checkout) throws IOException {
-        Path dir = checkout.resolve("target/startup");
+    private static List<Path> archives(Path dir) throws IOException {
         if (!Files.isDirectory(dir)) return List.of();
         try (Stream<Path> files = Files.list(dir)) {
             return files.filter(p -> p.getFileName().toString().matches("eeprom.*\\.(aot|jsa)")).toList();
         }
     }
 
+    private static Process start(Path launcher, Map<String, String> env, Path err, String... args) throws IOException {
+        ProcessBuilder pb = new ProcessBuilder(Stream.concat(Stream.of(launcher.toString()), Stream.of(args)).toList())
+                .redirectError(err.toFile());
+        pb.environment().putAll(env);
+        return pb.start();
+    }
+
+    @Test
+    void aCopyOutsideACheckoutPointsAtTheReleaseAndBuildsNothing() throws Exception {
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Path copy = Files.copy(Path.of("eeprom").toAbsolutePath(), bin.resolve("eeprom"), StandardCopyOption.COPY_ATTRIBUTES);
+        Process p = start(copy, Map.of(), tmp.resolve("err"), "--version");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(tmp.resolve("err"))).isEqualTo("eeprom: " + copy + " is the launcher of a pieeprom "
+                + "source checkout (it builds itself with Maven), and " + bin + " is none: install a release instead "
+                + "(eeprom-VERSION.tar.gz or eeprom_VERSION_all.deb, docs/install.md), or run ./eeprom inside a clone\n");
+        try (Stream<Path> files = Files.list(bin)) {
+            assertThat(files).containsExactly(copy);                       // no target/ beside the copy
+        }
+    }
+
+    @Test
+    void aJavaHomeWithoutJavaIsOneLineBeforeAnyBuild() throws Exception {
+        Path checkout = checkout();
+        Process p = start(checkout.resolve("eeprom"), Map.of("JAVA_HOME", tmp.resolve("no-jdk").toString()),
+                tmp.resolve("err"), "--version");
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).isEqualTo(1);
+        assertThat(Files.readString(tmp.resolve("err"))).isEqualTo("eeprom: JAVA_HOME is " + tmp.resolve("no-jdk")
+                + ", which has no bin/java: set it to a JDK 17 or later, or unset it\n");
+    }
+
+    @Test
+    void aUserWhoCannotWriteTheCheckoutRunsItsJarAndKeepsTheArchiveInTheirCache() throws Exception {
+        Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rwxr-xr-x"));   // readable, not writable
+        Path checkout = checkout();
+        Path home = Files.createDirectories(tmp.resolve("home"));
+        Files.setOwner(home, home.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+        // util-linux's setpriv runs the launcher as nobody (uid 65534), whose HOME is the folder above
+        ProcessBuilder pb = new ProcessBuilder("setpriv", "--reuid=65534", "--regid=65534", "--clear-groups",
+                checkout.resolve("eeprom").toString(), "--version").redirectErrorStream(true);
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        pb.environment().remove("XDG_CACHE_HOME");
+        pb.environment().put("HOME", home.toString());
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).startsWith("eeprom (pieeprom) ");
+        Path startup = home.resolve(".cache/pieeprom/" + checkout.toString().replaceAll("[^A-Za-z0-9]", "_")
+                + "/startup");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (archives(startup).isEmpty() && System.nanoTime() < deadline) Thread.sleep(200);
+        assertThat(archives(startup)).as("an archive in the user's cache within 120 s").isNotEmpty();
+        assertThat(checkout.resolve("target/startup")).doesNotExist();
+        // the training goes on to the fleet archive: let it end before the folder is deleted
+        while (hasLock(startup) && System.nanoTime() < deadline) Thread.sleep(200);
+    }
+
+    private static boolean hasLock(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".lock"));
+        }
+    }
+
     @Test
     void theArchiveTrainedUnderARunsJvmOptionsServesRunsWithoutThem() throws Exception {
         Path checkout = checkout();
+        // a PATH with the tools the launcher runs and no flock (macOS has none): the training's lock is mkdir's
+        Path path = Files.createDirectories(tmp.resolve("path"));
+        for (String tool : List.of("bash", "find", "mkdir", "rm", "mv", "sleep"))
+            Files.copy(Path.of("/usr/bin", tool), path.resolve(tool), StandardCopyOption.COPY_ATTRIBUTES);
         // the first run's options (here a JFR recording, which adds the jdk.jfr module) must not reach the archive
-        String first = run(checkout, Map.of("JAVA_TOOL_OPTIONS",
+        String first = run(checkout, Map.of("PATH", path.toString(), "JAVA_TOOL_OPTIONS",
                 "-XX:StartFlightRecording=filename=" + tmp.resolve("first.jfr")), "--version");
         assertThat(first).contains("eeprom (pieeprom)");
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-        while (archives(checkout).isEmpty() && System.nanoTime() < deadline) Thread.sleep(200);
-        List<Path> archives = archives(checkout);
+        while (archives(checkout.resolve("target/startup")).isEmpty() && System.nanoTime() < deadline) Thread.sleep(200);
+        List<Path> archives = archives(checkout.resolve("target/startup"));
         assertThat(archives).as("an archive under target/startup within 120 s").hasSize(1);
-        // a JVM told it must map the archive fails when it cannot
-        String must = archives.get(0).toString().endsWith(".aot") ? "-XX:AOTMode=on" : "-Xshare:on";
-        assertThat(run(checkout, Map.of("JAVA_TOOL_OPTIONS", must), "info",
+        // the JVM names the archives it maps (JDK 17: "Dynamic archive name: ...", the AOT cache: "Static archive
+        // name: ...") and exits; -Xshare:on or -XX:AOTMode=on would pass without ours, on the JDK's own archive
+        assertThat(run(checkout, Map.of("JAVA_TOOL_OPTIONS", "-XX:+PrintSharedArchiveAndExit"), "info",
                 checkout.resolve("firmware-samples/synthetic-2711-notbootable.bin").toString()))
-                .contains("BCM2711");
+                .contains("archive name: " + archives.get(0));
+        assertThat(run(checkout, Map.of(), "info",
+                checkout.resolve("firmware-samples/synthetic-2711-notbootable.bin").toString())).contains("BCM2711");
     }
 }

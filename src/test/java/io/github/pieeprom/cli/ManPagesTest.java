@@ -21,7 +21,8 @@ class ManPagesTest {
     void writesAPagePerCommandThatGroffRendersWithEverySection() throws Exception {
         ManPages.main(new String[] {dir.toString()});
         List<String> paths = CommandPaths.all();
-        assertThat(paths).hasSize(29).contains("eeprom tftp serve", "eeprom key convert", "eeprom boot serve");
+        assertThat(paths).hasSize(31).contains("eeprom tftp serve", "eeprom key convert", "eeprom boot set",
+                "eeprom boot serve");
         for (String path : paths) {
             Path page = dir.resolve(path.replace(' ', '-') + ".1");
             Rendered r = groff(page);
@@ -46,9 +47,36 @@ class ManPagesTest {
     }
 
     @Test
+    void listsTheOptionsAndExitCodesOfTheOsEdges() throws Exception {
+        Map<String, String> pages = ManPages.pages(LocalDate.of(2026, 1, 1));
+        String[] names = {"eeprom-status.1", "eeprom-diff.1", "eeprom-tftp-check.1", "eeprom-tftp-stage.1",
+                "eeprom-info.1"};
+        Map<String, String> text = new java.util.HashMap<>();
+        for (String name : names) {
+            Files.writeString(dir.resolve(name), pages.get(name));
+            text.put(name, groff(dir.resolve(name)).text());
+        }
+        assertThat(section(text.get("eeprom-status.1"), "EXIT STATUS"))
+                .contains("3", "An image is behind: a newer release exists.");
+        assertThat(section(text.get("eeprom-diff.1"), "EXIT STATUS")).contains("They differ.", "Trouble:");
+        assertThat(section(text.get("eeprom-tftp-check.1"), "OPTIONS")).contains("--mac=MAC", "--prefix-str",
+                "The board's MAC address");
+        assertThat(section(text.get("eeprom-tftp-stage.1"), "OPTIONS")).contains("--nfs-root=SERVER:/PATH");
+        assertThat(section(text.get("eeprom-info.1"), "OPTIONS")).contains("--debug", "stack trace");
+        assertThat(section(text.get("eeprom-info.1"), "ENVIRONMENT")).contains("EEPROM_DEBUG");
+    }
+
+    @Test
     void datesThePagesBySourceDateEpochWhenABuildSetsIt() {
         assertThat(ManPages.date("1767225600")).isEqualTo(LocalDate.of(2026, 1, 1));
         assertThat(ManPages.date(null)).isNotNull();
+    }
+
+    @Test
+    void aBuildDatesThePagesByItsOutputTimestampInEitherOfMavensForms() {
+        assertThat(ManPages.buildDate("2026-12-07T23:59:59Z")).isEqualTo(LocalDate.of(2026, 12, 7));
+        assertThat(ManPages.buildDate("2026-12-07T01:00:00+02:00")).isEqualTo(LocalDate.of(2026, 12, 6));
+        assertThat(ManPages.buildDate("1767225600")).isEqualTo(LocalDate.of(2026, 1, 1));
     }
 
     private record Rendered(String text, String warnings) {

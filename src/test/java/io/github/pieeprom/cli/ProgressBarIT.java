@@ -32,7 +32,7 @@ class ProgressBarIT {
     }
 
     private String batch(String out) throws Exception {
-        Files.writeString(tmp.resolve("rack.conf"), "[all]\nBOOT_ORDER=0xf21\nTFTP_PREFIX_STR=${rack}/\n");
+        Files.writeString(tmp.resolve("rack.conf"), "[all]\nBOOT_ORDER=0xf21\nTFTP_PREFIX=1\nTFTP_PREFIX_STR=${rack}/\n");
         Files.writeString(tmp.resolve("devices.csv"), "name,soc,template,rack\nnode-1,2711,rack.conf,a\n"
                 + "node-2,2711,rack.conf,b\nnode-3,2711,rack.conf,c\n");
         return String.join(" ", "'" + JAVA + "'", "-cp", "'" + ROOT.resolve("target/eeprom.jar") + "'",

@@ -46,9 +46,26 @@ class StatusCommandTest {
     }
 
     @Test
+    void behindHasItsOwnExitCodeListedInTheHelpAndAnUnreadableImageIsStillOne() throws IOException {
+        Cli.Result help = Cli.run("status", "--help");
+        assertThat(help.out()).contains("""
+                Exit codes:
+                  0   Every image is on the newest release of its channel.
+                  1   Bad input: a file cannot be read, or is not an image.
+                  2   Usage error.
+                  3   An image is behind: a newer release exists.
+                """);
+        Path broken = Files.write(tmp.resolve("broken.bin"), new byte[512 * 1024]);    // image-sized, no sections
+        Cli.Result r = Cli.run("status", jan.toString(), broken.toString(), "--releases", releases.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).startsWith("eeprom: error: " + broken).hasLineCount(1);
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
     void saysHowManyReleasesEachImageIsBehindCountingEachReleaseOnce() {
         Cli.Result r = Cli.run("status", jan.toString(), feb.toString(), mar.toString(), "--releases", releases.toString());
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exit()).as("behind").isEqualTo(3);
         assertThat(r.out()).isEqualTo("""
                 %s  2712  2026-01-01 (5a4e7e12)  1 release behind (newest 2026-02-01 in latest)
                 %s  2712  2026-02-01 (697e9780)  up to date
@@ -68,7 +85,7 @@ class StatusCommandTest {
     @Test
     void aFolderOfImagesIsSearchedAndJsonListsEachImage() {
         Cli.Result r = Cli.run("status", tmp.resolve("boards").toString(), "--releases", releases.toString(), "--json");
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exit()).as("behind").isEqualTo(3);
         assertThat(r.out()).isEqualTo("""
                 [
                   {
@@ -118,7 +135,7 @@ class StatusCommandTest {
                 "--ts", "1700000000");
         assertThat(batch.exit()).as(batch.stderr()).isZero();
         Cli.Result r = Cli.run("status", out.toString(), "--releases", releases.toString());
-        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.exit()).as("behind").isEqualTo(3);
         assertThat(r.out()).isEqualTo("""
                 %s  2712  2026-01-01 (5a4e7e12)  1 release behind (newest 2026-02-01 in latest)
                 %s  2712  2026-01-01 (5a4e7e12)  1 release behind (newest 2026-02-01 in latest)

@@ -180,4 +180,30 @@ class TargetBootloaderTest {
                     + "with TFTP_PREFIX=1\n");
         }
     }
+
+    @Test
+    void batchWarnsOncePerFindingOfItsDistinctImagesAndStrictRefusesTheFleet() throws IOException {
+        String rack = write("rack.conf", "[all]\nBOOT_ORDER=0xf21\nDNS_IP=${dns}\n");
+        String manifest = write("devices.csv", "name,soc,template,dns\nnode-1,2711,rack.conf,10.0.0.53\n"
+                + "node-2,2711,rack.conf,10.0.0.54\nnode-3,2711,rack.conf,10.0.0.54\n");
+        Cli.Result r = Cli.run("batch", manifest, "--image-2711", BEFORE_DNS_IP, "--ts", "1", "-o",
+                dir.resolve("fleet").toString());
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        assertThat(r.stderr()).isEqualTo("eeprom: warning: rack.conf:3:1: " + DNS_IP_REFUSED + " (2 of 2 images)\n"
+                + "wrote " + dir.resolve("fleet") + ": 3 devices, 2 images\n");
+
+        Cli.Result strict = Cli.run("batch", manifest, "--image-2711", BEFORE_DNS_IP, "--ts", "1", "--strict", "-o",
+                dir.resolve("strict").toString());
+        assertThat(strict.exit()).isEqualTo(1);
+        assertThat(strict.stderr()).isEqualTo("eeprom: error: rack.conf:3:1: " + DNS_IP_REFUSED
+                + " (--strict: 1 finding; nothing written)\n");
+        assertThat(dir.resolve("strict")).doesNotExist();
+
+        Cli.Result current = Cli.run("batch", manifest, "--image-2711", FIRST_DNS_IP, "--ts", "1", "-o",
+                dir.resolve("current").toString());
+        assertThat(current.exit()).as(current.stderr()).isZero();
+        assertThat(current.stderr()).as("read from 2022-02-04 on, but not in the documentation")
+                .doesNotContain(DNS_IP_REFUSED).contains("DNS_IP is read by this bootloader", "undocumented");
+        assertThat(dir.resolve("current/devices/node-3/pieeprom.bin")).exists();
+    }
 }

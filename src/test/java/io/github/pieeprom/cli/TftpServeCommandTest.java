@@ -3,12 +3,19 @@ package io.github.pieeprom.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.github.pieeprom.netboot.tftp.TftpEvent;
 import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -48,7 +55,7 @@ class TftpServeCommandTest {
                 l -> assertThat(l).matches(TIME + " " + CLIENT + " RRQ \\.\\./secret octet"),
                 l -> assertThat(l).matches(TIME + " " + CLIENT + " \\.\\./secret: refused: path leaves the root \\(\\.\\.\\)"),
                 l -> assertThat(l).matches(TIME + " summary: 3 requests, 1 sent \\(6 bytes\\), 1 not found, 1 refused, "
-                        + "0 dropped"));
+                        + "0 dropped, 0 packets sent again"));
     }
 
     @Test
@@ -58,9 +65,9 @@ class TftpServeCommandTest {
         assertThat(log.get(1)).matches("\\{\"time\":\"" + TIME + "\",\"event\":\"request\",\"client\":\"" + CLIENT
                 + "\",\"file\":\"hello.txt\",\"kind\":\"RRQ\",\"mode\":\"octet\",\"options\":\\{}}");
         assertThat(log.get(2)).matches("\\{\"time\":\"" + TIME + "\",\"event\":\"sent\",\"client\":\"" + CLIENT
-                + "\",\"file\":\"hello.txt\",\"bytes\":6,\"ms\":\\d+}");
+                + "\",\"file\":\"hello.txt\",\"bytes\":6,\"ms\":\\d+,\"resent\":0}");
         assertThat(log.get(3)).matches("\\{\"time\":\"" + TIME + "\",\"event\":\"summary\",\"requests\":1,\"sent\":1,"
-                + "\"bytes\":6,\"notFound\":0,\"refused\":0,\"dropped\":0}");
+                + "\"bytes\":6,\"notFound\":0,\"refused\":0,\"dropped\":0,\"resent\":0}");
     }
 
     @Test
@@ -85,6 +92,25 @@ class TftpServeCommandTest {
         Cli.Result r = Cli.run("tftp", "serve", "--root", root.toString(), "--port", "0", "--log", root.toString());
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.stderr()).isEqualTo("eeprom: error: " + root + ": is a folder, not a file\n");   // was: Is a directory
+    }
+
+    @Test
+    void saysHowManyPacketsWentAgainAndWhyATransferWasDropped() throws IOException {
+        StringWriter text = new StringWriter();
+        TftpLog log = new TftpLog(new PrintWriter(text), false,
+                Clock.fixed(Instant.parse("2026-12-07T10:00:00Z"), ZoneOffset.UTC));
+        InetSocketAddress pi = new InetSocketAddress(InetAddress.getByName("10.0.0.21"), 49152);
+        log.record(new TftpEvent.Sent(pi, "start4.elf", 2285600, Duration.ofMillis(569), 3));
+        log.record(new TftpEvent.Sent(pi, "fixup4.dat", 5000, Duration.ofMillis(4), 0));
+        log.record(new TftpEvent.Dropped(pi, "kernel8.img", 443392, 1, "gave up: no ACK for block 434 in 60 s"));
+        log.summary();
+        assertThat(text.toString().lines()).containsExactly(
+                "2026-12-07T10:00:00Z 10.0.0.21:49152 start4.elf: sent 2285600 bytes in 569 ms, 3 packets sent again",
+                "2026-12-07T10:00:00Z 10.0.0.21:49152 fixup4.dat: sent 5000 bytes in 4 ms",
+                "2026-12-07T10:00:00Z 10.0.0.21:49152 kernel8.img: dropped after 443392 bytes, 1 packet sent again: "
+                        + "gave up: no ACK for block 434 in 60 s",
+                "2026-12-07T10:00:00Z summary: 0 requests, 2 sent (2290600 bytes), 0 not found, 0 refused, 1 dropped, "
+                        + "4 packets sent again");
     }
 
     @Test

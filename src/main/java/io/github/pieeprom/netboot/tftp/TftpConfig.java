@@ -11,39 +11,48 @@ import java.util.function.Consumer;
  *
  * @param maxTransfers concurrent transfers in all; requests beyond it are refused
  * @param maxPerClient concurrent transfers from one client IP address
- * @param retransmitTimeout how long to wait for an ACK before sending again, unless the client negotiated
- *                          {@code timeout}
- * @param maxRetries retransmissions of the same packet before the transfer is dropped as stalled
+ * @param minTimeout the least wait for an ACK before sending again, however short the measured round trip
+ * @param maxTimeout the longest wait between two sends of the same packet (the back-off stops growing there), unless
+ *                   the client negotiated {@code timeout}, which then takes its place
+ * @param giveUp how long a transfer may go without an ACK that moves it on before it is dropped
  */
 public record TftpConfig(Path root, InetSocketAddress bind, int maxTransfers, int maxPerClient,
-                         Duration retransmitTimeout, int maxRetries, Consumer<TftpEvent> listener) {
+                         Duration minTimeout, Duration maxTimeout, Duration giveUp, Consumer<TftpEvent> listener) {
     static final int PORT = 69;
 
     public TftpConfig {
-        if (maxTransfers < 1 || maxPerClient < 1 || maxRetries < 0 || retransmitTimeout.isNegative()
-                || retransmitTimeout.isZero())
-            throw new IllegalArgumentException("limits must be positive: %d, %d, %s, %d".formatted(maxTransfers,
-                    maxPerClient, retransmitTimeout, maxRetries));
+        if (maxTransfers < 1 || maxPerClient < 1 || !positive(minTimeout) || !positive(maxTimeout)
+                || !positive(giveUp) || maxTimeout.compareTo(minTimeout) < 0)
+            throw new IllegalArgumentException("limits must be positive, timeouts min <= max: %d, %d, %s, %s, %s"
+                    .formatted(maxTransfers, maxPerClient, minTimeout, maxTimeout, giveUp));
     }
 
-    /** Serves {@code root} on port 69 of every address: 1000 transfers, 16 per client, 1 s timeout, 5 retries. */
+    /**
+     * Serves {@code root} on port 69 of every address: 1000 transfers, 16 per client; timeouts from the round trip
+     * between 20 ms and 8 s; a transfer is given up after 60 s without progress (a Pi gives up a file after 30).
+     */
     public static TftpConfig of(Path root) {
-        return new TftpConfig(root, new InetSocketAddress(PORT), 1000, 16, Duration.ofSeconds(1), 5, event -> { });
+        return new TftpConfig(root, new InetSocketAddress(PORT), 1000, 16, Duration.ofMillis(20), Duration.ofSeconds(8),
+                Duration.ofSeconds(60), event -> { });
     }
 
     public TftpConfig withBind(InetSocketAddress address) {
-        return new TftpConfig(root, address, maxTransfers, maxPerClient, retransmitTimeout, maxRetries, listener);
+        return new TftpConfig(root, address, maxTransfers, maxPerClient, minTimeout, maxTimeout, giveUp, listener);
     }
 
     public TftpConfig withLimits(int transfers, int perClient) {
-        return new TftpConfig(root, bind, transfers, perClient, retransmitTimeout, maxRetries, listener);
+        return new TftpConfig(root, bind, transfers, perClient, minTimeout, maxTimeout, giveUp, listener);
     }
 
-    public TftpConfig withRetransmit(Duration timeout, int retries) {
-        return new TftpConfig(root, bind, maxTransfers, maxPerClient, timeout, retries, listener);
+    public TftpConfig withRetransmit(Duration min, Duration max, Duration giveUpAfter) {
+        return new TftpConfig(root, bind, maxTransfers, maxPerClient, min, max, giveUpAfter, listener);
     }
 
     public TftpConfig withListener(Consumer<TftpEvent> eventListener) {
-        return new TftpConfig(root, bind, maxTransfers, maxPerClient, retransmitTimeout, maxRetries, eventListener);
+        return new TftpConfig(root, bind, maxTransfers, maxPerClient, minTimeout, maxTimeout, giveUp, eventListener);
+    }
+
+    private static boolean positive(Duration d) {
+        return !d.isNegative() && !d.isZero();
     }
 }

@@ -24,15 +24,19 @@ public sealed interface TftpEvent {
         }
     }
 
-    /** The whole file reached the client (its last block was acknowledged). */
-    record Sent(InetSocketAddress client, String file, long bytes, Duration elapsed) implements TftpEvent {
+    /** The whole file reached the client (its last block was acknowledged); {@code resent}: packets sent again. */
+    record Sent(InetSocketAddress client, String file, long bytes, Duration elapsed, int resent) implements TftpEvent {
     }
 
     /** The server answered with an ERROR packet; {@code code} is the TFTP error code sent. */
     record Refused(InetSocketAddress client, String file, int code, String reason) implements TftpEvent {
     }
 
-    /** A transfer that started and did not finish: it stalled, the client gave up, or the server stopped. */
-    record Dropped(InetSocketAddress client, String file, long bytesSent, String reason) implements TftpEvent {
+    /**
+     * A transfer that started and did not finish: the server gave up waiting for an ACK, the client aborted or its
+     * port closed, or the server stopped; {@code reason} says which.
+     */
+    record Dropped(InetSocketAddress client, String file, long bytesSent, int resent, String reason)
+            implements TftpEvent {
     }
 }

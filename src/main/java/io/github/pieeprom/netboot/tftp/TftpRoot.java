@@ -16,10 +16,17 @@ import java.util.Map;
 
 /**
  * The served folder: turns a requested name into file content, refusing anything outside the folder. Contents are
- * memory-mapped once and shared by every transfer of the same file until it changes (size or modification time).
+ * read once and shared by every transfer of the same file until it changes (size or modification time), up to
+ * {@link #CACHED_FILES} files and {@link #CACHED_BYTES} bytes, the least recently used dropped first.
+ * <p>
+ * Read into memory, not mapped: a file rewritten in place (a hard-linked boot file, a {@code cp} over it) while it
+ * was mapped made the next read of the mapping a SIGBUS, which the JVM turns into an {@link InternalError} that
+ * stopped the server's one thread. A copy keeps sending the bytes the transfer began with.
  */
 final class TftpRoot {
     private static final int CACHED_FILES = 256;
+    /** A rack's boot files (a few kernels and initramfs of 10-60 MiB, their overlays) fit with room to spare. */
+    private static final long CACHED_BYTES = 512L << 20;
 
     private record Key(Path file, boolean netascii) {
     }
@@ -28,12 +35,8 @@ final class TftpRoot {
     }
 
     private final Path root;
-    private final Map<Key, Cached> cache = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<Key, Cached> eldest) {
-            return size() > CACHED_FILES;
-        }
-    };
+    private final Map<Key, Cached> cache = new LinkedHashMap<>(16, 0.75f, true);
+    private long cachedBytes;
 
     TftpRoot(Path root) throws IOException {
         this.root = root.toRealPath();
@@ -56,10 +59,10 @@ final class TftpRoot {
             Key key = new Key(file, netascii);
             Cached c = cache.get(key);
             if (c == null || c.size != attrs.size() || !c.modified.equals(attrs.lastModifiedTime())) {
-                ByteBuffer mapped = map(file, attrs.size());
+                ByteBuffer content = readAll(file, (int) attrs.size());
                 c = new Cached(attrs.size(), attrs.lastModifiedTime(),
-                        netascii ? Netascii.encode(mapped).asReadOnlyBuffer() : mapped);
-                cache.put(key, c);
+                        (netascii ? Netascii.encode(content) : content).asReadOnlyBuffer());
+                keep(key, c);
             }
             return c.content.duplicate();
         } catch (AccessDeniedException e) {
@@ -91,9 +94,24 @@ final class TftpRoot {
         return real;
     }
 
-    private static ByteBuffer map(Path file, long size) throws IOException {
-        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
-            return channel.map(FileChannel.MapMode.READ_ONLY, 0, size).asReadOnlyBuffer();
+    private void keep(Key key, Cached c) {
+        Cached old = cache.put(key, c);
+        if (old != null) cachedBytes -= old.content.capacity();
+        cachedBytes += c.content.capacity();
+        for (var eldest = cache.entrySet().iterator(); eldest.hasNext() && cache.size() > 1
+                && (cache.size() > CACHED_FILES || cachedBytes > CACHED_BYTES); ) {
+            cachedBytes -= eldest.next().getValue().content.capacity();
+            eldest.remove();
         }
+    }
+
+    /** The file's first {@code size} bytes, or fewer if it shrank since it was measured. */
+    private static ByteBuffer readAll(Path file, int size) throws IOException {
+        ByteBuffer content = ByteBuffer.allocate(size);
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            while (content.hasRemaining() && channel.read(content) >= 0) {
+            }
+        }
+        return content.flip();
     }
 }

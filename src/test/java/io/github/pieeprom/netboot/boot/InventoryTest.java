@@ -32,8 +32,8 @@ class InventoryTest {
         inventory.tftp(new TftpEvent.Request(client, "5b154510/start4.elf", "RRQ", "octet", Map.of("tsize", "0")), T0);
         inventory.tftp(new TftpEvent.Refused(client, "5b154510/start4.elf", TftpPacket.Error.NOT_FOUND, "not found"), T0);
         inventory.tftp(new TftpEvent.Request(client, "config.txt", "RRQ", "octet", Map.of()), T0.plusSeconds(2));
-        inventory.tftp(new TftpEvent.Sent(client, "config.txt", 40, Duration.ofMillis(3)), T0.plusSeconds(2));
-        inventory.tftp(new TftpEvent.Dropped(client, "kernel8.img", 1468, "stalled"), T0.plusSeconds(3));
+        inventory.tftp(new TftpEvent.Sent(client, "config.txt", 40, Duration.ofMillis(3), 0), T0.plusSeconds(2));
+        inventory.tftp(new TftpEvent.Dropped(client, "kernel8.img", 1468, 2, "stalled"), T0.plusSeconds(3));
 
         Board board = inventory.boards().get(0);
         assertThat(inventory.boards()).hasSize(1);

@@ -39,7 +39,7 @@ class TftpServerTest {
         Files.writeString(dir.resolve("secret"), "outside the root");
         Files.createSymbolicLink(root.resolve("escape"), dir.resolve("secret"));
         Files.createSymbolicLink(root.resolve("inside"), root.resolve("file.bin"));
-        start(TftpConfig.of(root).withRetransmit(Duration.ofSeconds(3), 5));
+        start(TftpConfig.of(root).withRetransmit(Duration.ofSeconds(3), Duration.ofSeconds(3), Duration.ofSeconds(20)));
     }
 
     private void start(TftpConfig config) throws IOException {
@@ -101,6 +101,36 @@ class TftpServerTest {
     }
 
     @Test
+    void aFileRewrittenInPlaceMidTransferIsSentAsItWasAndTheServerKeepsServing() throws IOException {
+        Reply first = client.request("file.bin", Map.of());
+        byte[] rewritten = new byte[700];                          // shorter: a mapping of the old size would fault
+        new Random(8).nextBytes(rewritten);
+        try (var out = Files.newOutputStream(root.resolve("file.bin"))) {     // truncated and written, same inode
+            out.write(rewritten);
+        }
+        java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+        Reply reply = first;
+        while (true) {
+            Data data = (Data) reply.packet();
+            byte[] bytes = new byte[data.payload().remaining()];
+            data.payload().get(bytes);
+            got.writeBytes(bytes);
+            client.ack(first.port(), data.block());
+            if (bytes.length < 512) break;
+            reply = client.receive();
+        }
+        assertThat(got.toByteArray()).as("the bytes the transfer began with").isEqualTo(file);
+        assertThat(fetch("file.bin")).as("the next request: the new bytes").isEqualTo(rewritten);
+    }
+
+    @Test
+    void aClientThatAsksAgainRightAfterItsFinalAckIsNeverRefused() throws IOException {
+        Files.write(root.resolve("small.bin"), new byte[100]);
+        for (int i = 0; i < 1000; i++)                             // as a Pi asks for file after file, no pause
+            assertThat(fetch("small.bin")).as("fetch %d", i).hasSize(100);
+    }
+
+    @Test
     void aDuplicateAckSendsNothingMore() throws IOException {
         int port = client.request("file.bin", Map.of()).port();
         client.ack(port, 1);
@@ -112,15 +142,54 @@ class TftpServerTest {
     }
 
     @Test
-    void retransmitsAfterTheTimeoutAndDropsAStalledTransfer() throws IOException {
-        start(TftpConfig.of(root).withRetransmit(Duration.ofMillis(100), 2));
+    void resendsAfterTheMeasuredRoundTripBacksOffToTheCeilingThenGivesUp() throws IOException {
+        start(TftpConfig.of(root).withRetransmit(Duration.ofMillis(100), Duration.ofMillis(800), Duration.ofMillis(2500)));
         Reply first = client.request("file.bin", Map.of());
-        assertThat(((Data) first.packet()).block()).isEqualTo(1);
-        assertThat(((Data) client.receive().packet()).block()).isEqualTo(1);
-        assertThat(((Data) client.receive().packet()).block()).isEqualTo(1);
-        assertThat(client.receiveWithin(600)).isNull();
-        assertThat(events).contains(new TftpEvent.Dropped(client(), "file.bin", 0,
-                "stalled: no ACK for block 1 after 2 retransmissions"));
+        client.ack(first.port(), 1);                         // a round trip of well under 1 ms: the floor applies
+        List<Long> arrivals = new java.util.ArrayList<>();
+        Reply r;
+        while ((r = client.receiveWithin(1500)) != null) {
+            assertThat(((Data) r.packet()).block()).isEqualTo(2);
+            arrivals.add(System.nanoTime() / 1_000_000);
+        }
+        List<Long> gaps = new java.util.ArrayList<>();
+        for (int i = 1; i < arrivals.size(); i++) gaps.add(arrivals.get(i) - arrivals.get(i - 1));
+        assertThat(gaps).as("ms between sends of block 2").hasSizeGreaterThanOrEqualTo(4);
+        assertThat(gaps.get(0)).isBetween(90L, 250L);        // the floor, 100 ms
+        assertThat(gaps.get(1)).isBetween(190L, 450L);       // doubled on each resend
+        assertThat(gaps.get(2)).isBetween(390L, 650L);
+        assertThat(gaps.subList(3, gaps.size())).allSatisfy(g -> assertThat(g).isBetween(790L, 1100L));   // ceiling
+        assertThat(events).contains(new TftpEvent.Dropped(client(), "file.bin", 512, arrivals.size() - 1,
+                "gave up: no ACK for block 2 in 2500 ms"));
+    }
+
+    @Test
+    void aClientThatAcksOnlyAfterItsOwnTimerGetsTheFile() throws IOException {
+        // Like atftp: a repeated block gets no answer, and its own timer (here 1.5 s) restarts on every packet, so
+        // it re-sends its ACK only after that long a silence. Resending at a fixed 1 s would keep it silent forever.
+        start(TftpConfig.of(root).withRetransmit(Duration.ofMillis(20), Duration.ofSeconds(2), Duration.ofSeconds(10)));
+        Reply first = client.request("file.bin", Map.of());
+        client.ack(first.port(), 1);                         // then this client's ACK of block 2 is lost
+        assertThat(((Data) client.receive().packet()).block()).isEqualTo(2);
+        while (client.receiveWithin(1500) != null) {
+            // repeats of block 2, ignored, each restarting the 1.5 s timer
+        }
+        client.ack(first.port(), 2);                         // the timer fired
+        assertThat(((Data) client.receive().packet()).block()).isEqualTo(3);
+    }
+
+    @Test
+    void aDuplicateAckATimeoutAfterTheLastSendResendsWithoutWaitingForTheBackedOffTimer() throws IOException {
+        start(TftpConfig.of(root).withRetransmit(Duration.ofMillis(200), Duration.ofSeconds(5), Duration.ofSeconds(20)));
+        Reply first = client.request("file.bin", Map.of());
+        client.ack(first.port(), 1);
+        for (int sends = 0; sends < 3; sends++)              // at 0, 200 and 600 ms; the next would be at 1400
+            assertThat(((Data) client.receive().packet()).block()).isEqualTo(2);
+        assertThat(client.receiveWithin(300)).isNull();
+        client.ack(first.port(), 1);                         // the client's own timer: it still lacks block 2
+        Reply again = client.receiveWithin(250);
+        assertThat(again).as("block 2 again at once, not at 1400 ms").isNotNull();
+        assertThat(((Data) again.packet()).block()).isEqualTo(2);
     }
 
     @Test
@@ -170,7 +239,7 @@ class TftpServerTest {
                 new TftpEvent.Request(me, "missing", "RRQ", "octet", Map.of()),
                 new TftpEvent.Refused(me, "missing", 1, "not found"),
                 new TftpEvent.Request(me, "file.bin", "RRQ", "octet", Map.of("tsize", "0")),
-                new TftpEvent.Dropped(me, "file.bin", 0, "server stopped"));
+                new TftpEvent.Dropped(me, "file.bin", 0, 0, "server stopped"));
     }
 
     private InetSocketAddress client() {

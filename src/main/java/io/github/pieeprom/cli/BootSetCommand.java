@@ -1,0 +1,109 @@
+package io.github.pieeprom.cli;
+
+import io.github.pieeprom.netboot.BootReplay;
+import io.github.pieeprom.netboot.Device;
+import io.github.pieeprom.netboot.Devices;
+import io.github.pieeprom.netboot.Prefix;
+import io.github.pieeprom.netboot.profile.Change;
+import io.github.pieeprom.netboot.profile.Profiles;
+import io.github.pieeprom.netboot.profile.Target;
+import io.github.pieeprom.netboot.profile.Targets;
+import io.github.pieeprom.text.Utf8;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.UnaryOperator;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+
+final class BootSetCommand implements Command {
+    static final String ROOT = "--root";
+    static final String DEVICES = "--devices";
+    static final String PREFIX = "--prefix";
+    static final String ALL = "--all";
+    static final String ALL_IN = "--all-in";
+    static final String MODEL = "--model";
+    static final String ONCE = "--once";
+    static final String WORDS = "[BOARD] PROFILE";
+
+    @Override
+    public CommandSpec spec() {
+        CommandSpec spec = Specs.command(this, "set",
+                "Switch boards to a profile (staged with eeprom tftp stage --profile NAME): each board's folder "
+                        + "becomes a link to ROOT/profiles/NAME/, renamed over the old link in one step, so a board "
+                        + "fetching files meanwhile finds the old profile or the new one, never no folder.",
+                "A profile whose cmdline.txt or config.txt holds $${serial}, $${mac}, $${name} or a devices file's "
+                        + "columns is rendered for each board into ROOT/.boards/FOLDER/, which the link names.",
+                "Each board must be able to boot the profile (the files eeprom tftp check asks for); bad input "
+                        + "changes nothing. Every switch is written to ROOT/.eeprom-boot/history.tsv.");
+        spec.addOption(Specs.path("TFTPROOT", ROOT).description("The TFTP root.").required(true).build());
+        spec.addOption(Specs.path("FILE.csv", DEVICES)
+                .description("The boards: a CSV with a header row (serial and/or mac, name or hostname, rack, any "
+                        + "other columns, each a template variable). BOARD must be one of its rows.").build());
+        spec.addOption(Specs.flag(ALL).description("Every board of --devices.").build());
+        spec.addOption(Specs.string("RACK", ALL_IN).description("The boards of --devices whose rack column is "
+                + "RACK.").build());
+        spec.addOption(OptionSpec.builder(PREFIX).paramLabel("serial|mac").type(Prefix.class)
+                .converters(NetbootWords.PREFIX).completionCandidates(List.of("serial", "mac"))
+                .description("How the boards' folders are named, as TFTP_PREFIX in their bootconf (default: "
+                        + "serial).").defaultValue("serial").build());
+        spec.addOption(OptionSpec.builder(MODEL).paramLabel("pi4|pi5").type(BootReplay.Model.class)
+                .converters(NetbootWords.MODEL).completionCandidates(NetbootWords.MODEL.words())
+                .description("The boards' model, whose requests the profile must answer (default: pi4).")
+                .defaultValue("pi4").build());
+        spec.addOption(Specs.flag(ONCE).description("Boot PROFILE at the next boot only: needs eeprom boot serve, "
+                + "which puts the board back once it has fetched the profile's kernel (refused for now).").build());
+        spec.addPositional(PositionalParamSpec.builder().paramLabel(WORDS).type(List.class)
+                .auxiliaryTypes(String.class).arity("1..2").hideParamSyntax(true)
+                .description("BOARD: a serial (8 hex digits), a MAC, or a name from --devices; left out with --all "
+                        + "and --all-in. PROFILE: a folder under ROOT/profiles/.").build());
+        Specs.footer(spec, "Examples:",
+                "  eeprom boot set --root /srv/tftp 1234abcd installer",
+                "  eeprom boot set --root /srv/tftp --devices devices.csv rack1-node2 installed",
+                "  eeprom boot set --root /srv/tftp --devices devices.csv --all-in r1 rescue");
+        return spec;
+    }
+
+    @Override
+    public int run(Parsed args, Console console) throws IOException {
+        if (args.flag(ONCE)) throw new UsageException("--once needs eeprom boot serve, the server that puts the board "
+                + "back on its profile once it has fetched the one-shot profile's kernel: not wired to it yet");
+        List<String> words = args.all(WORDS);
+        boolean many = args.flag(ALL) || args.has(ALL_IN);
+        if (args.flag(ALL) && args.has(ALL_IN)) throw new UsageException("--all and --all-in: give one");
+        if (many && !args.has(DEVICES)) throw new UsageException((args.flag(ALL) ? ALL : ALL_IN)
+                + " selects boards of --devices FILE");
+        if (words.size() != (many ? 1 : 2)) throw new UsageException(many ? "with " + (args.flag(ALL) ? ALL : ALL_IN)
+                + ", give PROFILE alone" : "expected BOARD PROFILE");
+        Path devicesFile = args.get(DEVICES);
+        Optional<List<Device>> devices = devicesFile == null ? Optional.empty() : Optional.of(Devices.parseCsv(
+                devicesFile.toString(), Utf8.decode(devicesFile.toString(), Inputs.read(devicesFile))));
+        Prefix prefix = args.get(PREFIX);
+        String file = devicesFile == null ? "" : devicesFile.toString();
+        List<Target> targets = args.flag(ALL) ? Targets.all(devices.orElseThrow(), prefix)
+                : args.has(ALL_IN) ? Targets.inRack(file, devices.orElseThrow(), args.get(ALL_IN), prefix)
+                : List.of(Targets.one(words.get(0), file, devices, prefix));
+        Change change = new Change(user(System::getenv), Clock.systemUTC().instant().truncatedTo(ChronoUnit.SECONDS));
+        for (Profiles.Switched s : Profiles.set(args.get(ROOT), targets, words.get(words.size() - 1),
+                args.get(MODEL), change)) {
+            String board = s.board().equals(s.name()) ? s.board() : s.board() + " (" + s.name() + ")";
+            if (s.changed()) console.out().printf("switched  %s: %s -> %s%n", board,
+                    s.from().isEmpty() ? "(no profile)" : s.from(), s.to());
+            else console.out().printf("unchanged %s: %s%n", board, s.to());
+        }
+        return 0;
+    }
+
+    /** Who switches, for the history: the user sudo ran as, else the login name, else the JVM's user name. */
+    static String user(UnaryOperator<String> env) {
+        for (String name : List.of("SUDO_USER", "USER")) {
+            String value = env.apply(name);
+            if (value != null && !value.isBlank()) return value;
+        }
+        return System.getProperty("user.name");
+    }
+}
