@@ -27,6 +27,7 @@ final class NetbootCommand implements Command {
     static final String SUBNET = "--subnet";
     static final String GATEWAY = "--gateway";
     static final String SET = "--set";
+    static final String NETCONSOLE = "--netconsole";
     static final String TS = "--ts";
     static final String DRY_RUN = "--dry-run";
 
@@ -62,6 +63,9 @@ final class NetbootCommand implements Command {
                 .description("SUBNET, with --client-ip.").build());
         spec.addOption(Specs.string("IP", "--gateway")
                 .description("GATEWAY, with --client-ip.").build());
+        spec.addOption(Specs.string("PORT@SERVER", NETCONSOLE)
+                .description("NETCONSOLE: send the boot log to UDP PORT of SERVER (eeprom boot serve listens on "
+                        + "6666).").build());
         spec.addOption(Specs.repeated("KEY=VALUE", "--set")
                 .description("Any other property, set last.").build());
         spec.addOption(Specs.timestamp("The ts: of OUT.sig (default: $SOURCE_DATE_EPOCH, else now).").build());
@@ -75,6 +79,23 @@ final class NetbootCommand implements Command {
                             + "--tftp-ip 10.0.0.1",
                     "  eeprom netboot pieeprom.bin -o netboot.bin --dry-run        (prints the new config)");
         return spec;
+    }
+
+    /** {@code --set} pairs, with {@code --netconsole}'s NETCONSOLE first. */
+    private static Map<String, String> extra(Parsed args) {
+        Map<String, String> extra = new LinkedHashMap<>();
+        String netconsole = args.get(NETCONSOLE);
+        if (netconsole != null) {
+            if (!netconsole.matches("[0-9]{1,5}@[0-9]{1,3}(\\.[0-9]{1,3}){3}"))
+                throw new UsageException("--netconsole takes PORT@SERVER such as 6666@10.0.0.1, not " + netconsole);
+            // src_port blank (6665) and src_ip 0.0.0.0: the board's address comes from DHCP (docs/boot.md §4)
+            extra.put("NETCONSOLE", "@0.0.0.0/," + netconsole + "/");
+        }
+        Map<String, String> set = KeyValues.parse("--set", "KEY", args.all(SET));
+        if (netconsole != null && set.containsKey("NETCONSOLE"))
+            throw new UsageException("--netconsole and --set NETCONSOLE=... both set NETCONSOLE: give one");
+        extra.putAll(set);
+        return extra;
     }
 
     @Override
@@ -96,7 +117,7 @@ final class NetbootCommand implements Command {
                 Optional.ofNullable(args.get(TFTP_IP)), Optional.ofNullable(args.get(PREFIX)),
                 Optional.ofNullable(args.get(PREFIX_STR)), Optional.ofNullable(clientIp),
                 Optional.ofNullable(args.get(SUBNET)), Optional.ofNullable(args.get(GATEWAY)),
-                KeyValues.parse("--set", "KEY", args.all(SET)));
+                extra(args));
         Path image = args.get(IMAGE);
         EepromImage source = Inputs.image(image);
         BootConfig config = settings.applyTo(BootConfig.parse(source.file() + " (bootconf.txt)", source.bootConfig()));

@@ -95,7 +95,7 @@ final class TftpLog {
         out.flush();
     }
 
-    private void line(String kind, TftpEvent event, Map<String, Object> fields, String text) {
+    private synchronized void line(String kind, TftpEvent event, Map<String, Object> fields, String text) {
         String time = Instant.now(clock).truncatedTo(ChronoUnit.MILLIS).toString();
         if (json) {
             Map<String, Object> object = new LinkedHashMap<>();
@@ -121,6 +121,13 @@ final class TftpLog {
     /** The name as asked for, control characters escaped so that a client cannot forge log lines. */
     private static String name(String file) {
         return file.isEmpty() ? "-" : EepromException.printable(file);
+    }
+
+    /** A line of another server in the same process ({@code boot serve}'s DHCP and NETCONSOLE), in this log's form. */
+    void note(String kind, String text) {
+        Map<String, Object> fields = new LinkedHashMap<>();
+        fields.put("text", text);
+        line(kind, null, fields, text);
     }
 
     static String address(InetSocketAddress a) {

@@ -72,14 +72,8 @@ final class TftpServeCommand implements Command {
         if (port < 0 || port > 65535) throw new UsageException("--port " + port + " is outside 0..65535");
         if (maxTransfers < 1 || maxPerClient < 1 || timeoutMillis < 20 || giveUp < 1)
             throw new UsageException("--max-transfers, --max-per-client and --give-up must be positive, --timeout >= 20");
-        Path root = args.get(ROOT);
-        if (!Files.isDirectory(root)) throw new IOException(root + ": " + (Files.exists(root) ? ImageFiles.IS_A_FILE
-                : "no such folder"));
-        Path log = args.get(LOG);
-        PrintWriter out = log == null ? console.out() : new PrintWriter(new OutputStreamWriter(
-                Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
-                StandardCharsets.UTF_8), true);
-        TftpLog tftpLog = new TftpLog(out, args.flag(JSON), Clock.systemUTC());
+        Path root = servedRoot(args.get(ROOT));
+        TftpLog tftpLog = new TftpLog(logWriter(args.get(LOG), console), args.flag(JSON), Clock.systemUTC());
         String bind = args.get(BIND);
         InetSocketAddress address = bind == null ? new InetSocketAddress(port)
                 : new InetSocketAddress(InetAddress.getByName(bind), port);
@@ -102,5 +96,19 @@ final class TftpServeCommand implements Command {
     private static void stop(TftpServer server, TftpLog log) {
         server.close();
         log.summary();
+    }
+
+    /** The folder to serve, which must be one (boot serve too). */
+    static Path servedRoot(Path root) throws IOException {
+        if (!Files.isDirectory(root)) throw new IOException(root + ": " + (Files.exists(root) ? ImageFiles.IS_A_FILE
+                : "no such folder"));
+        return root;
+    }
+
+    /** Where the log goes: {@code --log FILE}, appended to, or standard output. */
+    static PrintWriter logWriter(Path log, Console console) throws IOException {
+        return log == null ? console.out() : new PrintWriter(new OutputStreamWriter(
+                Files.newOutputStream(log, StandardOpenOption.CREATE, StandardOpenOption.APPEND),
+                StandardCharsets.UTF_8), true);
     }
 }

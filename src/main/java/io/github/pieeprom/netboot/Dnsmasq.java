@@ -1,6 +1,7 @@
 package io.github.pieeprom.netboot;
 
 import io.github.pieeprom.EepromException;
+import io.github.pieeprom.netboot.dhcp.PiFacts;
 import java.nio.file.Path;
 
 /**
@@ -11,8 +12,6 @@ import java.nio.file.Path;
  * @param network the LAN's network address, such as {@code 10.0.0.0}
  */
 public record Dnsmasq(Path root, String network) {
-    /** {@code PXE_OPTION43}'s default; the bootloader ignores a PXE offer with any other menu text. */
-    static final String PXE_MENU_TEXT = "Raspberry Pi Boot";
     private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
 
     public Dnsmasq {
@@ -31,6 +30,6 @@ public record Dnsmasq(Path root, String network) {
                 enable-tftp
                 tftp-root=%s
                 pxe-service=0,"%s"
-                """.formatted(network, root, PXE_MENU_TEXT);
+                """.formatted(network, root, PiFacts.MENU_TEXT);
     }
 }

@@ -1,0 +1,124 @@
+package io.github.pieeprom.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.pieeprom.testing.Peers;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** {@code eeprom boot}'s commands at their edges: configs the real servers accept, usage errors, status on disk. */
+class BootCommandsTest {
+    @TempDir Path tmp;
+
+    @ParameterizedTest
+    @CsvSource({
+        "dnsmasq, '', /usr/sbin/dnsmasq, dnsmasq-base",
+        "dnsmasq, 10.0.0.100;10.0.0.199, /usr/sbin/dnsmasq, dnsmasq-base",
+        "kea, 10.0.0.100;10.0.0.199, /usr/sbin/kea-dhcp4, kea-dhcp4-server",
+        "isc, 10.0.0.100;10.0.0.199, /usr/sbin/dhcpd, isc-dhcp-server"})
+    void eachConfigPassesItsServersOwnChecker(String server, String range, String checker, String pkg)
+            throws IOException {
+        Peers.requireExecutable(checker, pkg);
+        List<String> args = new ArrayList<>(List.of("boot", "dhcp-config", "--for", server, "--server", "10.0.0.1",
+                "--subnet", "10.0.0.0/24"));
+        if (!range.isEmpty()) args.addAll(List.of("--range", range.replace(';', ',')));
+        Cli.Result r = Cli.run(args.toArray(new String[0]));
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        String text = new String(r.stdout(), StandardCharsets.UTF_8);
+        Path file = Files.writeString(tmp.resolve(server + ".conf"), text);
+        Peers.Run check = switch (server) {
+            case "dnsmasq" -> Peers.run(checker, "--test", "-C", file.toString());
+            case "kea" -> Peers.run(checker, "-t", file.toString());
+            default -> Peers.run(checker, "-t", "-cf", file.toString());
+        };
+        assertThat(check.exit()).as(text + check.stdout() + check.stderr()).isZero();
+        assertThat(text).containsIgnoringCase(server.equals("kea") ? "0601030A04005058450914000011"
+                : server.equals("isc") ? "06:01:03:0a:04:00:50:58:45:09:14:00:00:11" : "pxe-service=tag:rpi,0,\"Raspberry Pi Boot\"");
+        assertThat(text).contains(server.equals("isc") ? "2c:cf:67" : server.equals("kea") ? "0x2ccf67" : "2c:cf:67:*:*:*");
+        if (server.equals("dnsmasq")) assertThat(text).contains("dhcp-match=set:rpi,97,0:52:50:69:34",
+                range.isEmpty() ? "dhcp-range=10.0.0.0,proxy,255.255.255.0" : "dhcp-range=10.0.0.100,10.0.0.199,");
+    }
+
+    @Test
+    void keaAndIscHaveNoProxyModeAndSaySo() {
+        Cli.Result r = Cli.run("boot", "dhcp-config", "--for", "kea", "--server", "10.0.0.1", "--subnet", "10.0.0.0/24");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: --for kea: Kea has no proxy DHCP mode: give --range "
+                + "FIRST,LAST for a full server, or use --for dnsmasq\n");
+    }
+
+    @Test
+    void proxyDhcpNeedsTheAddressItNamesInItsAnswers() throws IOException {
+        Cli.Result r = Cli.run("boot", "serve", "--root", Files.createDirectory(tmp.resolve("root")).toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: --dhcp proxy needs --bind ADDR, the IPv4 address the boards "
+                + "fetch files from (or --dhcp off)\n");
+    }
+
+    @Test
+    void portSixtySevenWithoutTheCapabilitySaysWhatItNeedsInOneLineAndLeavesNoState() throws Exception {
+        Peers.requireExecutable("/usr/bin/setpriv", "util-linux");
+        Path root = Files.createDirectory(tmp.resolve("root"));
+        Peers.Run r = Peers.run(List.of("/usr/bin/setpriv", "--bounding-set=-net_bind_service",
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), EepromCli.class.getName(), "boot", "serve", "--root",
+                root.toString(), "--bind", "127.0.0.1", "--tftp-port", "0", "--netconsole-port", "0"), null);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: cannot listen for DHCP on port 67: Permission denied (a port "
+                + "below 1024 needs root or CAP_NET_BIND_SERVICE; --dhcp-port N for tests)\n");
+        assertThat(root).isEmptyDirectory();
+    }
+
+    @Test
+    void statusNamesAFolderThatIsASymlinkIntoNothingAndSaysWhenNoBoardCameYet() throws IOException {
+        Path root = Files.createDirectory(tmp.resolve("root"));
+        Cli.Result empty = Cli.run("boot", "status", "--root", root.toString());
+        assertThat(new String(empty.stdout(), StandardCharsets.UTF_8))
+                .isEqualTo("no boards seen yet (state: " + root.resolve(".eeprom-boot") + ")\n");
+        Files.createSymbolicLink(root.resolve("5b154510"), tmp.resolve("images/gone"));
+        Files.createDirectories(root.resolve(".eeprom-boot"));
+        Files.writeString(root.resolve(".eeprom-boot/boards.tsv"), "# eeprom boot state 1\nmac=dc:a6:32:2e:f8:ed\t"
+                + "serial=5b154510\trevision=a03111\tfourcc=RPi4\tip=10.0.0.50\tfirst=2026-12-07T10:00:00Z\t"
+                + "last=2026-12-07T10:00:05Z\tdhcp=2\toffered=1\ttftp=1\tfiles=\tfell-back=0\t"
+                + "config-without-options=0\terror=\tlog=\n");
+        Cli.Result r = Cli.run("boot", "status", "--root", root.toString());
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        assertThat(new String(r.stdout(), StandardCharsets.UTF_8)).isEqualTo(
+                "5b154510  dc:a6:32:2e:f8:ed RPi4 a03111 10.0.0.50       last seen 2026-12-07T10:00:05Z  dhcp 2, "
+                        + "tftp 1, 0 files sent\n  ! its folder 5b154510/ is a symlink to " + tmp.resolve("images/gone")
+                        + ", which does not exist\n");
+        Cli.Result json = Cli.run("boot", "status", "--root", root.toString(), "--json");
+        assertThat(new String(json.stdout(), StandardCharsets.UTF_8)).contains("\"serial\": \"5b154510\"",
+                "\"findings\": [\n        \"its folder 5b154510/ is a symlink to ");
+        Cli.Result logs = Cli.run("boot", "logs", "--root", root.toString(), "00000000");
+        assertThat(logs.exit()).isEqualTo(1);
+        assertThat(logs.stderr()).isEqualTo("eeprom: error: 00000000: no such board in " + root.resolve(".eeprom-boot")
+                + " (boards: 5b154510)\n");
+    }
+
+    @Test
+    void netbootNetconsoleWritesTheSettingInTheDocumentedFormatWithinItsLengthLimit() throws IOException {
+        String image = io.github.pieeprom.testing.FirmwareSamples.DIR.resolve("synthetic-2711-notbootable.bin").toString();
+        Cli.Result r = Cli.run("netboot", image, "-o", tmp.resolve("nb.bin").toString(), "--netconsole",
+                "65535@255.255.255.255", "--dry-run");
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        String config = new String(r.stdout(), StandardCharsets.US_ASCII);
+        // src_port@src_ip/dev,dst_port@dst_ip/dst_mac, at most 32 characters (BOOTCONF.md §4.5)
+        assertThat(config).contains("\nNETCONSOLE=@0.0.0.0/,65535@255.255.255.255/\n");
+        assertThat("@0.0.0.0/,65535@255.255.255.255/").hasSize(32);
+        Path conf = Files.writeString(tmp.resolve("bootconf.txt"), config);
+        Cli.Result valid = Cli.run("validate", conf.toString());
+        assertThat(valid.exit()).as(valid.stderr() + new String(valid.stdout(), StandardCharsets.UTF_8)).isZero();
+        Cli.Result bad = Cli.run("netboot", image, "-o", tmp.resolve("nb.bin").toString(), "--netconsole", "6666",
+                "--dry-run");
+        assertThat(bad.exit()).isEqualTo(2);
+    }
+}

@@ -1,0 +1,236 @@
+package io.github.pieeprom.netboot.boot;
+
+import io.github.pieeprom.netboot.dhcp.DhcpPacket;
+import io.github.pieeprom.netboot.dhcp.PiFacts;
+import io.github.pieeprom.netboot.dhcp.PiGuid;
+import io.github.pieeprom.netboot.dhcp.PxeMenu;
+import io.github.pieeprom.netboot.tftp.TftpPacket;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.Inet4Address;
+import java.net.InetSocketAddress;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.SocketTimeoutException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+/**
+ * A Pi 4 bootloader as far as the network sees it, run by the tests in a network namespace of its own (as root, with
+ * `ip` to set the address it was given): it broadcasts the DISCOVER of docs/dhcp.md byte for byte, takes the address
+ * from the answer that has one and the boot server from the answer with a PXE menu, REQUESTs the address, then
+ * fetches the files a Pi 4 needs in its order (docs/dhcp.md, BOOTCONF.md §4.2.1) with blksize 1468 and tsize,
+ * falling back to the root when its folder has no start4.elf, and sends NETCONSOLE lines. Prints what it did, one
+ * {@code key value} line each; exit 0 when it got every file.
+ * <pre>
+ * java ... VirtualPi IFACE MAC SERIAL OUT_DIR NETCONSOLE_PORT
+ * </pre>
+ */
+public final class VirtualPi {
+    private static final int BLOCK_SIZE = 1468;
+    /** What it sends over NETCONSOLE, SERIAL replaced by its serial. */
+    static final List<String> NETCONSOLE_LINES = List.of("Boot mode: NETWORK (02) order f21",
+            "NET_BOOT: SERIAL fetched its files", "Starting start4.elf");
+
+    public static void main(String[] args) throws Exception {
+        String iface = args[0], mac = args[1], serial = args[2];
+        Path out = Path.of(args[3]);
+        int netconsolePort = Integer.parseInt(args[4]);
+        PiGuid guid = PiGuid.of(PiFacts.FOURCC_PI4, 0xc03111, mac, serial);
+        long xid = new Random().nextInt() & 0xffff_ffffL;
+        try (DatagramSocket dhcp = new DatagramSocket(null)) {
+            dhcp.setReuseAddress(true);
+            dhcp.setBroadcast(true);
+            dhcp.bind(new InetSocketAddress("0.0.0.0", 68));
+            InetSocketAddress servers = new InetSocketAddress("255.255.255.255", 67);
+            DhcpPacket addressOffer = null, bootOffer = null;
+            long end = System.nanoTime() + 15_000_000_000L;
+            while ((addressOffer == null || bootOffer == null) && System.nanoTime() < end) {
+                send(dhcp, PiFacts.discover(xid, mac, guid).encode(), servers);       // again each second, as the
+                long again = Math.min(end, System.nanoTime() + 1_000_000_000L);      // bootloader retries
+                while ((addressOffer == null || bootOffer == null) && System.nanoTime() < again) {
+                    DhcpPacket p = receive(dhcp, xid, again);
+                    if (p == null || p.messageType().orElse(0) != DhcpPacket.OFFER) continue;
+                    if (!p.yiaddr().isAnyLocalAddress()) addressOffer = p;
+                    boolean menu = p.options().text(DhcpPacket.VENDOR_CLASS).orElse("").startsWith(PiFacts.PXE_CLIENT)
+                            && p.options().bytes(DhcpPacket.VENDOR_OPTIONS).flatMap(PxeMenu::firstItem)
+                            .filter(t -> t.startsWith(PiFacts.MENU_TEXT)).isPresent();
+                    if (menu) bootOffer = p;
+                }
+            }
+            if (addressOffer == null || bootOffer == null) {
+                System.out.println("failed no " + (addressOffer == null ? "address" : "boot") + " offer");
+                System.exit(1);
+            }
+            Inet4Address address = addressOffer.yiaddr(), dhcpServer = addressOffer.options()
+                    .address(DhcpPacket.SERVER_ID).orElseThrow();
+            Inet4Address bootServer = bootServer(bootOffer);
+            System.out.println("address " + address.getHostAddress());
+            System.out.println("dhcp-server " + dhcpServer.getHostAddress());
+            System.out.println("boot-server " + bootServer.getHostAddress());
+            System.out.println("boot-server-option54 " + bootOffer.options().address(DhcpPacket.SERVER_ID)
+                    .orElseThrow().getHostAddress());
+            System.out.println("boot-server-option66 " + bootOffer.options().text(DhcpPacket.TFTP_SERVER).orElse(""));
+            send(dhcp, PiFacts.request(xid, mac, guid, address, dhcpServer).encode(), servers);
+            DhcpPacket ack = null;
+            end = System.nanoTime() + 4_000_000_000L;
+            while (ack == null && System.nanoTime() < end) {
+                DhcpPacket p = receive(dhcp, xid, end);
+                if (p != null && p.messageType().orElse(0) == DhcpPacket.ACK) ack = p;
+            }
+            if (ack == null) {
+                System.out.println("failed no ACK");
+                System.exit(1);
+            }
+            int prefix = ack.options().bytes(DhcpPacket.SUBNET_MASK).map(VirtualPi::prefixLength).orElse(24);
+            run("ip", "addr", "add", address.getHostAddress() + "/" + prefix, "dev", iface);
+            boolean ok = fetchAll(bootServer, serial, out);
+            netconsole(bootServer, netconsolePort, serial);
+            System.out.println(ok ? "booted" : "failed files");
+            System.exit(ok ? 0 : 1);
+        }
+    }
+
+    /** The Pi 4 order: the folder's start4.elf tells whether the folder exists; then everything from one place. */
+    private static boolean fetchAll(Inet4Address server, String serial, Path out) throws IOException {
+        String prefix = serial + "/";
+        List<String> files = new ArrayList<>(PiFacts.PI4_BOOT_FILES);
+        long first = fetch(server, prefix + files.get(0), out);
+        System.out.println("file " + prefix + files.get(0) + " " + first);
+        if (first < 0) {
+            prefix = "";
+            System.out.println("fell-back root");
+            files.add(1, files.remove(0));              // the bootloader asks config.txt, then start4.elf, from the root
+        }
+        boolean ok = true;
+        for (String file : prefix.isEmpty() ? files : files.subList(1, files.size())) {
+            long bytes = fetch(server, prefix + file, out);
+            System.out.println("file " + prefix + file + " " + bytes);
+            ok &= bytes >= 0;
+        }
+        return ok;
+    }
+
+    /** One RRQ with blksize and tsize; the bytes, or -1 when the server says it has no such file. */
+    static long fetch(Inet4Address server, String name, Path out) throws IOException {
+        return fetch(new InetSocketAddress(0), server, name, out);
+    }
+
+    /** The same from a given local address; {@code out} null: count the bytes, keep none. */
+    static long fetch(InetSocketAddress local, Inet4Address server, String name, Path out) throws IOException {
+        try (DatagramSocket tftp = new DatagramSocket(local)) {
+            tftp.setSoTimeout(1000);
+            Map<String, String> options = new LinkedHashMap<>();
+            options.put("blksize", Integer.toString(BLOCK_SIZE));
+            options.put("tsize", "0");
+            byte[] rrq = bytes(new TftpPacket.ReadRequest(name, "octet", options).encode());
+            InetSocketAddress serverPort = new InetSocketAddress(server, 69), peer = null;
+            send(tftp, rrq, serverPort);
+            ByteArrayOutputStream data = new ByteArrayOutputStream();
+            long size = 0;
+            int blockSize = 512, expected = 1, timeouts = 0;
+            DatagramPacket packet = new DatagramPacket(new byte[65536], 65536);
+            while (true) {
+                packet.setLength(65536);
+                try {
+                    tftp.receive(packet);
+                } catch (SocketTimeoutException e) {           // a lost datagram: ask again, as TFTP clients do
+                    if (++timeouts > 10) throw new IOException(name + ": no answer after " + timeouts + " s");
+                    if (peer == null) send(tftp, rrq, serverPort);
+                    else send(tftp, bytes(new TftpPacket.Ack((expected - 1) & 0xffff).encode()), peer);
+                    continue;
+                }
+                timeouts = 0;                                      // ten silent seconds in a row give up
+                InetSocketAddress from = (InetSocketAddress) packet.getSocketAddress();
+                TftpPacket p = TftpPacket.decode(ByteBuffer.wrap(packet.getData(), 0, packet.getLength()));
+                if (p instanceof TftpPacket.Error e) {
+                    if (e.code() == TftpPacket.Error.NOT_FOUND) return -1;
+                    throw new IOException(name + ": " + e.message());
+                }
+                if (p instanceof TftpPacket.OptionAck oack && expected == 1) {
+                    peer = from;
+                    blockSize = Integer.parseInt(oack.options().getOrDefault("blksize", "512"));
+                    if (out != null) System.out.println("oack " + name + " " + oack.options());
+                    send(tftp, bytes(new TftpPacket.Ack(0).encode()), from);
+                } else if (p instanceof TftpPacket.Data d && d.block() == (expected & 0xffff)) {
+                    peer = from;
+                    byte[] block = bytes(d.payload());
+                    if (out != null) data.writeBytes(block);
+                    size += block.length;
+                    send(tftp, bytes(new TftpPacket.Ack(d.block()).encode()), from);
+                    expected++;
+                    if (block.length < blockSize) break;
+                } else if (p instanceof TftpPacket.Data d && d.block() == ((expected - 1) & 0xffff)) {
+                    send(tftp, bytes(new TftpPacket.Ack(d.block()).encode()), from);   // our ACK was lost
+                }
+            }
+            if (out == null) return size;
+            Path target = out.resolve(name);
+            Files.createDirectories(target.getParent());
+            Files.write(target, data.toByteArray());
+            return size;
+        }
+    }
+
+    private static byte[] bytes(ByteBuffer buffer) {
+        byte[] out = new byte[buffer.remaining()];
+        buffer.duplicate().get(out);
+        return out;
+    }
+
+    private static void netconsole(Inet4Address server, int port, String serial) throws IOException {
+        try (DatagramSocket udp = new DatagramSocket(6665)) {
+            for (String line : NETCONSOLE_LINES)
+                send(udp, (line.replace("SERIAL", serial) + "\n").getBytes(StandardCharsets.US_ASCII),
+                        new InetSocketAddress(server, port));
+        }
+    }
+
+    /** Where the files are: siaddr, or option 54 when siaddr is 0.0.0.0 (dnsmasq's proxy leaves it so). */
+    static Inet4Address bootServer(DhcpPacket bootOffer) {
+        return bootOffer.siaddr().isAnyLocalAddress() ? bootOffer.options().address(DhcpPacket.SERVER_ID).orElseThrow()
+                : bootOffer.siaddr();
+    }
+
+    /** The next answer to this xid, or null when the time is up or the datagram is something else. */
+    static DhcpPacket receive(DatagramSocket socket, long xid, long endNanos) throws IOException {
+        long left = (endNanos - System.nanoTime()) / 1_000_000;
+        if (left <= 0) return null;
+        socket.setSoTimeout((int) left);
+        DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
+        try {
+            socket.receive(packet);
+        } catch (SocketTimeoutException e) {
+            return null;
+        }
+        DhcpPacket p = DhcpPacket.decode(packet.getSocketAddress().toString(),
+                java.util.Arrays.copyOf(packet.getData(), packet.getLength()));
+        return p.op() == DhcpPacket.BOOTREPLY && p.xid() == xid ? p : null;
+    }
+
+    static void send(DatagramSocket socket, byte[] bytes, InetSocketAddress to) throws IOException {
+        socket.send(new DatagramPacket(bytes, bytes.length, to));
+    }
+
+    private static int prefixLength(byte[] mask) {
+        int bits = 0;
+        for (byte b : mask) bits += Integer.bitCount(b & 0xff);
+        return bits;
+    }
+
+    private static void run(String... command) throws IOException {
+        try {
+            Process p = new ProcessBuilder(command).inheritIO().start();
+            if (p.waitFor() != 0) throw new IOException(String.join(" ", command) + " failed");
+        } catch (InterruptedException e) {
+            throw new IOException(e);
+        }
+    }
+}
