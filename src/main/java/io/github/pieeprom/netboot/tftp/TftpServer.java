@@ -139,6 +139,7 @@ public final class TftpServer implements AutoCloseable {
             readRequests();
             return;
         }
+        if (!key.isValid()) return;             // ended earlier in this round (readWaitingAcks): its key is cancelled
         if (key.isWritable()) resume(t, key);
         if (key.isValid() && key.isReadable()) readAcks(t, key);
     }
