@@ -1,9 +1,11 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.EepromException;
 import io.github.pieeprom.netboot.BootReplay;
 import io.github.pieeprom.netboot.Device;
 import io.github.pieeprom.netboot.Devices;
 import io.github.pieeprom.netboot.Prefix;
+import io.github.pieeprom.netboot.boot.BootServer;
 import io.github.pieeprom.netboot.profile.Change;
 import io.github.pieeprom.netboot.profile.Profiles;
 import io.github.pieeprom.netboot.profile.Target;
@@ -55,8 +57,8 @@ final class BootSetCommand implements Command {
                 .converters(NetbootWords.MODEL).completionCandidates(NetbootWords.MODEL.words())
                 .description("The boards' model, whose requests the profile must answer (default: pi4).")
                 .defaultValue("pi4").build());
-        spec.addOption(Specs.flag(ONCE).description("Boot PROFILE at the next boot only: needs eeprom boot serve, "
-                + "which puts the board back once it has fetched the profile's kernel (refused for now).").build());
+        spec.addOption(Specs.flag(ONCE).description("Boot PROFILE at the next boot only: needs eeprom boot serve "
+                + "running on ROOT, which puts the board back once it has fetched the profile's kernel.").build());
         spec.addPositional(PositionalParamSpec.builder().paramLabel(WORDS).type(List.class)
                 .auxiliaryTypes(String.class).arity("1..2").hideParamSyntax(true)
                 .description("BOARD: a serial (8 hex digits), a MAC, or a name from --devices; left out with --all "
@@ -70,8 +72,6 @@ final class BootSetCommand implements Command {
 
     @Override
     public int run(Parsed args, Console console) throws IOException {
-        if (args.flag(ONCE)) throw new UsageException("--once needs eeprom boot serve, the server that puts the board "
-                + "back on its profile once it has fetched the one-shot profile's kernel: not wired to it yet");
         List<String> words = args.all(WORDS);
         boolean many = args.flag(ALL) || args.has(ALL_IN);
         if (args.flag(ALL) && args.has(ALL_IN)) throw new UsageException("--all and --all-in: give one");
@@ -88,8 +88,19 @@ final class BootSetCommand implements Command {
                 : args.has(ALL_IN) ? Targets.inRack(file, devices.orElseThrow(), args.get(ALL_IN), prefix)
                 : List.of(Targets.one(words.get(0), file, devices, prefix));
         Change change = new Change(user(System::getenv), Clock.systemUTC().instant().truncatedTo(ChronoUnit.SECONDS));
-        for (Profiles.Switched s : Profiles.set(args.get(ROOT), targets, words.get(words.size() - 1),
-                args.get(MODEL), change)) {
+        String profile = words.get(words.size() - 1);
+        Path root = args.get(ROOT);
+        List<Profiles.Switched> switched;
+        if (args.flag(ONCE)) {
+            if (targets.size() != 1) throw new UsageException("--once switches one BOARD: give it, not --all/--all-in");
+            if (!BootServer.isServing(root)) throw EepromException.in(root.toString(), "--once needs eeprom boot "
+                    + "serve --root %s running: it puts the board back on its profile once it has fetched the one-shot "
+                    + "profile's kernel, and no boot server serves this folder now; nothing changed", root);
+            switched = List.of(Profiles.once(root, targets.get(0), profile, args.get(MODEL), change));
+        } else {
+            switched = Profiles.set(root, targets, profile, args.get(MODEL), change);
+        }
+        for (Profiles.Switched s : switched) {
             String board = s.board().equals(s.name()) ? s.board() : s.board() + " (" + s.name() + ")";
             if (s.changed()) console.out().printf("switched  %s: %s -> %s%n", board,
                     s.from().isEmpty() ? "(no profile)" : s.from(), s.to());

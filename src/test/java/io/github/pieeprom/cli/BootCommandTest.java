@@ -2,13 +2,19 @@ package io.github.pieeprom.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pieeprom.netboot.boot.BootServer;
+import io.github.pieeprom.netboot.boot.BootServerConfig;
+import io.github.pieeprom.netboot.boot.VirtualPi;
+import io.github.pieeprom.netboot.dhcp.PiFacts;
 import io.github.pieeprom.netboot.profile.History;
 import io.github.pieeprom.testing.BootPartition;
 import io.github.pieeprom.testing.TreeSnapshot;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -176,14 +182,36 @@ class BootCommandTest {
     }
 
     @Test
-    void onceIsRefusedInOneLineSayingItNeedsTheBootServer() throws IOException {
+    void onceBootsTheProfileAtTheNextBootOnlyAndTheBootServerPutsTheBoardBack() throws Exception {
+        ok("tftp", "stage", "--boot", boot.toString(), "--root", root.toString(), "--profile", "rescue",
+                "--cmdline", "root=/dev/ram0 rescue");
         ok("boot", "set", "--root", root.toString(), "1234abcd", "installed");
         Map<String, String> before = TreeSnapshot.of(root);
-        Cli.Result r = Cli.run("boot", "set", "--root", root.toString(), "1234abcd", "installer", "--once");
-        assertThat(r.exit()).isEqualTo(2);
-        assertThat(r.stderr()).isEqualTo("eeprom: error: --once needs eeprom boot serve, the server that puts the "
-                + "board back on its profile once it has fetched the one-shot profile's kernel: not wired to it yet\n");
-        assertThat(TreeSnapshot.of(root)).isEqualTo(before);
+        Cli.Result refused = Cli.run("boot", "set", "--root", root.toString(), "1234abcd", "rescue", "--once");
+        assertThat(refused.exit()).isEqualTo(1);
+        assertThat(refused.stderr()).isEqualTo("eeprom: error: " + root + ": --once needs eeprom boot serve --root "
+                + root + " running: it puts the board back on its profile once it has fetched the one-shot "
+                + "profile's kernel, and no boot server serves this folder now; nothing changed\n");
+        assertThat(TreeSnapshot.of(root)).as("refused: nothing changed").isEqualTo(before);
+
+        List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
+        BootServerConfig config = new BootServerConfig(root, tmp.resolve("state"), InetAddress.getLoopbackAddress(),
+                0, -1, -1, PiFacts.MENU_TEXT);
+        try (BootServer server = BootServer.start(config, t -> t, Clock.systemUTC(), e -> { }, e -> { }, notes::add)) {
+            assertThat(ok("boot", "set", "--root", root.toString(), "1234abcd", "rescue", "--once"))
+                    .isEqualTo("switched  1234abcd: installed -> rescue\n");
+            assertThat(VirtualPi.boot(server.tftpAddress(), "1234abcd", tmp.resolve("boot1"))).isTrue();
+            assertThat(VirtualPi.boot(server.tftpAddress(), "1234abcd", tmp.resolve("boot2"))).isTrue();
+            assertThat(VirtualPi.boot(server.tftpAddress(), "1234abcd", tmp.resolve("boot3"))).isTrue();
+        }
+        assertThat(tmp.resolve("boot1/1234abcd/cmdline.txt")).as("the one-shot boot").hasContent("root=/dev/ram0 rescue");
+        for (String next : List.of("boot2", "boot3"))
+            assertThat(tmp.resolve(next + "/1234abcd/cmdline.txt")).as("every boot after it")
+                    .hasContent("root=/dev/nfs nfsroot=10.0.0.1:/srv/nfs/shared ro");
+        assertThat(notes).contains("board 1234abcd: one-shot boot of rescue done, back to installed");
+        assertThat(ok("boot", "list", "--root", root.toString())).contains("installed").doesNotContain("rescue");
+        assertThat(History.read(root)).extracting(e -> e.how() + " " + e.from() + " -> " + e.to())
+                .containsSubsequence("ONCE installed -> rescue", "BACK rescue -> installed");
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.github.pieeprom.netboot.boot;
 import io.github.pieeprom.netboot.dhcp.DhcpEvent;
 import io.github.pieeprom.netboot.dhcp.DhcpServer;
 import io.github.pieeprom.netboot.dhcp.ProxyDhcp;
+import io.github.pieeprom.netboot.profile.Change;
+import io.github.pieeprom.netboot.profile.Profiles;
 import io.github.pieeprom.netboot.tftp.TftpConfig;
 import io.github.pieeprom.netboot.tftp.TftpEvent;
 import io.github.pieeprom.netboot.tftp.TftpServer;
@@ -10,6 +12,9 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +47,8 @@ public final class BootServer implements AutoCloseable {
     private Consumer<String> notes = note -> { };
     private volatile boolean closing;
     private boolean started;
+    private FileChannel serving;
+    private static final String SERVING = "serving.lock";
 
     private BootServer(BootServerConfig config, Inventory inventory, Clock clock) {
         this.config = config;
@@ -63,10 +70,15 @@ public final class BootServer implements AutoCloseable {
         BootServer server = new BootServer(config, new Inventory(BootStateFiles.read(state)), clock);
         server.notes = notes;
         try {
+            server.serving = serving(config.root());
             InetSocketAddress tftpBind = config.bind() == null ? new InetSocketAddress(config.tftpPort())
                     : new InetSocketAddress(config.bind(), config.tftpPort());
             server.tftp = TftpServer.start(tftpTuning.apply(TftpConfig.of(config.root())).withBind(tftpBind)
-                    .withListener(e -> { server.inventory.tftp(e, server.clock.instant()); tftpLog.accept(e); }));
+                    .withListener(e -> {
+                        server.inventory.tftp(e, server.clock.instant());
+                        if (e instanceof TftpEvent.Sent sent) server.backFromOneShot(sent.file());
+                        tftpLog.accept(e);
+                    }));
             if (config.dhcpPort() >= 0) {
                 ProxyDhcp proxy = new ProxyDhcp((Inet4Address) config.bind(), config.menuText());
                 server.dhcp = DhcpServer.start(new InetSocketAddress(config.bind(), config.dhcpPort()), proxy, e -> {
@@ -110,6 +122,50 @@ public final class BootServer implements AutoCloseable {
 
     public Path stateFolder() {
         return state;
+    }
+
+    /**
+     * Whether a boot server serves {@code root} now: one holds an OS lock on {@code ROOT/.eeprom-boot/serving.lock}
+     * for as long as it runs (released by the OS if it dies), which is what {@code boot set --once} needs.
+     */
+    public static boolean isServing(Path root) throws IOException {
+        Path lock = Profiles.stateFolder(root).resolve(SERVING);
+        if (!Files.exists(lock)) return false;
+        try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
+            FileLock held = channel.tryLock();
+            if (held == null) return true;                              // another process holds it
+            held.release();
+            return false;
+        } catch (OverlappingFileLockException e) {                      // this JVM holds it: a server runs here
+            return true;
+        }
+    }
+
+    /** Takes the lock {@link #isServing} looks for; a second server on the same root is refused. */
+    private static FileChannel serving(Path root) throws IOException {
+        Path state = Files.createDirectories(Profiles.stateFolder(root));
+        FileChannel channel = FileChannel.open(state.resolve(SERVING), StandardOpenOption.CREATE,
+                StandardOpenOption.WRITE);
+        try {
+            if (channel.tryLock() != null) return channel;
+        } catch (OverlappingFileLockException e) {
+            // below
+        }
+        channel.close();
+        throw new IOException(root + ": another eeprom boot serve serves this folder");
+    }
+
+    /**
+     * A completed transfer of {@code file} ({@code 1234abcd/kernel8.img}): when it is the kernel of the board's
+     * one-shot profile ({@code boot set --once}), the board goes back to the profile it had before.
+     */
+    private void backFromOneShot(String file) {
+        try {
+            Profiles.fetched(config.root(), file, new Change("boot-server", clock.instant())).ifPresent(s ->
+                    notes.accept("board " + s.board() + ": one-shot boot of " + s.from() + " done, back to " + s.to()));
+        } catch (IOException | RuntimeException e) {
+            notes.accept("cannot put board " + file + " back from its one-shot boot: " + e.getMessage());
+        }
     }
 
     /** Appends a NETCONSOLE line to its board's log, with the time it came. */
@@ -159,6 +215,7 @@ public final class BootServer implements AutoCloseable {
             if (dhcp != null) dhcp.close();
             if (tftp != null) tftp.close();
             if (started) BootStateFiles.write(state, inventory.boards());   // a failed start leaves no state file
+            if (serving != null) serving.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -91,15 +91,18 @@ public final class VirtualPi {
             }
             int prefix = ack.options().bytes(DhcpPacket.SUBNET_MASK).map(VirtualPi::prefixLength).orElse(24);
             run("ip", "addr", "add", address.getHostAddress() + "/" + prefix, "dev", iface);
-            boolean ok = fetchAll(bootServer, serial, out);
+            boolean ok = boot(new InetSocketAddress(bootServer, 69), serial, out);
             netconsole(bootServer, netconsolePort, serial);
             System.out.println(ok ? "booted" : "failed files");
             System.exit(ok ? 0 : 1);
         }
     }
 
-    /** The Pi 4 order: the folder's start4.elf tells whether the folder exists; then everything from one place. */
-    private static boolean fetchAll(Inet4Address server, String serial, Path out) throws IOException {
+    /**
+     * The files of one boot from the TFTP server at {@code server}, in the Pi 4 order: the folder's start4.elf tells
+     * whether the folder exists; then everything from one place. True when every file came.
+     */
+    public static boolean boot(InetSocketAddress server, String serial, Path out) throws IOException {
         String prefix = serial + "/";
         List<String> files = new ArrayList<>(PiFacts.PI4_BOOT_FILES);
         long first = fetch(server, prefix + files.get(0), out);
@@ -119,19 +122,24 @@ public final class VirtualPi {
     }
 
     /** One RRQ with blksize and tsize; the bytes, or -1 when the server says it has no such file. */
-    static long fetch(Inet4Address server, String name, Path out) throws IOException {
+    static long fetch(InetSocketAddress server, String name, Path out) throws IOException {
         return fetch(new InetSocketAddress(0), server, name, out);
     }
 
-    /** The same from a given local address; {@code out} null: count the bytes, keep none. */
+    /** The same from a given local address to port 69; {@code out} null: count the bytes, keep none. */
     static long fetch(InetSocketAddress local, Inet4Address server, String name, Path out) throws IOException {
+        return fetch(local, new InetSocketAddress(server, 69), name, out);
+    }
+
+    private static long fetch(InetSocketAddress local, InetSocketAddress serverPort, String name, Path out)
+            throws IOException {
         try (DatagramSocket tftp = new DatagramSocket(local)) {
             tftp.setSoTimeout(1000);
             Map<String, String> options = new LinkedHashMap<>();
             options.put("blksize", Integer.toString(BLOCK_SIZE));
             options.put("tsize", "0");
             byte[] rrq = bytes(new TftpPacket.ReadRequest(name, "octet", options).encode());
-            InetSocketAddress serverPort = new InetSocketAddress(server, 69), peer = null;
+            InetSocketAddress peer = null;
             send(tftp, rrq, serverPort);
             ByteArrayOutputStream data = new ByteArrayOutputStream();
             long size = 0;
