@@ -1,9 +1,11 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.EepromException;
 import io.github.pieeprom.Json;
 import io.github.pieeprom.netboot.boot.Board;
 import io.github.pieeprom.netboot.boot.BootStateFiles;
 import io.github.pieeprom.netboot.boot.Diagnosis;
+import io.github.pieeprom.netboot.profile.History;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,11 +13,13 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
 
 final class BootStatusCommand implements Command {
-    static final String ROOT = "--root", STATE = "--state", JSON = "--json";
+    static final String ROOT = "--root", STATE = "--state", JSON = "--json", BOARD = "BOARD";
     private static final int LAST_LINES = 3;
 
     @Override
@@ -27,7 +31,9 @@ final class BootStatusCommand implements Command {
         spec.addOption(Specs.path("DIR", ROOT).description("The served folder.").required(true).build());
         spec.addOption(Specs.path("DIR", STATE).description("The state folder, if boot serve had --state.").build());
         spec.addOption(Specs.flag(JSON).description("One JSON object: {\"state\", \"boards\": [...]}.").build());
-        Specs.footer(spec, "Examples:", "  eeprom boot status --root /srv/tftp",
+        spec.addPositional(PositionalParamSpec.builder().paramLabel(BOARD).arity("0..1").index("0")
+                .description("One board, by serial or MAC: its entry and its history of boot set switches.").build());
+        Specs.footer(spec, "Examples:", "  eeprom boot status --root /srv/tftp", "  eeprom boot status --root /srv/tftp 1234abcd",
                 "  eeprom boot status --root /srv/tftp --json");
         return spec;
     }
@@ -37,9 +43,17 @@ final class BootStatusCommand implements Command {
         Path root = args.get(ROOT);
         Path state = BootStateFiles.folder(root, args.get(STATE));
         List<Board> boards = BootStateFiles.read(state);
+        String one = args.get(BOARD);
+        List<History.Entry> history = List.of();
+        if (one != null) {
+            boards = boards.stream().filter(b -> is(one, b.serial()) || is(one, b.mac())).toList();
+            history = History.read(root).stream().filter(e -> is(one, e.board()) || is(one, e.name())).toList();
+            if (boards.isEmpty() && history.isEmpty()) throw EepromException.in(root.toString(),
+                    "no board %s in the inventory (%s) or the history of boot set", one, state);
+        }
         List<Map<String, Object>> json = new ArrayList<>();
         StringBuilder text = new StringBuilder();
-        if (boards.isEmpty()) text.append("no boards seen yet (state: ").append(state).append(")\n");
+        if (boards.isEmpty() && one == null) text.append("no boards seen yet (state: ").append(state).append(")\n");
         for (Board b : boards) {
             List<String> findings = Diagnosis.of(b, dangling(root, b.serial()));
             List<String> lines = lastLines(state, b);
@@ -51,16 +65,35 @@ final class BootStatusCommand implements Command {
             for (String f : findings) text.append("  ! ").append(f).append('\n');
             for (String l : lines) text.append("  | ").append(l).append('\n');
         }
+        List<Map<String, Object>> switches = new ArrayList<>();
+        if (!history.isEmpty()) text.append("history of ").append(one).append(":\n");
+        for (History.Entry e : history) {
+            text.append("  %s %-5s %s -> %s (%s)%n".formatted(e.time(), e.how().name().toLowerCase(Locale.ROOT),
+                    e.from().isEmpty() ? "(no profile)" : e.from(), e.to(), e.user()));
+            Map<String, Object> o = new LinkedHashMap<>();
+            o.put("time", e.time().toString());
+            o.put("user", e.user());
+            o.put("how", e.how().name().toLowerCase(Locale.ROOT));
+            o.put("from", e.from());
+            o.put("to", e.to());
+            switches.add(o);
+        }
         if (args.flag(JSON)) {
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("state", state.toString());
             out.put("boards", json);
+            if (one != null) out.put("history", switches);
             console.out().print(Json.write(out));
         } else {
             console.out().print(text);
         }
         console.out().flush();
         return 0;
+    }
+
+    /** A serial or a MAC as the user gave it, against one as stored (a MAC folder has - for :). */
+    private static boolean is(String given, String stored) {
+        return !stored.isEmpty() && given.replace('-', ':').equalsIgnoreCase(stored.replace('-', ':'));
     }
 
     /** The serial's folder when it is a symlink to nothing: serial to the link's target. */

@@ -212,6 +212,16 @@ class BootCommandTest {
         assertThat(ok("boot", "list", "--root", root.toString())).contains("installed").doesNotContain("rescue");
         assertThat(History.read(root)).extracting(e -> e.how() + " " + e.from() + " -> " + e.to())
                 .containsSubsequence("ONCE installed -> rescue", "BACK rescue -> installed");
+        String status = ok("boot", "status", "--root", root.toString(), "--state", tmp.resolve("state").toString(),
+                "1234abcd");
+        assertThat(status).startsWith("1234abcd ").contains("history of 1234abcd:\n")
+                .containsPattern("once  installed -> rescue \\(\\w+\\)\n")
+                .containsPattern("back  rescue -> installed \\(boot-server\\)\n");
+        Cli.Result unknown = Cli.run("boot", "status", "--root", root.toString(), "--state",
+                tmp.resolve("state").toString(), "99999999");
+        assertThat(unknown.exit()).isEqualTo(1);
+        assertThat(unknown.stderr()).isEqualTo("eeprom: error: " + root + ": no board 99999999 in the inventory ("
+                + tmp.resolve("state") + ") or the history of boot set\n");
     }
 
     @Test

@@ -70,7 +70,6 @@ public final class BootServer implements AutoCloseable {
         BootServer server = new BootServer(config, new Inventory(BootStateFiles.read(state)), clock);
         server.notes = notes;
         try {
-            server.serving = serving(config.root());
             InetSocketAddress tftpBind = config.bind() == null ? new InetSocketAddress(config.tftpPort())
                     : new InetSocketAddress(config.bind(), config.tftpPort());
             server.tftp = TftpServer.start(tftpTuning.apply(TftpConfig.of(config.root())).withBind(tftpBind)
@@ -99,6 +98,7 @@ public final class BootServer implements AutoCloseable {
                     notes.accept("netconsole " + from.getAddress().getHostAddress() + ": " + line);
                 });
             }
+            server.serving = serving(config.root());               // last: a failed start leaves nothing under ROOT
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
