@@ -6,6 +6,7 @@ import io.github.pieeprom.netboot.Device;
 import io.github.pieeprom.netboot.Devices;
 import io.github.pieeprom.netboot.Prefix;
 import io.github.pieeprom.netboot.boot.BootServer;
+import io.github.pieeprom.netboot.boot.BootStateFiles;
 import io.github.pieeprom.netboot.profile.Change;
 import io.github.pieeprom.netboot.profile.Profiles;
 import io.github.pieeprom.netboot.profile.Target;
@@ -30,6 +31,7 @@ final class BootSetCommand implements Command {
     static final String ALL_IN = "--all-in";
     static final String MODEL = "--model";
     static final String ONCE = "--once";
+    static final String STATE = "--state";
     static final String WORDS = "[BOARD] PROFILE";
 
     @Override
@@ -57,6 +59,8 @@ final class BootSetCommand implements Command {
                 .converters(NetbootWords.MODEL).completionCandidates(NetbootWords.MODEL.words())
                 .description("The boards' model, whose requests the profile must answer (default: pi4).")
                 .defaultValue("pi4").build());
+        spec.addOption(Specs.path("DIR", STATE).description("With --once: the state folder eeprom boot serve was given "
+                + "(default ROOT/.eeprom-boot), where it shows that it runs.").build());
         spec.addOption(Specs.flag(ONCE).description("Boot PROFILE at the next boot only: needs eeprom boot serve "
                 + "running on ROOT, which puts the board back once it has fetched the profile's kernel.").build());
         spec.addPositional(PositionalParamSpec.builder().paramLabel(WORDS).type(List.class)
@@ -93,9 +97,11 @@ final class BootSetCommand implements Command {
         List<Profiles.Switched> switched;
         if (args.flag(ONCE)) {
             if (targets.size() != 1) throw new UsageException("--once switches one BOARD: give it, not --all/--all-in");
-            if (!BootServer.isServing(root)) throw EepromException.in(root.toString(), "--once needs eeprom boot "
+            Path state = BootStateFiles.folder(root, args.get(STATE));
+            if (!BootServer.isServing(state)) throw EepromException.in(root.toString(), "--once needs eeprom boot "
                     + "serve --root %s running: it puts the board back on its profile once it has fetched the one-shot "
-                    + "profile's kernel, and no boot server serves this folder now; nothing changed", root);
+                    + "profile's kernel, and no boot server with the state folder %s runs now (--state: the one "
+                    + "boot serve has); nothing changed", root, state);
             switched = List.of(Profiles.once(root, targets.get(0), profile, args.get(MODEL), change));
         } else {
             switched = Profiles.set(root, targets, profile, args.get(MODEL), change);

@@ -191,15 +191,18 @@ class BootCommandTest {
         assertThat(refused.exit()).isEqualTo(1);
         assertThat(refused.stderr()).isEqualTo("eeprom: error: " + root + ": --once needs eeprom boot serve --root "
                 + root + " running: it puts the board back on its profile once it has fetched the one-shot "
-                + "profile's kernel, and no boot server serves this folder now; nothing changed\n");
+                + "profile's kernel, and no boot server with the state folder " + root.resolve(".eeprom-boot")
+                + " runs now (--state: the one boot serve has); nothing changed\n");
         assertThat(TreeSnapshot.of(root)).as("refused: nothing changed").isEqualTo(before);
 
         List<String> notes = new java.util.concurrent.CopyOnWriteArrayList<>();
         BootServerConfig config = new BootServerConfig(root, tmp.resolve("state"), InetAddress.getLoopbackAddress(),
                 0, -1, -1, PiFacts.MENU_TEXT);
         try (BootServer server = BootServer.start(config, t -> t, Clock.systemUTC(), e -> { }, e -> { }, notes::add)) {
-            assertThat(ok("boot", "set", "--root", root.toString(), "1234abcd", "rescue", "--once"))
-                    .isEqualTo("switched  1234abcd: installed -> rescue\n");
+            assertThat(Cli.run("boot", "set", "--root", root.toString(), "1234abcd", "rescue", "--once").exit())
+                    .as("the server has its state elsewhere").isEqualTo(1);
+            assertThat(ok("boot", "set", "--root", root.toString(), "--state", tmp.resolve("state").toString(),
+                    "1234abcd", "rescue", "--once")).isEqualTo("switched  1234abcd: installed -> rescue\n");
             assertThat(VirtualPi.boot(server.tftpAddress(), "1234abcd", tmp.resolve("boot1"))).isTrue();
             assertThat(VirtualPi.boot(server.tftpAddress(), "1234abcd", tmp.resolve("boot2"))).isTrue();
             assertThat(VirtualPi.boot(server.tftpAddress(), "1234abcd", tmp.resolve("boot3"))).isTrue();

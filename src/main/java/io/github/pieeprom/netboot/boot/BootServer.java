@@ -98,7 +98,7 @@ public final class BootServer implements AutoCloseable {
                     notes.accept("netconsole " + from.getAddress().getHostAddress() + ": " + line);
                 });
             }
-            server.serving = serving(config.root());               // last: a failed start leaves nothing under ROOT
+            server.serving = serving(config.root(), state);               // last: a failed start leaves nothing under ROOT
         } catch (IOException | RuntimeException e) {
             server.close();
             throw e;
@@ -125,11 +125,12 @@ public final class BootServer implements AutoCloseable {
     }
 
     /**
-     * Whether a boot server serves {@code root} now: one holds an OS lock on {@code ROOT/.eeprom-boot/serving.lock}
-     * for as long as it runs (released by the OS if it dies), which is what {@code boot set --once} needs.
+     * Whether a boot server runs with the state folder {@code state} ({@link BootStateFiles#folder}): it holds an OS
+     * lock on {@code STATE/serving.lock} for as long as it runs (released by the OS if it dies), which is what
+     * {@code boot set --once} needs.
      */
-    public static boolean isServing(Path root) throws IOException {
-        Path lock = Profiles.stateFolder(root).resolve(SERVING);
+    public static boolean isServing(Path state) throws IOException {
+        Path lock = state.resolve(SERVING);
         if (!Files.exists(lock)) return false;
         try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.WRITE)) {
             FileLock held = channel.tryLock();
@@ -142,8 +143,8 @@ public final class BootServer implements AutoCloseable {
     }
 
     /** Takes the lock {@link #isServing} looks for; a second server on the same root is refused. */
-    private static FileChannel serving(Path root) throws IOException {
-        Path state = Files.createDirectories(Profiles.stateFolder(root));
+    private static FileChannel serving(Path root, Path folder) throws IOException {
+        Path state = Files.createDirectories(folder);
         FileChannel channel = FileChannel.open(state.resolve(SERVING), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
         try {
