@@ -66,6 +66,9 @@ final class Lz4Frame {
             int header = int32();
             if (header == 0) break;
             int length = header & ~UNCOMPRESSED;
+            // 0x80000000: no data, uncompressed. The end mark is 0x00000000 alone, but Commons Compress reads this one
+            // as the end too: refused, so that no frame means one thing here and another there (a fuzzing finding)
+            if (length == 0) throw bad(blockAt, "an uncompressed block of 0 bytes (the end mark is 00000000)");
             if (length > in.length - at) throw bad(blockAt, "block of %d bytes runs past the frame", length);
             if ((header & UNCOMPRESSED) != 0) {
                 copyIn(at, length, limit);
