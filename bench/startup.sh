@@ -54,7 +54,7 @@ print(" ".join("%.1f" % t for t in m), "%.2fx" % (m[0] / m[1]) if len(m) > 1 els
 
 e=$root/eeprom r="$python $ref"
 echo "ms: median wall of $runs runs; RSS: peak MiB of one run; $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "java (the launcher's choice): $("$root/eeprom" --version | sed -n 2p)"
+echo "java (the launcher's choice): $("$root/eeprom" --version | grep "^Java")"
 printf '%-28s %9s %9s %8s %7s %7s\n' operation "ours ms" "ref ms" ratio "our RSS" "ref RSS"
 bench "extract 2711" "$e extract $img2711" "$r $img2711"
 bench "extract 2712" "$e extract $img2712" "$r $img2712"
