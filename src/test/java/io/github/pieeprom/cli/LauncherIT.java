@@ -148,4 +148,33 @@ class LauncherIT {
         while (archives(startup).isEmpty() && System.nanoTime() < deadline) Thread.sleep(200);
         assertThat(archives(startup)).as("an archive under target/startup within 120 s").isNotEmpty();
     }
+
+    /** The README's first command in a fresh clone: no target/ yet, so the launcher builds the jar, then runs. */
+    @Test
+    void aFreshCloneBuildsItselfOnFirstUseAndRuns() throws Exception {
+        Path clone = Files.createDirectories(tmp.resolve("clone"));
+        for (String part : List.of("pom.xml", "eeprom", "LICENSE", "README.md", "src/main", "firmware-samples"))
+            copyTree(Path.of(part).toAbsolutePath(), clone.resolve(part));
+        ProcessBuilder pb = new ProcessBuilder(clone.resolve("eeprom").toString(), "info",
+                "firmware-samples/synthetic-2712-ab-notbootable.bin").directory(clone.toFile())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("out").toFile());
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        Process p = pb.start();
+        assertThat(p.waitFor(300, TimeUnit.SECONDS)).as("built and ran within 300 s").isTrue();
+        String out = Files.readString(tmp.resolve("out"));
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(out).startsWith("eeprom: building ").contains("BCM2712", "bootconf.txt");
+        assertThat(clone.resolve("target/eeprom.jar")).isRegularFile();
+        assertThat(clone.resolve("target/.build.lock")).as("the build lock is released").doesNotExist();
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> all = Files.walk(from)) {
+            for (Path p : all.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) Files.createDirectories(target);
+                else Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+            }
+        }
+    }
 }
