@@ -1,5 +1,6 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.EepromException;
 import io.github.pieeprom.Json;
 import io.github.pieeprom.netboot.dhcp.DhcpPacket;
 import io.github.pieeprom.netboot.dhcp.PxeMenu;
@@ -15,7 +16,9 @@ import java.io.PrintWriter;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -100,8 +103,12 @@ final class BootProbeCommand implements Command {
 
     /** How option 43 reads: a PXE menu's first item, or the plain string. */
     private static Optional<String> menu(DhcpPacket p) {
-        return p.options().bytes(DhcpPacket.VENDOR_OPTIONS).map(v -> PxeMenu.firstItem(v).map(m -> "menu \"" + m + "\"")
-                .orElse("string \"" + new String(v, java.nio.charset.StandardCharsets.ISO_8859_1) + "\""));
+        return p.options().bytes(DhcpPacket.VENDOR_OPTIONS).map(v -> {
+            String text = new String(v, StandardCharsets.ISO_8859_1);
+            return PxeMenu.firstItem(v).map(m -> "menu \"" + EepromException.printable(m) + "\"")
+                    .orElse(text.matches("[\\x20-\\x7e]*") ? "string \"" + text + "\""
+                            : "no boot menu (" + HexFormat.of().formatHex(v) + ")");
+        });
     }
 
     private static Map<String, Object> json(ProbeReport r) {

@@ -158,11 +158,18 @@ public final class Probe {
     }
 
     private static InetAddress broadcast(Optional<String> iface) throws IOException {
-        InetAddress all = InetAddress.getByAddress(new byte[] {-1, -1, -1, -1});
-        if (iface.isEmpty()) return all;
+        InetAddress everyone = InetAddress.getByAddress(new byte[] {-1, -1, -1, -1});
+        if (iface.isEmpty()) return everyone;
         NetworkInterface nif = NetworkInterface.getByName(iface.get());
         if (nif == null) throw EepromException.in(iface.get(), "no such network interface");
-        return nif.getInterfaceAddresses().stream().map(InterfaceAddress::getBroadcast).filter(b -> b != null)
-                .findFirst().orElse(all);
+        for (InterfaceAddress a : nif.getInterfaceAddresses()) {
+            if (!(a.getAddress() instanceof Inet4Address v4)) continue;
+            byte[] b = v4.getAddress();               // the directed broadcast: an address added without brd has none
+            int host = a.getNetworkPrefixLength() >= 32 ? 0 : -1 >>> a.getNetworkPrefixLength();
+            int all = ((b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | b[3] & 0xff) | host;
+            return InetAddress.getByAddress(new byte[] {(byte) (all >>> 24), (byte) (all >>> 16), (byte) (all >>> 8),
+                    (byte) all});
+        }
+        return everyone;
     }
 }

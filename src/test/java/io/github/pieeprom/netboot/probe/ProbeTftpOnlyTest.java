@@ -31,12 +31,7 @@ class ProbeTftpOnlyTest {
     @BeforeEach
     void tree() throws IOException {
         Peers.requireExecutable(IN_TFTPD, "tftpd-hpa");
-        root = tmp.resolve("tftp");
-        Path folder = Files.createDirectories(root.resolve(SERIAL));
-        for (String f : List.of("start4.elf", "fixup4.dat", "bcm2711-rpi-4-b.dtb", "kernel8.img"))
-            Files.write(folder.resolve(f), new byte[f.length() * 3001]);     // several 1468-byte blocks each
-        Files.writeString(folder.resolve("config.txt"), "arm_64bit=1\n");
-        Files.writeString(folder.resolve("cmdline.txt"), "console=serial0,115200 root=/dev/nfs ip=dhcp rootwait\n");
+        root = ProbeTrees.pi4(tmp.resolve("tftp"), SERIAL);
     }
 
     @AfterEach
