@@ -71,6 +71,15 @@ class BootProbeNetnsTest {
         return out.toString();
     }
 
+    private static String example() throws Exception {
+        return Files.readString(Path.of("examples/netboot/README.md"));
+    }
+
+    /** The probe's line for the finding {@code code}. */
+    private static String finding(Peers.Run r, String code) {
+        return r.stdout().lines().filter(l -> l.contains("  " + code + ": ")).findFirst().orElseThrow();
+    }
+
     /** dnsmasq as the only DHCP server, in "srv", with {@code options} after the address range. */
     private Process dnsmasq(TestNetwork net, String... options) throws Exception {
         List<String> command = new ArrayList<>(net.in("srv", "/usr/sbin/dnsmasq", "--no-daemon", "--conf-file="
@@ -138,6 +147,7 @@ class BootProbeNetnsTest {
                 .containsPattern("dhcp  10\\.77\\.0\\.1:67 +address 10\\.77\\.0\\.1\\d\\d, option 60 PXEClient, option 43 no boot menu")
                 .contains("only if it has 2c:cf:67").contains("dhcp-match=set:pi,97,0:52:50:69:35")
                 .contains("a pi5 of serial 1234abcd would not boot");
+        assertThat(example()).as("examples/netboot/README.md shows this run").contains(finding(r, "no-boot-answer"));
     }
 
     @Test
@@ -149,7 +159,9 @@ class BootProbeNetnsTest {
                     root.toString(), "-u", "root"), tmp.resolve("tftpd.out")));
         });
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.stdout()).contains("fail  no-oack: 10.77.0.1:69 sent 1234abcd/start4.elf without acknowledging blksize 1468");
+        assertThat(r.stdout()).contains("fail  no-oack: 10.77.0.1:69 sent 1234abcd/start4.elf without acknowledging blksize 1468")
+                .containsPattern("tftp  1234abcd/config.txt +12 bytes \\d+ ms no-oack");
+        assertThat(example()).as("examples/netboot/README.md shows this run").contains(finding(r, "no-oack"));
     }
 
     @Test
