@@ -111,24 +111,34 @@ public final class Probe {
                         break;
                     }
                     String from = packet.getAddress().getHostAddress() + ":" + packet.getPort();
-                    byte[] bytes = Arrays.copyOf(packet.getData(), packet.getLength());
-                    DhcpPacket p;
-                    try {
-                        p = DhcpPacket.decode(from, bytes);
-                    } catch (EepromException e) {
-                        if (seen.add("malformed " + from)) findings.add(Finding.warn("malformed-answer",
-                                "%s sent a datagram a Pi cannot read as DHCP: %s", from, e.getMessage()));
-                        continue;
-                    }
-                    if (p.op() != DhcpPacket.BOOTREPLY || p.xid() != xid) continue;
-                    String key = from + " " + p.options().address(DhcpPacket.SERVER_ID).map(Inet4Address::getHostAddress)
-                            .orElse("") + " " + p.messageType().orElse(0);
-                    if (seen.add(key)) answers.add(new DhcpAnswer(from, p));
+                    read(from, Arrays.copyOf(packet.getData(), packet.getLength()), xid, findings).ifPresent(a -> {
+                        DhcpPacket p = a.packet();
+                        String key = from + " " + p.options().address(DhcpPacket.SERVER_ID)
+                                .map(Inet4Address::getHostAddress).orElse("") + " " + p.messageType().orElse(0);
+                        if (seen.add(key)) answers.add(a);
+                    });
                 }
             }
             for (DhcpAnswer a : answers) release(socket, a, xid, mac);
         }
         return answers;
+    }
+
+    /**
+     * One datagram that came to port 68: an answer to {@code xid}, or empty (another client's answer, a request);
+     * one that is not DHCP at all (truncated, fuzzed) adds a {@code malformed-answer} finding, once per sender.
+     */
+    static Optional<DhcpAnswer> read(String from, byte[] bytes, long xid, List<Finding> findings) {
+        DhcpPacket p;
+        try {
+            p = DhcpPacket.decode(from, bytes);
+        } catch (EepromException e) {
+            if (findings.stream().noneMatch(f -> f.code().equals("malformed-answer") && f.message().startsWith(from + " ")))
+                findings.add(Finding.warn("malformed-answer", "%s sent a datagram a Pi cannot read as DHCP: %s", from,
+                        e.getMessage()));
+            return Optional.empty();
+        }
+        return p.op() == DhcpPacket.BOOTREPLY && p.xid() == xid ? Optional.of(new DhcpAnswer(from, p)) : Optional.empty();
     }
 
     /** A DHCPRELEASE of an offered address to the server that offered it (RFC 2131 §4.4.6). */

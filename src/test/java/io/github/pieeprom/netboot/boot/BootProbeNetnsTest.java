@@ -165,6 +165,19 @@ class BootProbeNetnsTest {
     }
 
     @Test
+    void aUnicastDiscoverToOneServerBoots() throws Exception {
+        Peers.Run r = probe(List.of("--server", "10.77.0.1"), (net, started) -> {
+            started.add(siteDhcp(net, tmp));                    // the unicast DISCOVER does not reach it
+            List<String> options = new ArrayList<>(tftp());
+            options.add("--pxe-service=0,Raspberry Pi Boot");
+            started.add(dnsmasq(net, options.toArray(String[]::new)));
+        });
+        assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isZero();
+        assertThat(r.stdout()).contains("chose address from 10.77.0.1:67, boot server 10.77.0.1:67")
+                .doesNotContain("10.77.0.2:67");
+    }
+
+    @Test
     void noServerAtAll() throws Exception {
         Peers.Run r = probe(List.of(), (net, started) -> { });
         assertThat(r.exit()).isEqualTo(1);
