@@ -12,7 +12,6 @@ import java.net.DatagramSocket;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.InterfaceAddress;
 import java.net.NetworkInterface;
 import java.net.SocketTimeoutException;
 import java.security.SecureRandom;
@@ -26,7 +25,7 @@ import java.util.Set;
 
 /**
  * {@code eeprom boot probe}: acts on the link as a Pi bootloader does (docs/probe.md). Broadcasts the Pi's DISCOVER
- * ({@link PiFacts#discover}) once a second for the window, collects every answer, decides as the bootloader would
+ * ({@link PiFacts#discover}) to 255.255.255.255 once a second for the window, collects every answer, decides as the bootloader would
  * ({@link BootDecision}), then fetches the Pi's files ({@link TftpWalk}). It never REQUESTs, so no server leases it
  * an address; it sends a DHCPRELEASE for each offered address anyway, for servers that hold an offer, and it answers
  * nothing. The DISCOVER carries the BROADCAST flag (a Pi's does not) so that answers reach a host whose own MAC is
@@ -93,14 +92,17 @@ public final class Probe {
         byte[] discover = new DhcpPacket(pi.op(), pi.htype(), pi.hops(), xid, 0, DhcpPacket.BROADCAST_FLAG, pi.ciaddr(),
                 pi.yiaddr(), pi.siaddr(), pi.giaddr(), mac, "", "", pi.options()).encode();
         InetSocketAddress to = new InetSocketAddress(s.server().map(InetAddress.class::cast)
-                .orElse(broadcast(s.iface())), SERVER_PORT);
+                .orElse(InetAddress.getByAddress(new byte[] {-1, -1, -1, -1})), SERVER_PORT);
+        Optional<Inet4Address> source = address(s.iface());
         List<DhcpAnswer> answers = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        try (DatagramSocket socket = bind()) {
+        try (DatagramSocket socket = bind(InetAddress.getByAddress(new byte[4]));
+             DatagramSocket sender = source.isPresent() ? bind(source.get()) : null) {
             long end = System.nanoTime() + s.window().toNanos();
             while (System.nanoTime() < end) {
-                socket.send(new DatagramPacket(discover, discover.length, to));          // again each second, as the
-                long again = Math.min(end, System.nanoTime() + 1_000_000_000L);          // bootloader retries
+                // again each second, as the bootloader retries
+                (sender != null ? sender : socket).send(new DatagramPacket(discover, discover.length, to));
+                long again = Math.min(end, System.nanoTime() + 1_000_000_000L);
                 DatagramPacket packet = new DatagramPacket(new byte[2048], 2048);
                 while (System.nanoTime() < again) {
                     socket.setSoTimeout((int) Math.max(1, (again - System.nanoTime()) / 1_000_000));
@@ -153,12 +155,16 @@ public final class Probe {
         socket.send(new DatagramPacket(release, release.length, new InetSocketAddress(server.get(), SERVER_PORT)));
     }
 
-    private static DatagramSocket bind() throws IOException {
+    /**
+     * Port 68 on {@code local}: 0.0.0.0 receives the broadcast answers; an interface's address sends out of that
+     * interface (Linux routes a limited broadcast by its source address; Java cannot bind a socket to a device).
+     */
+    private static DatagramSocket bind(InetAddress local) throws IOException {
         DatagramSocket socket = new DatagramSocket(null);
         try {
             socket.setReuseAddress(true);
             socket.setBroadcast(true);
-            socket.bind(new InetSocketAddress("0.0.0.0", CLIENT_PORT));
+            socket.bind(new InetSocketAddress(local, CLIENT_PORT));
             return socket;
         } catch (BindException e) {
             socket.close();
@@ -167,19 +173,11 @@ public final class Probe {
         }
     }
 
-    private static InetAddress broadcast(Optional<String> iface) throws IOException {
-        InetAddress everyone = InetAddress.getByAddress(new byte[] {-1, -1, -1, -1});
-        if (iface.isEmpty()) return everyone;
+    /** The IPv4 address of {@code iface}, the source that makes Linux send a 255.255.255.255 broadcast out of it. */
+    private static Optional<Inet4Address> address(Optional<String> iface) throws IOException {
+        if (iface.isEmpty()) return Optional.empty();
         NetworkInterface nif = NetworkInterface.getByName(iface.get());
         if (nif == null) throw EepromException.in(iface.get(), "no such network interface");
-        for (InterfaceAddress a : nif.getInterfaceAddresses()) {
-            if (!(a.getAddress() instanceof Inet4Address v4)) continue;
-            byte[] b = v4.getAddress();               // the directed broadcast: an address added without brd has none
-            int host = a.getNetworkPrefixLength() >= 32 ? 0 : -1 >>> a.getNetworkPrefixLength();
-            int all = ((b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | b[3] & 0xff) | host;
-            return InetAddress.getByAddress(new byte[] {(byte) (all >>> 24), (byte) (all >>> 16), (byte) (all >>> 8),
-                    (byte) all});
-        }
-        return everyone;
+        return nif.inetAddresses().filter(a -> a instanceof Inet4Address).map(Inet4Address.class::cast).findFirst();
     }
 }

@@ -177,6 +177,45 @@ class BootProbeNetnsTest {
                 .doesNotContain("10.77.0.2:67");
     }
 
+    /** Kea from {@code eeprom boot dhcp-config --for kea}, {@code edit} applied to it, with tftpd-hpa as the TFTP server. */
+    private ServerSet kea(java.util.function.UnaryOperator<String> edit) {
+        return (net, started) -> {
+            io.github.pieeprom.cli.Cli.Result conf = io.github.pieeprom.cli.Cli.run("boot", "dhcp-config", "--for", "kea",
+                    "--server", "10.77.0.1", "--subnet", "10.77.0.0/24", "--range", "10.77.0.100,10.77.0.150");
+            assertThat(conf.exit()).as(conf.stderr()).isZero();
+            String json = edit.apply(conf.out()).replace("\"interfaces\": [ \"*\" ]", "\"interfaces\": [ \"eth0\" ]")
+                    .replace("\"type\": \"memfile\",", "\"type\": \"memfile\", \"name\": \"" + tmp.resolve("kea.leases")
+                            + "\",");
+            Path file = Files.writeString(tmp.resolve("kea.json"), json);
+            started.add(start(net.in("srv", "env", "KEA_PIDFILE_DIR=" + tmp, "KEA_LOCKFILE_DIR=" + tmp,
+                    "KEA_LOGGER_DESTINATION=" + tmp.resolve("kea.log"), "/usr/sbin/kea-dhcp4", "-c", file.toString()),
+                    tmp.resolve("kea.out")));
+            started.add(start(net.in("srv", "/usr/sbin/in.tftpd", "-L", "-a", "10.77.0.1:69", "-s", root.toString(),
+                    "-u", "root"), tmp.resolve("tftpd.out")));
+        };
+    }
+
+    @Test
+    void keaWithAPiClassBoots() throws Exception {
+        Peers.requireExecutable("/usr/sbin/kea-dhcp4", "kea-dhcp4-server");
+        Peers.requireExecutable("/usr/sbin/in.tftpd", "tftpd-hpa");
+        Peers.Run r = probe(List.of(), kea(c -> c));
+        assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isZero();
+        assertThat(r.stdout()).containsPattern("dhcp  10\\.77\\.0\\.1:67 +address 10\\.77\\.0\\.1\\d\\d, option 60 "
+                + "PXEClient, option 43 menu \"Raspberry Pi Boot\"").contains("tftp  1234abcd/kernel8.img ")
+                .contains("a pi4 of serial 1234abcd would boot");
+    }
+
+    @Test
+    void keaMatchingOldMacPrefixesOnlyMissesAPi5() throws Exception {
+        Peers.requireExecutable("/usr/sbin/kea-dhcp4", "kea-dhcp4-server");
+        Peers.requireExecutable("/usr/sbin/in.tftpd", "tftpd-hpa");
+        Peers.Run r = probe(List.of("--model", "pi5"), kea(c -> c.replaceAll("\"test\": \"[^\"]*\"",
+                "\"test\": \"substring(pkt4.mac,0,3) == 0xdca632 or substring(pkt4.mac,0,3) == 0xe45f01\"")));
+        assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isEqualTo(1);
+        assertThat(r.stdout()).contains("fail  no-boot-answer: answers came from 10.77.0.1:67").contains("2c:cf:67");
+    }
+
     @Test
     void noServerAtAll() throws Exception {
         Peers.Run r = probe(List.of(), (net, started) -> { });
