@@ -13,13 +13,14 @@ final class BootCommand implements Group {
         Specs.footer(spec, "Examples:", "  eeprom boot serve --root /srv/tftp --bind 10.0.0.1",
                 "  eeprom boot status --root /srv/tftp", "  eeprom boot logs --root /srv/tftp 5b154510 --follow",
                 "  eeprom boot dhcp-config --for dnsmasq --server 10.0.0.1 --subnet 10.0.0.0/24",
-                "  eeprom boot set --root /srv/tftp 1234abcd installer", "  eeprom boot list --root /srv/tftp");
+                "  eeprom boot set --root /srv/tftp 1234abcd installer", "  eeprom boot list --root /srv/tftp",
+                "  eeprom boot probe --interface eth0 --serial 1234abcd");
         return spec;
     }
 
     @Override
     public List<String> names() {
-        return List.of("serve", "status", "logs", "dhcp-config", "set", "list");
+        return List.of("serve", "status", "logs", "dhcp-config", "set", "list", "probe");
     }
 
     @Override
@@ -31,6 +32,7 @@ final class BootCommand implements Group {
             case "dhcp-config" -> new BootDhcpConfigCommand();
             case "set" -> new BootSetCommand();
             case "list" -> new BootListCommand();
+            case "probe" -> new BootProbeCommand();
             default -> throw new IllegalArgumentException("no command " + name);
         };
     }
