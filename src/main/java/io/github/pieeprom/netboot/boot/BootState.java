@@ -1,8 +1,7 @@
 package io.github.pieeprom.netboot.boot;
 
 import io.github.pieeprom.EepromException;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
+import io.github.pieeprom.text.KeyValueLines;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -10,10 +9,12 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
- * The state file's text (docs/boot.md): a header line, then one board per line as tab-separated {@code key=value}
- * fields; values are percent-encoded where they hold {@code %}, a tab, a line break or (in {@code files}) a comma.
+ * The state file's text (docs/boot.md), in the format of {@link KeyValueLines}: a header line, then one board per
+ * line as tab-separated {@code key=value} fields; values are percent-encoded where they hold {@code %}, a tab, a line
+ * break or (in {@code files}, the names joined by commas) a comma.
  * Pure: {@link BootStateFiles} reads and writes it.
  * <pre>
  * # eeprom boot state 1
@@ -31,48 +32,35 @@ public final class BootState {
     public static String write(List<Board> boards) {
         StringBuilder out = new StringBuilder(HEADER).append('\n');
         for (Board b : boards) {
-            List<String> values = List.of(b.mac(), b.serial(), b.revision(), b.fourcc(), b.ip(),
-                    b.firstSeen().toString(), b.lastSeen().toString(), Integer.toString(b.dhcp()), flag(b.offered()),
-                    Integer.toString(b.tftp()), String.join(",", b.files().stream().map(f -> escape(f, true)).toList()),
-                    flag(b.fellBack()), flag(b.configWithoutOptions()), escape(b.lastError(), false),
-                    escape(b.log(), false));
-            for (int i = 0; i < KEYS.size(); i++) {
-                out.append(i == 0 ? "" : "\t").append(KEYS.get(i)).append('=');
-                out.append(i == 10 || i >= 13 ? values.get(i) : escape(values.get(i), false));
-            }
-            out.append('\n');
+            List<String> values = List.of(escape(b.mac()), escape(b.serial()), escape(b.revision()),
+                    escape(b.fourcc()), escape(b.ip()), b.firstSeen().toString(), b.lastSeen().toString(),
+                    Integer.toString(b.dhcp()), flag(b.offered()), Integer.toString(b.tftp()),
+                    String.join(",", b.files().stream().map(f -> KeyValueLines.escape(f, "+,")).toList()),
+                    flag(b.fellBack()), flag(b.configWithoutOptions()), escape(b.lastError()), escape(b.log()));
+            Map<String, String> fields = new LinkedHashMap<>();
+            for (int i = 0; i < KEYS.size(); i++) fields.put(KEYS.get(i), values.get(i));
+            out.append(KeyValueLines.lineOfEscaped(fields));
         }
         return out.toString();
     }
 
     /** Reads a state file's text; {@code file} names it in messages. */
     public static List<Board> read(String file, String text) {
-        String[] lines = text.split("\n", -1);
-        if (!lines[0].equals(HEADER)) throw EepromException.atLine(file, 1, "expected \"%s\", found \"%s\"", HEADER,
-                EepromException.printable(lines[0]));
         List<Board> boards = new ArrayList<>();
-        for (int n = 1; n < lines.length; n++) {
-            if (lines[n].isEmpty()) continue;
-            Map<String, String> f = new LinkedHashMap<>();
-            for (String field : lines[n].split("\t")) {
-                int eq = field.indexOf('=');
-                if (eq < 1) throw EepromException.atLine(file, n + 1, "expected key=value, found \"%s\"",
-                        EepromException.printable(field));
-                f.put(field.substring(0, eq), field.substring(eq + 1));
-            }
-            if (!f.keySet().containsAll(KEYS)) throw EepromException.atLine(file, n + 1, "expected the fields %s",
-                    String.join(", ", KEYS));
+        for (Map<String, String> f : KeyValueLines.parseEscaped(file, HEADER, KEYS, text)) {
+            int n = Integer.parseInt(f.get(KeyValueLines.LINE));
+            UnaryOperator<String> unescaped = value -> KeyValueLines.unescape(file, n, value);
             try {
                 List<String> files = f.get("files").isEmpty() ? List.of()
-                        : Arrays.stream(f.get("files").split(",")).map(BootState::unescape).toList();
-                boards.add(new Board(unescape(f.get("mac")), unescape(f.get("serial")), unescape(f.get("revision")),
-                        unescape(f.get("fourcc")), unescape(f.get("ip")), Instant.parse(f.get("first")),
-                        Instant.parse(f.get("last")), Integer.parseInt(f.get("dhcp")), f.get("offered").equals("1"),
-                        Integer.parseInt(f.get("tftp")), files, f.get("fell-back").equals("1"),
-                        f.get("config-without-options").equals("1"), unescape(f.get("error")),
-                        unescape(f.get("log"))));
-            } catch (DateTimeParseException | IllegalArgumentException e) {
-                throw EepromException.atLine(file, n + 1, "a time, count or escape does not parse: %s",
+                        : Arrays.stream(f.get("files").split(",")).map(unescaped).toList();
+                boards.add(new Board(unescaped.apply(f.get("mac")), unescaped.apply(f.get("serial")),
+                        unescaped.apply(f.get("revision")), unescaped.apply(f.get("fourcc")), unescaped.apply(f.get("ip")),
+                        Instant.parse(f.get("first")), Instant.parse(f.get("last")), Integer.parseInt(f.get("dhcp")),
+                        f.get("offered").equals("1"), Integer.parseInt(f.get("tftp")), files,
+                        f.get("fell-back").equals("1"), f.get("config-without-options").equals("1"),
+                        unescaped.apply(f.get("error")), unescaped.apply(f.get("log"))));
+            } catch (DateTimeParseException | NumberFormatException e) {
+                throw EepromException.atLine(file, n, "a time, count or escape does not parse: %s",
                         EepromException.printable(String.valueOf(e.getMessage())));
             }
         }
@@ -83,17 +71,8 @@ public final class BootState {
         return b ? "1" : "0";
     }
 
-    private static String escape(String s, boolean comma) {
-        StringBuilder out = new StringBuilder();
-        for (char c : s.toCharArray()) {
-            if (c == '%' || c == '\t' || c == '\n' || c == '\r' || c == '+' || comma && c == ',')
-                out.append("%%%02X".formatted((int) c));
-            else out.append(c);
-        }
-        return out.toString();
-    }
-
-    private static String unescape(String s) {
-        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    /** A value as the line holds it; {@code +} is escaped too, as state files written before have it. */
+    private static String escape(String s) {
+        return KeyValueLines.escape(s, "+");
     }
 }

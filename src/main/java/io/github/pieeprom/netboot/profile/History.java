@@ -1,5 +1,6 @@
 package io.github.pieeprom.netboot.profile;
 
+import io.github.pieeprom.text.KeyValueLines;
 import io.github.pieeprom.EepromException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -15,7 +16,7 @@ import java.util.Map;
 
 /**
  * Every switch of a board's profile, appended to {@code ROOT/.eeprom-boot/history.tsv} (never rewritten): a header
- * line, then one line per switch, tab-separated {@code key=value} fields ({@link StateLines}).
+ * line, then one line per switch, tab-separated {@code key=value} fields ({@link KeyValueLines}).
  * <pre>
  * # eeprom boot history 1
  * time=2026-12-07T19:00:00Z	user=alice	board=1234abcd	name=rack1-node1	from=installer	to=installed	how=set
@@ -58,12 +59,12 @@ public final class History {
         fields.put("from", e.from());
         fields.put("to", e.to());
         fields.put("how", e.how().name().toLowerCase(Locale.ROOT));
-        return StateLines.line(fields);
+        return KeyValueLines.line(fields);
     }
 
     /** The entries of a history file's text, oldest first; {@code file} names it in messages. */
     public static List<Entry> parse(String file, String text) {
-        List<Map<String, String>> records = StateLines.parse(file, HEADER, KEYS, text);
+        List<Map<String, String>> records = KeyValueLines.parse(file, HEADER, KEYS, text);
         return records.stream().map(r -> {
             try {
                 return new Entry(Instant.parse(r.get("time")), r.get("user"), r.get("board"), r.get("name"),

@@ -1,5 +1,6 @@
 package io.github.pieeprom.netboot.profile;
 
+import io.github.pieeprom.text.KeyValueLines;
 import io.github.pieeprom.image.ImageFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -36,13 +37,13 @@ public record OneShot(String board, String once, String kernel, String then, Str
             fields.put("kernel", p.kernel());
             fields.put("then", p.then());
             fields.put("then-profile", p.thenProfile());
-            out.append(StateLines.line(fields));
+            out.append(KeyValueLines.line(fields));
         }
         return out.toString();
     }
 
     static List<OneShot> parse(String file, String text) {
-        return StateLines.parse(file, HEADER, KEYS, text).stream().map(r -> new OneShot(r.get("board"),
+        return KeyValueLines.parse(file, HEADER, KEYS, text).stream().map(r -> new OneShot(r.get("board"),
                 r.get("once"), r.get("kernel"), r.get("then"), r.get("then-profile"))).toList();
     }
 
