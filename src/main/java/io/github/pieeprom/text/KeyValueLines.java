@@ -26,7 +26,7 @@ public final class KeyValueLines {
         return lineOfEscaped(escaped);
     }
 
-    /** One record's line from values the caller escaped ({@link #escape}), for values that have a syntax of their own. */
+    /** One record's line from values the caller escaped ({@link #escape}): values with a syntax of their own. */
     public static String lineOfEscaped(Map<String, String> fields) {
         StringBuilder out = new StringBuilder();
         for (Map.Entry<String, String> e : fields.entrySet())
@@ -34,7 +34,7 @@ public final class KeyValueLines {
         return out.append('\n').toString();
     }
 
-    /** The records of {@code text} after its {@code header} line, values unescaped; each has every key of {@code keys}. */
+    /** The records of {@code text} after its {@code header} line, unescaped; each has every key of {@code keys}. */
     public static List<Map<String, String>> parse(String file, String header, List<String> keys, String text) {
         List<Map<String, String>> records = parseEscaped(file, header, keys, text);
         for (Map<String, String> record : records) {

@@ -49,16 +49,16 @@ public final class BootState {
         List<Board> boards = new ArrayList<>();
         for (Map<String, String> f : KeyValueLines.parseEscaped(file, HEADER, KEYS, text)) {
             int n = Integer.parseInt(f.get(KeyValueLines.LINE));
-            UnaryOperator<String> unescaped = value -> KeyValueLines.unescape(file, n, value);
+            UnaryOperator<String> plain = value -> KeyValueLines.unescape(file, n, value);
             try {
                 List<String> files = f.get("files").isEmpty() ? List.of()
-                        : Arrays.stream(f.get("files").split(",")).map(unescaped).toList();
-                boards.add(new Board(unescaped.apply(f.get("mac")), unescaped.apply(f.get("serial")),
-                        unescaped.apply(f.get("revision")), unescaped.apply(f.get("fourcc")), unescaped.apply(f.get("ip")),
+                        : Arrays.stream(f.get("files").split(",")).map(plain).toList();
+                boards.add(new Board(plain.apply(f.get("mac")), plain.apply(f.get("serial")),
+                        plain.apply(f.get("revision")), plain.apply(f.get("fourcc")), plain.apply(f.get("ip")),
                         Instant.parse(f.get("first")), Instant.parse(f.get("last")), Integer.parseInt(f.get("dhcp")),
                         f.get("offered").equals("1"), Integer.parseInt(f.get("tftp")), files,
                         f.get("fell-back").equals("1"), f.get("config-without-options").equals("1"),
-                        unescaped.apply(f.get("error")), unescaped.apply(f.get("log"))));
+                        plain.apply(f.get("error")), plain.apply(f.get("log"))));
             } catch (DateTimeParseException | NumberFormatException e) {
                 throw EepromException.atLine(file, n, "a time, count or escape does not parse: %s",
                         EepromException.printable(String.valueOf(e.getMessage())));
