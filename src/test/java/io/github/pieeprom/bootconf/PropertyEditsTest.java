@@ -59,7 +59,8 @@ class PropertyEditsTest {
     @Test
     void aValueThatWouldAddALineIsRefused() {
         PropertyEdits edits = new PropertyEdits(Map.of("BOOT_ORDER", "0xf21\nSIGNED_BOOT=0"), List.of(), BootConfig.ALL);
-        assertThatThrownBy(() -> edits.applyTo(config(SIGNED))).isInstanceOf(EepromException.class)
+        BootConfig signed = config(SIGNED);               // outside the lambda: without the files, a skip, not a failure
+        assertThatThrownBy(() -> edits.applyTo(signed)).isInstanceOf(EepromException.class)
                 .hasMessage(SIGNED + ": the value of BOOT_ORDER must be one line");
     }
 
