@@ -37,7 +37,7 @@ public final class TempFiles {
     private static boolean hooked, shuttingDown;                         // guarded by TempFiles.class
     /** A tree that others keep writing into while it is deleted is walked again, this many times at most. */
     private static final int DELETE_ATTEMPTS = 100;
-    /** Names tried for a new temporary file before giving up: each is one of 2^64. */
+    /** Names tried for a new temporary file before giving up: each is one of 2^63. */
     private static final int NAME_ATTEMPTS = 100;
     private static final Set<PosixFilePermission> OWNER_FILE = EnumSet.of(PosixFilePermission.OWNER_READ,
             PosixFilePermission.OWNER_WRITE);
@@ -102,7 +102,8 @@ public final class TempFiles {
                 ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(folder ? OWNER_FOLDER : OWNER_FILE)}
                 : new FileAttribute<?>[0];
         for (int attempt = 1; ; attempt++) {
-            String name = prefix + Long.toUnsignedString(ThreadLocalRandom.current().nextLong(), 36) + suffix;
+            // 63 random bits: Long.toUnsignedString of a negative number goes through BigInteger (1-2 ms cold)
+            String name = prefix + Long.toString(ThreadLocalRandom.current().nextLong() >>> 1, 36) + suffix;
             Path path = dir.resolve(name);
             try {
                 return folder ? Files.createDirectory(path, mode) : Files.createFile(path, mode);

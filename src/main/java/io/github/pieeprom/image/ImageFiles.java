@@ -135,14 +135,17 @@ public final class ImageFiles {
      * no temporary file; what went into a device or pipe cannot be taken back.
      */
     public static void write(Map<Path, byte[]> files) throws IOException {
-        Map<Destination, byte[]> destinations = new LinkedHashMap<>();
+        // a list, not a map keyed by the record: a record's first hashCode links its ObjectMethods bootstrap, which
+        // the AOT cache does not keep: 8 ms of a 2712 config --out (marks around this loop, JDK 25, 4 runs: 7.5-9 ms
+        // with the map, 0.4 ms with the list)
+        List<Map.Entry<Destination, byte[]>> destinations = new ArrayList<>();
         for (Map.Entry<Path, byte[]> file : files.entrySet())
-            destinations.put(destination(file.getKey()), file.getValue());
+            destinations.add(Map.entry(destination(file.getKey()), file.getValue()));
         List<Staged> staged = new ArrayList<>();
         try {
-            for (Map.Entry<Destination, byte[]> file : destinations.entrySet())
+            for (Map.Entry<Destination, byte[]> file : destinations)
                 if (!file.getKey().through()) staged.add(new Staged(file.getKey(), stage(file.getKey(), file.getValue())));
-            for (Map.Entry<Destination, byte[]> file : destinations.entrySet())
+            for (Map.Entry<Destination, byte[]> file : destinations)
                 if (file.getKey().through()) writeThrough(file.getKey(), file.getValue());
             TempFiles.commit(() -> {
                 for (Staged file : staged) {
