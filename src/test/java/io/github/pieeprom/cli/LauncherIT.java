@@ -149,6 +149,25 @@ class LauncherIT {
         assertThat(archives(startup)).as("an archive under target/startup within 120 s").isNotEmpty();
     }
 
+    /**
+     * The newest JDK wins, and one found only on the PATH counts: here a "JDK 99" outside the folders the launcher
+     * searches, reached through a symbolic link on the PATH (the launcher resolves it without forking where the
+     * link leads into those folders, and with readlink where it does not).
+     */
+    @Test
+    void aNewerJdkFoundOnlyThroughThePathIsTheOneThatRuns() throws Exception {
+        Path checkout = checkout();
+        Path jdk = Files.createDirectories(tmp.resolve("opt/jdk-99/bin"));
+        Path java = Files.writeString(jdk.resolve("java"), "#!/bin/sh\necho \"jdk 99 ran: $*\"\n");
+        Files.setPosixFilePermissions(java, PosixFilePermissions.fromString("rwxr-xr-x"));
+        Files.writeString(jdk.getParent().resolve("release"), "JAVA_VERSION=\"99.0.1\"\n");
+        Path bin = Files.createDirectories(tmp.resolve("bin"));
+        Files.createSymbolicLink(bin.resolve("java"), java);
+        String out = run(checkout, Map.of("PATH", bin + ":" + System.getenv("PATH")),
+                "--version");
+        assertThat(out).contains("jdk 99 ran: ").contains("io.github.pieeprom.cli.EepromCli --version");
+    }
+
     /** The README's first command in a fresh clone: no target/ yet, so the launcher builds the jar, then runs. */
     @Test
     void aFreshCloneBuildsItselfOnFirstUseAndRuns() throws Exception {
