@@ -76,8 +76,25 @@ public final class Probe {
                     s.serial());
             findings.addAll(walk.findings());
             files = walk.files();
+            if (walk.findings().stream().anyMatch(f -> f.code().equals("tftp-error")))
+                onlyOption54(decision.boot().get(), decision.tftpServer().get()).ifPresent(findings::add);
         }
         return new ProbeReport(boots(findings), findings, answers, Optional.of(decision), files);
+    }
+
+    /**
+     * A {@code no-tftp-server} finding when the boot answer named no TFTP server (siaddr 0.0.0.0, no option 66), so
+     * the files were asked of its option 54 address, the DHCP server itself, which failed: ISC dhcpd without
+     * {@code next-server} does this.
+     */
+    private static Optional<Finding> onlyOption54(DhcpAnswer boot, Inet4Address asked) {
+        DhcpPacket p = boot.packet();
+        if (!p.siaddr().isAnyLocalAddress() || p.options().text(DhcpPacket.TFTP_SERVER).isPresent())
+            return Optional.empty();
+        return Optional.of(Finding.fail("no-tftp-server", "the boot answer from %s names no TFTP server (siaddr "
+                + "0.0.0.0, no option 66), so its files were asked of its server identifier %s, which did not serve "
+                + "them: set next-server (siaddr) and option 66 to the TFTP server", boot.server(),
+                asked.getHostAddress()));
     }
 
     private static boolean boots(List<Finding> findings) {

@@ -8,12 +8,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The files a Pi fetches, fetched from a TFTP server in its order ({@link BootReplay}: {@code SERIAL/start4.elf}
  * first, or {@code SERIAL/config.txt} on a Pi 5, falling back to the root when it is not there; then config.txt, the
  * fixup file, the device tree, the overlays, kernel and initramfs config.txt names, cmdline.txt), with the findings
- * of each step.
+ * of each step. A transfer that fails (a TFTP error other than file not found, or no answer) ends the walk, as it
+ * ends the Pi's boot attempt.
  * <pre>
  * TftpWalk.Result r = TftpWalk.run(new InetSocketAddress("10.0.0.1", 69), PiModel.PI4, "1234abcd");
  * </pre>
@@ -45,8 +47,12 @@ public final class TftpWalk {
         List<Finding> findings = new ArrayList<>();
         String at = server.getAddress().getHostAddress() + ":" + server.getPort();
         List<Fetched> files = List.copyOf(fetched.values());
-        files.stream().filter(f -> f.error().isPresent()).findFirst().ifPresent(f -> findings.add(Finding.fail(
-                "tftp-error", "%s: fetching %s failed: %s", at, f.name(), f.error().get())));
+        Optional<Fetched> failed = files.stream().filter(f -> f.error().isPresent()).findFirst();
+        if (failed.isPresent()) {                  // the Pi stops there: what the walk made of the rest is not real
+            findings.add(Finding.fail("tftp-error", "%s: fetching %s failed: %s", at, failed.get().name(),
+                    failed.get().error().get()));
+            return new Result(files, findings);
+        }
         files.stream().filter(Fetched::found).filter(f -> !f.oack()).findFirst().ifPresent(f -> findings.add(
                 fetched.values().stream().anyMatch(c -> c.found() && c.name().endsWith("config.txt"))
                         ? Finding.fail("no-oack", "%s sent %s without acknowledging blksize %d: the bootloader ignores a "
@@ -83,6 +89,8 @@ public final class TftpWalk {
     private static Fetched get(InetSocketAddress server, String name, Map<String, Fetched> fetched) {
         Fetched f = fetched.get(name);
         if (f != null) return f;
+        for (Fetched earlier : fetched.values())      // a failed transfer ends the boot: nothing more is asked
+            if (earlier.error().isPresent()) return earlier;
         try {
             f = TftpFetch.fetch(server, name);
         } catch (IOException e) {

@@ -30,7 +30,8 @@ import java.util.Random;
  * falling back to the root when its folder has no start4.elf, and sends NETCONSOLE lines. Prints what it did, one
  * {@code key value} line each; exit 0 when it got every file.
  * <pre>
- * java ... VirtualPi IFACE MAC SERIAL OUT_DIR NETCONSOLE_PORT
+ * java ... VirtualPi IFACE MAC SERIAL OUT_DIR NETCONSOLE_PORT      (port 0: no NETCONSOLE lines)
+ * java ... VirtualPi netconsole SERVER PORT LINE...               (only these lines, from port 6665)
  * </pre>
  */
 public final class VirtualPi {
@@ -40,6 +41,11 @@ public final class VirtualPi {
             "NET_BOOT: SERIAL fetched its files", "Starting start4.elf");
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("netconsole")) {
+            netconsole((Inet4Address) java.net.InetAddress.getByName(args[1]), Integer.parseInt(args[2]),
+                    List.of(args).subList(3, args.length));
+            return;
+        }
         String iface = args[0], mac = args[1], serial = args[2];
         Path out = Path.of(args[3]);
         int netconsolePort = Integer.parseInt(args[4]);
@@ -75,6 +81,7 @@ public final class VirtualPi {
             System.out.println("address " + address.getHostAddress());
             System.out.println("dhcp-server " + dhcpServer.getHostAddress());
             System.out.println("boot-server " + bootServer.getHostAddress());
+            System.out.println("boot-server-siaddr " + bootOffer.siaddr().getHostAddress());
             System.out.println("boot-server-option54 " + bootOffer.options().address(DhcpPacket.SERVER_ID)
                     .orElseThrow().getHostAddress());
             System.out.println("boot-server-option66 " + bootOffer.options().text(DhcpPacket.TFTP_SERVER).orElse(""));
@@ -92,7 +99,8 @@ public final class VirtualPi {
             int prefix = ack.options().bytes(DhcpPacket.SUBNET_MASK).map(VirtualPi::prefixLength).orElse(24);
             run("ip", "addr", "add", address.getHostAddress() + "/" + prefix, "dev", iface);
             boolean ok = boot(new InetSocketAddress(bootServer, 69), serial, out);
-            netconsole(bootServer, netconsolePort, serial);
+            if (netconsolePort > 0) netconsole(bootServer, netconsolePort, NETCONSOLE_LINES.stream()
+                    .map(l -> l.replace("SERIAL", serial)).toList());
             System.out.println(ok ? "booted" : "failed files");
             System.exit(ok ? 0 : 1);
         }
@@ -193,11 +201,11 @@ public final class VirtualPi {
         return out;
     }
 
-    private static void netconsole(Inet4Address server, int port, String serial) throws IOException {
+    /** Each line in a datagram of its own from port 6665, the bootloader's default NETCONSOLE source port. */
+    private static void netconsole(Inet4Address server, int port, List<String> lines) throws IOException {
         try (DatagramSocket udp = new DatagramSocket(6665)) {
-            for (String line : NETCONSOLE_LINES)
-                send(udp, (line.replace("SERIAL", serial) + "\n").getBytes(StandardCharsets.US_ASCII),
-                        new InetSocketAddress(server, port));
+            for (String line : lines)
+                send(udp, (line + "\n").getBytes(StandardCharsets.US_ASCII), new InetSocketAddress(server, port));
         }
     }
 
