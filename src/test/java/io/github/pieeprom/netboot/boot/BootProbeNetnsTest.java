@@ -216,6 +216,122 @@ class BootProbeNetnsTest {
         assertThat(r.stdout()).contains("fail  no-boot-answer: answers came from 10.77.0.1:67").contains("2c:cf:67");
     }
 
+    /** The dnsmasq proxy {@code eeprom boot dhcp-config --for dnsmasq} prints, on "srv", {@code edit} applied to it. */
+    private Process dnsmasqProxy(TestNetwork net, java.util.function.UnaryOperator<String> edit, String... options)
+            throws Exception {
+        io.github.pieeprom.cli.Cli.Result conf = io.github.pieeprom.cli.Cli.run("boot", "dhcp-config", "--for",
+                "dnsmasq", "--server", "10.77.0.1", "--subnet", "10.77.0.0/24", "--interface", "eth0");
+        assertThat(conf.exit()).as(conf.stderr()).isZero();
+        Path file = Files.writeString(tmp.resolve("proxy.conf"), edit.apply(conf.out()));
+        List<String> command = new ArrayList<>(net.in("srv", "/usr/sbin/dnsmasq", "--no-daemon", "--conf-file=" + file,
+                "--dhcp-leasefile=" + tmp.resolve("proxy.leases"), "--user=root", "--log-dhcp",
+                "--log-facility=" + tmp.resolve("dnsmasq-proxy.log")));
+        command.addAll(List.of(options));
+        return start(command, tmp.resolve("dnsmasq-proxy.out"));
+    }
+
+    @Test
+    void dnsmasqAsAProxyBesideASecondDnsmasqHandingOutAddressesBoots() throws Exception {
+        Peers.Run r = probe(List.of(), (net, started) -> {
+            started.add(siteDhcp(net, tmp));
+            started.add(dnsmasqProxy(net, c -> c, tftp().toArray(String[]::new)));
+        });
+        assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isZero();
+        assertThat(r.stdout()).containsPattern("dhcp  10\\.77\\.0\\.2:67 +address 10\\.77\\.0\\.1\\d\\d")
+                .contains("dhcp  10.77.0.1:67          no address, option 60 PXEClient, option 43 menu \"Raspberry Pi Boot\"")
+                .contains("chose address from 10.77.0.2:67, boot server 10.77.0.1:67, TFTP 10.77.0.1")
+                .contains("tftp  1234abcd/kernel8.img ").doesNotContain("warn", "fail")
+                .contains("a pi4 of serial 1234abcd would boot");
+    }
+
+    @Test
+    void aMissingSerialFolderFallsBackToTheRootWithAWarning() throws Exception {
+        Path folder = root.resolve(SERIAL);
+        try (var files = Files.list(folder)) {
+            for (Path f : files.toList()) Files.move(f, root.resolve(f.getFileName()));
+        }
+        Files.delete(folder);
+        Peers.Run r = probe(List.of(), (net, started) -> {
+            started.add(siteDhcp(net, tmp));
+            started.add(start(net.in("srv", java(EepromCli.class.getName(), "boot", "serve", "--root", root.toString(),
+                    "--bind", "10.77.0.1")), tmp.resolve("serve.out")));
+        });
+        assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isZero();
+        assertThat(r.stdout()).contains("tftp  1234abcd/start4.elf              not found")
+                .contains("tftp  kernel8.img ").contains("warn  fell-back-to-root: 10.77.0.1:69 has no 1234abcd/start4.elf")
+                .contains("a pi4 of serial 1234abcd would boot");
+    }
+
+    @Test
+    void start4ElfAbsentEverywhereFails() throws Exception {
+        Files.delete(root.resolve(SERIAL + "/start4.elf"));
+        try (var files = Files.list(root.resolve(SERIAL))) {        // the root has every other file
+            for (Path f : files.toList()) Files.copy(f, root.resolve(f.getFileName()));
+        }
+        Peers.Run r = probe(List.of(), (net, started) -> {
+            List<String> options = new ArrayList<>(tftp());
+            options.add("--pxe-service=0,Raspberry Pi Boot");
+            started.add(dnsmasq(net, options.toArray(String[]::new)));
+        });
+        assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isEqualTo(1);
+        assertThat(r.stdout()).contains("tftp  kernel8.img ", "a pi4 of serial 1234abcd would not boot");
+        assertThat(r.stdout().lines().filter(l -> l.startsWith("fail "))).containsExactly(
+                "fail  file-missing: 10.77.0.1:69 has no start4.elf, which a Pi needs: add it (eeprom tftp stage "
+                        + "copies a boot partition)");
+    }
+
+    @Test
+    void aConfigTxtNamingAKernelThatIsNotThereFails() throws Exception {
+        Files.writeString(root.resolve(SERIAL + "/config.txt"), "arm_64bit=1\nkernel=vmlinuz-6.6\n");
+        Peers.Run r = probe(List.of(), (net, started) -> {
+            List<String> options = new ArrayList<>(tftp());
+            options.add("--pxe-service=0,Raspberry Pi Boot");
+            started.add(dnsmasq(net, options.toArray(String[]::new)));
+        });
+        assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isEqualTo(1);
+        assertThat(r.stdout()).contains("fail  config-names-missing-file: config.txt names 1234abcd/vmlinuz-6.6, which "
+                + "10.77.0.1:69 does not have");
+    }
+
+    /** ISC dhcpd from {@code eeprom boot dhcp-config --for isc}, {@code edit} applied, on {@code host}. */
+    private ServerSet isc(String host, java.util.function.UnaryOperator<String> edit) {
+        return (net, started) -> {
+            io.github.pieeprom.cli.Cli.Result conf = io.github.pieeprom.cli.Cli.run("boot", "dhcp-config", "--for", "isc",
+                    "--server", "10.77.0.1", "--subnet", "10.77.0.0/24", "--range", "10.77.0.100,10.77.0.150");
+            assertThat(conf.exit()).as(conf.stderr()).isZero();
+            Path file = Files.writeString(tmp.resolve("dhcpd.conf"), edit.apply(conf.out()));
+            Path leases = Files.writeString(tmp.resolve("dhcpd.leases"), "");
+            started.add(start(net.in(host, "/usr/sbin/dhcpd", "-f", "-d", "-4", "-cf", file.toString(), "-lf",
+                    leases.toString(), "-pf", tmp.resolve("dhcpd.pid").toString(), "eth0"), tmp.resolve("dhcpd.out")));
+            started.add(start(net.in("srv", "/usr/sbin/in.tftpd", "-L", "-a", "10.77.0.1:69", "-s", root.toString(),
+                    "-u", "root"), tmp.resolve("tftpd.out")));
+        };
+    }
+
+    @Test
+    void iscDhcpdWithThePiClassBoots() throws Exception {
+        Peers.requireExecutable("/usr/sbin/dhcpd", "isc-dhcp-server");
+        Peers.requireExecutable("/usr/sbin/in.tftpd", "tftpd-hpa");
+        Peers.Run r = probe(List.of(), isc("srv", c -> c));
+        assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isZero();
+        assertThat(r.stdout()).containsPattern("dhcp  10\\.77\\.0\\.1:67 +address 10\\.77\\.0\\.1\\d\\d, option 60 "
+                + "PXEClient, option 43 menu \"Raspberry Pi Boot\"").contains("TFTP 10.77.0.1\n")
+                .contains("tftp  1234abcd/kernel8.img ").contains("a pi4 of serial 1234abcd would boot");
+    }
+
+    @Test
+    void iscDhcpdWithoutNextServerSendsThePiToItselfForFiles() throws Exception {
+        Peers.requireExecutable("/usr/sbin/dhcpd", "isc-dhcp-server");
+        Peers.requireExecutable("/usr/sbin/in.tftpd", "tftpd-hpa");
+        Peers.Run r = probe(List.of(), isc("site", c -> c.replaceAll("(?m)^ *(next-server|option tftp-server-name) .*\n",
+                "")));
+        assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isEqualTo(1);
+        assertThat(r.stdout()).contains("chose address from 10.77.0.2:67, boot server 10.77.0.2:67, TFTP 10.77.0.2\n")
+                .contains("fail  tftp-error: 10.77.0.2:69: fetching 1234abcd/start4.elf failed: no answer for 5 s")
+                .contains("fail  no-tftp-server: the boot answer from 10.77.0.2:67 names no TFTP server (siaddr 0.0.0.0, "
+                        + "no option 66)").doesNotContain("file-missing", "fell-back");
+    }
+
     @Test
     void noServerAtAll() throws Exception {
         Peers.Run r = probe(List.of(), (net, started) -> { });
