@@ -49,7 +49,8 @@ final class BootProbeCommand implements Command {
                 .description("The MAC to send (default: the model's Raspberry Pi prefix and the serial's last 6 digits).").build());
         spec.addOption(Specs.choice(MODELS, "pi4|pi5|cm4|cm5", MODEL).defaultValue("pi4")
                 .description("The board to act as (default pi4).").build());
-        spec.addOption(Specs.string("ADDR", SERVER).description("Send the DISCOVER to this DHCP server only, by unicast.").build());
+        spec.addOption(Specs.string("ADDR", SERVER).description("Send the DISCOVER to this DHCP server only, by "
+                + "unicast from port 67 with giaddr set, as a relay agent does.").build());
         spec.addOption(Specs.string("ADDR[:PORT]", TFTP_ONLY)
                 .description("Skip DHCP: fetch the files from this TFTP server (for TFTP_IP setups).").build());
         spec.addOption(Specs.flag(JSON).description("One JSON object: {\"boots\", \"findings\", \"dhcp\", \"files\"}.").build());

@@ -164,6 +164,11 @@ class BootProbeNetnsTest {
         assertThat(example()).as("examples/netboot/README.md shows this run").contains(finding(r, "no-oack"));
     }
 
+    /**
+     * As a relay agent: the DISCOVER goes by unicast from port 67 with giaddr 10.77.0.9, so the answer reaches the
+     * probe only if the server sends it back to giaddr:67 as servers do for relays (the probe listens on no other
+     * port); the site's server beside it never hears the DISCOVER.
+     */
     @Test
     void aUnicastDiscoverToOneServerBoots() throws Exception {
         Peers.Run r = probe(List.of("--server", "10.77.0.1"), (net, started) -> {
@@ -175,6 +180,20 @@ class BootProbeNetnsTest {
         assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isZero();
         assertThat(r.stdout()).contains("chose address from 10.77.0.1:67, boot server 10.77.0.1:67")
                 .doesNotContain("10.77.0.2:67");
+    }
+
+    /** boot serve's proxy answers a relayed DISCOVER at giaddr:67 too; alone it gives no address, as it should. */
+    @Test
+    void bootServeAnswersARelayedDiscoverAtTheRelayAgent() throws Exception {
+        Peers.Run r = probe(List.of("--server", "10.77.0.1"), (net, started) -> {
+            started.add(siteDhcp(net, tmp));
+            started.add(start(net.in("srv", java(EepromCli.class.getName(), "boot", "serve", "--root", root.toString(),
+                    "--bind", "10.77.0.1")), tmp.resolve("serve.out")));
+        });
+        assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isEqualTo(1);
+        assertThat(r.stdout()).contains("dhcp  10.77.0.1:67          no address, option 60 PXEClient, option 43 menu "
+                + "\"Raspberry Pi Boot\"").contains("fail  no-address: answers came from 10.77.0.1:67 but none offers an "
+                + "address").doesNotContain("10.77.0.2:67");
     }
 
     /** Kea from {@code eeprom boot dhcp-config --for kea}, {@code edit} applied to it, with tftpd-hpa as the TFTP server. */
