@@ -62,7 +62,7 @@ class DnsmasqProxyNetnsTest {
             assertThat(pi.stdout()).as("the address from the site's dnsmasq, the boot server from the proxy's siaddr")
                     .contains("dhcp-server 10.77.0.2\n", "boot-server 10.77.0.1\n", "boot-server-siaddr 10.77.0.1\n",
                             "boot-server-option54 10.77.0.1\n",
-                            "oack " + SERIAL + "/config.txt {blksize=1468, tsize=", "booted")
+                            "oack " + SERIAL + "/config.txt\n", "booted")
                     .doesNotContain("fell-back");
             for (String file : PiFacts.PI4_BOOT_FILES)
                 assertThat(tmp.resolve("pi").resolve(SERIAL).resolve(file)).as(file)
