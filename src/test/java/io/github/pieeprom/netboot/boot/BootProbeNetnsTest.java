@@ -155,8 +155,7 @@ class BootProbeNetnsTest {
         Peers.requireExecutable("/usr/sbin/in.tftpd", "tftpd-hpa");
         Peers.Run r = probe(List.of(), (net, started) -> {
             started.add(dnsmasq(net, "--pxe-service=0,Raspberry Pi Boot"));
-            started.add(start(net.in("srv", "/usr/sbin/in.tftpd", "-L", "-a", "10.77.0.1:69", "-r", "blksize", "-s",
-                    root.toString(), "-u", "root"), tmp.resolve("tftpd.out")));
+            started.add(tftpdHpa(net, "-r", "blksize"));
         });
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.stdout()).contains("fail  no-oack: 10.77.0.1:69 sent 1234abcd/start4.elf without acknowledging blksize 1468")
@@ -196,21 +195,41 @@ class BootProbeNetnsTest {
                 + "address").doesNotContain("10.77.0.2:67");
     }
 
+    /** {@code eeprom boot dhcp-config --for kind} for a full server handing out 10.77.0.100-150, naming "srv". */
+    private static String fullServerConfig(String kind) {
+        io.github.pieeprom.cli.Cli.Result conf = io.github.pieeprom.cli.Cli.run("boot", "dhcp-config", "--for", kind,
+                "--server", "10.77.0.1", "--subnet", "10.77.0.0/24", "--range", "10.77.0.100,10.77.0.150");
+        assertThat(conf.exit()).as(conf.stderr()).isZero();
+        return conf.out();
+    }
+
+    /** tftpd-hpa on "srv" serving the tree, with {@code options} (such as {@code -r blksize}). */
+    private Process tftpdHpa(TestNetwork net, String... options) throws Exception {
+        List<String> command = new ArrayList<>(net.in("srv", "/usr/sbin/in.tftpd", "-L", "-a", "10.77.0.1:69", "-s",
+                root.toString(), "-u", "root"));
+        command.addAll(List.of(options));
+        return start(command, tmp.resolve("tftpd.out"));
+    }
+
+    /** A full server on "srv" answered with address and boot menu, and the files came from it: exit 0. */
+    private static void assertBootsFromSrv(Peers.Run r, String logs) {
+        assertThat(r.exit()).as(r.stdout() + r.stderr() + logs).isZero();
+        assertThat(r.stdout()).containsPattern("dhcp  10\\.77\\.0\\.1:67 +address 10\\.77\\.0\\.1\\d\\d, option 60 "
+                + "PXEClient, option 43 menu \"Raspberry Pi Boot\"").contains("TFTP 10.77.0.1\n")
+                .contains("tftp  1234abcd/kernel8.img ").contains("a pi4 of serial 1234abcd would boot");
+    }
+
     /** Kea from {@code eeprom boot dhcp-config --for kea}, {@code edit} applied to it, with tftpd-hpa as the TFTP server. */
     private ServerSet kea(java.util.function.UnaryOperator<String> edit) {
         return (net, started) -> {
-            io.github.pieeprom.cli.Cli.Result conf = io.github.pieeprom.cli.Cli.run("boot", "dhcp-config", "--for", "kea",
-                    "--server", "10.77.0.1", "--subnet", "10.77.0.0/24", "--range", "10.77.0.100,10.77.0.150");
-            assertThat(conf.exit()).as(conf.stderr()).isZero();
-            String json = edit.apply(conf.out()).replace("\"interfaces\": [ \"*\" ]", "\"interfaces\": [ \"eth0\" ]")
+            String json = edit.apply(fullServerConfig("kea")).replace("\"interfaces\": [ \"*\" ]", "\"interfaces\": [ \"eth0\" ]")
                     .replace("\"type\": \"memfile\",", "\"type\": \"memfile\", \"name\": \"" + tmp.resolve("kea.leases")
                             + "\",");
             Path file = Files.writeString(tmp.resolve("kea.json"), json);
             started.add(start(net.in("srv", "env", "KEA_PIDFILE_DIR=" + tmp, "KEA_LOCKFILE_DIR=" + tmp,
                     "KEA_LOGGER_DESTINATION=" + tmp.resolve("kea.log"), "/usr/sbin/kea-dhcp4", "-c", file.toString()),
                     tmp.resolve("kea.out")));
-            started.add(start(net.in("srv", "/usr/sbin/in.tftpd", "-L", "-a", "10.77.0.1:69", "-s", root.toString(),
-                    "-u", "root"), tmp.resolve("tftpd.out")));
+            started.add(tftpdHpa(net));
         };
     }
 
@@ -218,11 +237,7 @@ class BootProbeNetnsTest {
     void keaWithAPiClassBoots() throws Exception {
         Peers.requireExecutable("/usr/sbin/kea-dhcp4", "kea-dhcp4-server");
         Peers.requireExecutable("/usr/sbin/in.tftpd", "tftpd-hpa");
-        Peers.Run r = probe(List.of(), kea(c -> c));
-        assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isZero();
-        assertThat(r.stdout()).containsPattern("dhcp  10\\.77\\.0\\.1:67 +address 10\\.77\\.0\\.1\\d\\d, option 60 "
-                + "PXEClient, option 43 menu \"Raspberry Pi Boot\"").contains("tftp  1234abcd/kernel8.img ")
-                .contains("a pi4 of serial 1234abcd would boot");
+        assertBootsFromSrv(probe(List.of(), kea(c -> c)), logs());
     }
 
     @Test
@@ -315,15 +330,11 @@ class BootProbeNetnsTest {
     /** ISC dhcpd from {@code eeprom boot dhcp-config --for isc}, {@code edit} applied, on {@code host}. */
     private ServerSet isc(String host, java.util.function.UnaryOperator<String> edit) {
         return (net, started) -> {
-            io.github.pieeprom.cli.Cli.Result conf = io.github.pieeprom.cli.Cli.run("boot", "dhcp-config", "--for", "isc",
-                    "--server", "10.77.0.1", "--subnet", "10.77.0.0/24", "--range", "10.77.0.100,10.77.0.150");
-            assertThat(conf.exit()).as(conf.stderr()).isZero();
-            Path file = Files.writeString(tmp.resolve("dhcpd.conf"), edit.apply(conf.out()));
+            Path file = Files.writeString(tmp.resolve("dhcpd.conf"), edit.apply(fullServerConfig("isc")));
             Path leases = Files.writeString(tmp.resolve("dhcpd.leases"), "");
             started.add(start(net.in(host, "/usr/sbin/dhcpd", "-f", "-d", "-4", "-cf", file.toString(), "-lf",
                     leases.toString(), "-pf", tmp.resolve("dhcpd.pid").toString(), "eth0"), tmp.resolve("dhcpd.out")));
-            started.add(start(net.in("srv", "/usr/sbin/in.tftpd", "-L", "-a", "10.77.0.1:69", "-s", root.toString(),
-                    "-u", "root"), tmp.resolve("tftpd.out")));
+            started.add(tftpdHpa(net));
         };
     }
 
@@ -331,11 +342,7 @@ class BootProbeNetnsTest {
     void iscDhcpdWithThePiClassBoots() throws Exception {
         Peers.requireExecutable("/usr/sbin/dhcpd", "isc-dhcp-server");
         Peers.requireExecutable("/usr/sbin/in.tftpd", "tftpd-hpa");
-        Peers.Run r = probe(List.of(), isc("srv", c -> c));
-        assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isZero();
-        assertThat(r.stdout()).containsPattern("dhcp  10\\.77\\.0\\.1:67 +address 10\\.77\\.0\\.1\\d\\d, option 60 "
-                + "PXEClient, option 43 menu \"Raspberry Pi Boot\"").contains("TFTP 10.77.0.1\n")
-                .contains("tftp  1234abcd/kernel8.img ").contains("a pi4 of serial 1234abcd would boot");
+        assertBootsFromSrv(probe(List.of(), isc("srv", c -> c)), logs());
     }
 
     @Test
