@@ -32,7 +32,7 @@ import java.util.Set;
  * not the probed one. With a server named, it acts as a relay agent would: giaddr set, from port 67, unicast.
  * <pre>
  * ProbeReport r = Probe.run(new Probe.Settings(Optional.of("eth0"), "1234abcd", Optional.empty(), PiModel.PI4,
- *         Optional.empty(), Optional.empty(), Duration.ofSeconds(5)));
+ *         Optional.empty(), Optional.empty(), Duration.ofSeconds(5), TftpWalk.DEFAULT_FILE_TIMEOUT));
  * </pre>
  *
  * @see TftpWalk for {@code --tftp-only}
@@ -46,9 +46,11 @@ public final class Probe {
      * @param server   send the DISCOVER to this server only, by unicast, as a relay agent (giaddr, port 67)
      * @param tftpOnly skip DHCP and fetch from this TFTP server
      * @param window   how long to collect DHCP answers
+     * @param fileTimeout the board's {@code TFTP_FILE_TIMEOUT}, against which each file's transfer time is judged
      */
     public record Settings(Optional<String> iface, String serial, Optional<String> mac, PiModel model,
-                           Optional<Inet4Address> server, Optional<InetSocketAddress> tftpOnly, Duration window) {
+                           Optional<Inet4Address> server, Optional<InetSocketAddress> tftpOnly, Duration window,
+                           Duration fileTimeout) {
         public String chaddr() {
             return mac.orElse(model.macPrefix + ":" + serial.substring(2, 4) + ":" + serial.substring(4, 6) + ":"
                     + serial.substring(6, 8));
@@ -63,7 +65,7 @@ public final class Probe {
      */
     public static ProbeReport run(Settings s) throws IOException {
         if (s.tftpOnly().isPresent()) {
-            TftpWalk.Result walk = TftpWalk.run(s.tftpOnly().get(), s.model(), s.serial());
+            TftpWalk.Result walk = TftpWalk.run(s.tftpOnly().get(), s.model(), s.serial(), s.fileTimeout());
             return new ProbeReport(boots(walk.findings()), walk.findings(), List.of(), Optional.empty(), walk.files());
         }
         List<Finding> findings = new ArrayList<>();
@@ -73,7 +75,7 @@ public final class Probe {
         List<Fetched> files = List.of();
         if (decision.boots() && decision.tftpServer().isPresent()) {
             TftpWalk.Result walk = TftpWalk.run(new InetSocketAddress(decision.tftpServer().get(), TFTP_PORT), s.model(),
-                    s.serial());
+                    s.serial(), s.fileTimeout());
             findings.addAll(walk.findings());
             files = walk.files();
             if (walk.findings().stream().anyMatch(f -> f.code().equals("tftp-error")))

@@ -181,6 +181,30 @@ class BootProbeNetnsTest {
                 .doesNotContain("10.77.0.2:67");
     }
 
+    /**
+     * {@code slow-file} on the wire: tftpd-hpa behind the test's UDP relay ({@code netboot.tftp.LossyRelay}), which
+     * holds each datagram towards the board 60 ms, so each 1468-byte block takes a round trip of 60 ms or more; the
+     * board's TFTP_FILE_TIMEOUT is 5000 ms (the least it takes). A 101-block kernel passes it (a Pi gives it up), the
+     * 39-block device tree takes over a third of it.
+     */
+    @Test
+    void aSlowTftpServerGivesSlowFileAgainstTheBoardsFileTimeout() throws Exception {
+        Peers.requireExecutable("/usr/sbin/in.tftpd", "tftpd-hpa");
+        Files.write(root.resolve(SERIAL + "/kernel8.img"), new byte[100 * 1468]);
+        Peers.Run r = probe(List.of("--file-timeout", "5000"), (net, started) -> {
+            started.add(dnsmasq(net, "--pxe-service=0,Raspberry Pi Boot"));          // siaddr: itself, 10.77.0.1
+            started.add(start(net.in("srv", "/usr/sbin/in.tftpd", "-L", "-a", "10.77.0.1:1069", "-s", root.toString(),
+                    "-u", "root"), tmp.resolve("tftpd.out")));
+            started.add(start(net.in("srv", java("io.github.pieeprom.netboot.tftp.LossyRelay", "10.77.0.1:69",
+                    "10.77.0.1:1069", "1", "0,0,0,0", "0,0,60,0")), tmp.resolve("relay.out")));
+        });
+        assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isEqualTo(1);
+        assertThat(r.stdout()).containsPattern("fail  slow-file: 10\\.77\\.0\\.1:69 took \\d+ ms for 1234abcd/kernel8\\.img "
+                + "\\(146800 bytes\\), past TFTP_FILE_TIMEOUT 5000 ms: the Pi gives it up")
+                .containsPattern("warn  slow-file: 10\\.77\\.0\\.1:69 took \\d+ ms for 1234abcd/bcm2711-rpi-4-b\\.dtb, over a "
+                        + "third of TFTP_FILE_TIMEOUT 5000 ms").contains("a pi4 of serial 1234abcd would not boot");
+    }
+
     /** boot serve's proxy answers a relayed DISCOVER at giaddr:67 too; alone it gives no address, as it should. */
     @Test
     void bootServeAnswersARelayedDiscoverAtTheRelayAgent() throws Exception {

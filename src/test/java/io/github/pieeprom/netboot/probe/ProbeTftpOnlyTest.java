@@ -132,6 +132,9 @@ class ProbeTftpOnlyTest {
         assertThat(Cli.run("boot", "probe", "--tftp-only", "127.0.0.1", "--serial", "xyz").exit()).isEqualTo(2);
         assertThat(Cli.run("boot", "probe", "--tftp-only", "server.example", "--serial", SERIAL).exit()).isEqualTo(2);
         assertThat(Cli.run("boot", "probe", "--model", "pi3", "--tftp-only", "127.0.0.1").exit()).isEqualTo(2);
+        Cli.Result shortTimeout = Cli.run("boot", "probe", "--tftp-only", "127.0.0.1", "--file-timeout", "4999");
+        assertThat(shortTimeout.exit()).isEqualTo(2);
+        assertThat(shortTimeout.stderr()).contains("--file-timeout is 5000 ms or more");
     }
 
     @Test
