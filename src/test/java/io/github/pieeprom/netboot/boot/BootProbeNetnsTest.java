@@ -380,6 +380,8 @@ class BootProbeNetnsTest {
                 .contains("fail  tftp-error: 10.77.0.2:69: fetching 1234abcd/start4.elf failed: no answer for 5 s")
                 .contains("fail  no-tftp-server: the boot answer from 10.77.0.2:67 names no TFTP server (siaddr 0.0.0.0, "
                         + "no option 66)").doesNotContain("file-missing", "fell-back");
+        assertThat(example()).as("examples/netboot/README.md shows this run").contains(finding(r, "no-tftp-server"))
+                .contains(finding(r, "tftp-error"));
     }
 
     @Test
