@@ -94,14 +94,19 @@ class BootProbeNetnsTest {
         return List.of("--enable-tftp", "--tftp-root=" + root);
     }
 
-    @Test
-    void bootServeAsAProxyBesideDnsmasqBoots() throws Exception {
-        Peers.requireScapy();
-        Peers.Run r = probe(List.of(), (net, started) -> {
+    /** dnsmasq handing out addresses on "site", {@code eeprom boot serve} as the proxy and TFTP server on "srv". */
+    private ServerSet bootServeBesideTheSitesDnsmasq() {
+        return (net, started) -> {
             started.add(siteDhcp(net, tmp));
             started.add(start(net.in("srv", java(EepromCli.class.getName(), "boot", "serve", "--root", root.toString(),
                     "--bind", "10.77.0.1")), tmp.resolve("serve.out")));
-        });
+        };
+    }
+
+    @Test
+    void bootServeAsAProxyBesideDnsmasqBoots() throws Exception {
+        Peers.requireScapy();
+        Peers.Run r = probe(List.of(), bootServeBesideTheSitesDnsmasq());
         assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isZero();
         assertThat(r.stdout()).containsPattern("dhcp  10\\.77\\.0\\.2:67 +address 10\\.77\\.0\\.1\\d\\d")
                 .containsPattern("dhcp  10\\.77\\.0\\.1:67 +no address, option 60 PXEClient, option 43 menu \"Raspberry Pi Boot\"")
@@ -208,11 +213,7 @@ class BootProbeNetnsTest {
     /** boot serve's proxy answers a relayed DISCOVER at giaddr:67 too; alone it gives no address, as it should. */
     @Test
     void bootServeAnswersARelayedDiscoverAtTheRelayAgent() throws Exception {
-        Peers.Run r = probe(List.of("--server", "10.77.0.1"), (net, started) -> {
-            started.add(siteDhcp(net, tmp));
-            started.add(start(net.in("srv", java(EepromCli.class.getName(), "boot", "serve", "--root", root.toString(),
-                    "--bind", "10.77.0.1")), tmp.resolve("serve.out")));
-        });
+        Peers.Run r = probe(List.of("--server", "10.77.0.1"), bootServeBesideTheSitesDnsmasq());
         assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isEqualTo(1);
         assertThat(r.stdout()).contains("dhcp  10.77.0.1:67          no address, option 60 PXEClient, option 43 menu "
                 + "\"Raspberry Pi Boot\"").contains("fail  no-address: answers came from 10.77.0.1:67 but none offers an "
@@ -309,11 +310,7 @@ class BootProbeNetnsTest {
             for (Path f : files.toList()) Files.move(f, root.resolve(f.getFileName()));
         }
         Files.delete(folder);
-        Peers.Run r = probe(List.of(), (net, started) -> {
-            started.add(siteDhcp(net, tmp));
-            started.add(start(net.in("srv", java(EepromCli.class.getName(), "boot", "serve", "--root", root.toString(),
-                    "--bind", "10.77.0.1")), tmp.resolve("serve.out")));
-        });
+        Peers.Run r = probe(List.of(), bootServeBesideTheSitesDnsmasq());
         assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isZero();
         assertThat(r.stdout()).contains("tftp  1234abcd/start4.elf              not found")
                 .contains("tftp  kernel8.img ").contains("warn  fell-back-to-root: 10.77.0.1:69 has no 1234abcd/start4.elf")
