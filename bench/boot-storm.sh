@@ -78,13 +78,13 @@ storm() {   # storm NAME [VIA]: a fresh site DHCP server, then N boards at once 
 : > "$work/empty.conf"
 
 lossy() {   # lossy NAME: the storm again, TFTP through a relay at 10.77.0.3 that drops and duplicates 1 % each way
-  ip netns exec $srv "$java" -cp "$cp" io.github.pieeprom.netboot.boot.LossyRelay 10.77.0.3 10.77.0.1 0.01 \
-    > "$work/relay.out" 2>&1 &
+  ip netns exec $srv "$java" -cp "$cp" io.github.pieeprom.netboot.tftp.LossyRelay 10.77.0.3:69 10.77.0.1:69 20261207 \
+    0.01,0.01,0,0 0.01,0.01,0,0 > "$work/relay.out" 2>&1 &
   local relay=$!
   sleep 1
   storm "$1" 10.77.0.3
   kill $relay 2>/dev/null || true; wait $relay 2>/dev/null || true
-  echo "  relay: $(cat "$work/relay.out")" >&2
+  echo "  $(cat "$work/relay.out")" >&2
 }
 ours() {
   ip netns exec $srv "$java" -cp "$cp" io.github.pieeprom.cli.EepromCli boot serve --root "$work/root" \

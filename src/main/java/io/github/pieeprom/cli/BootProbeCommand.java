@@ -28,7 +28,8 @@ import picocli.CommandLine.Model.CommandSpec;
 
 final class BootProbeCommand implements Command {
     static final String INTERFACE = "--interface", SERIAL = "--serial", MAC = "--mac", MODEL = "--model",
-            SERVER = "--server", TFTP_ONLY = "--tftp-only", JSON = "--json", TIMEOUT = "--timeout";
+            SERVER = "--server", TFTP_ONLY = "--tftp-only", JSON = "--json", TIMEOUT = "--timeout",
+            FILE_TIMEOUT = "--file-timeout";
     private static final List<String> MODELS = List.of("pi4", "pi5", "cm4", "cm5");
 
     @Override
@@ -49,11 +50,14 @@ final class BootProbeCommand implements Command {
                 .description("The MAC to send (default: the model's Raspberry Pi prefix and the serial's last 6 digits).").build());
         spec.addOption(Specs.choice(MODELS, "pi4|pi5|cm4|cm5", MODEL).defaultValue("pi4")
                 .description("The board to act as (default pi4).").build());
-        spec.addOption(Specs.string("ADDR", SERVER).description("Send the DISCOVER to this DHCP server only, by unicast.").build());
+        spec.addOption(Specs.string("ADDR", SERVER).description("Send the DISCOVER to this DHCP server only, by "
+                + "unicast from port 67 with giaddr set, as a relay agent does.").build());
         spec.addOption(Specs.string("ADDR[:PORT]", TFTP_ONLY)
                 .description("Skip DHCP: fetch the files from this TFTP server (for TFTP_IP setups).").build());
         spec.addOption(Specs.flag(JSON).description("One JSON object: {\"boots\", \"findings\", \"dhcp\", \"files\"}.").build());
         spec.addOption(Specs.integer("S", TIMEOUT).defaultValue("5").description("Seconds to collect DHCP answers (default 5).").build());
+        spec.addOption(Specs.integer("MS", FILE_TIMEOUT).defaultValue("30000").description("The board's "
+                + "TFTP_FILE_TIMEOUT in ms, 5000 or more (default 30000): a file that takes longer is slow-file.").build());
         Specs.footer(spec, "Examples:", "  eeprom boot probe --interface eth0 --serial 1234abcd",
                 "  eeprom boot probe --model pi5 --serial 5b154510 --json", "  eeprom boot probe --tftp-only 10.0.0.1 --serial 1234abcd");
         return spec;
@@ -70,11 +74,14 @@ final class BootProbeCommand implements Command {
             throw new UsageException("--mac takes six hex bytes such as dc:a6:32:01:02:03, got " + mac);
         int timeout = args.get(TIMEOUT);
         if (timeout < 1 || timeout > 600) throw new UsageException("--timeout is 1..600 seconds, got " + timeout);
+        int fileTimeout = args.get(FILE_TIMEOUT);
+        if (fileTimeout < 5000) throw new UsageException("--file-timeout is 5000 ms or more (the bootloader's "
+                + "minimum for TFTP_FILE_TIMEOUT), got " + fileTimeout);
         Probe.Settings settings = new Probe.Settings(Optional.ofNullable(args.get(INTERFACE)), serial,
                 Optional.ofNullable(mac).map(m -> m.toLowerCase(Locale.ROOT).replace('-', ':')),
                 PiModel.valueOf(model.toUpperCase(Locale.ROOT)), Optional.ofNullable((String) args.get(SERVER))
                 .map(a -> (Inet4Address) address(a, SERVER)), Optional.ofNullable((String) args.get(TFTP_ONLY))
-                .map(BootProbeCommand::tftp), Duration.ofSeconds(timeout));
+                .map(BootProbeCommand::tftp), Duration.ofSeconds(timeout), Duration.ofMillis(fileTimeout));
         ProbeReport report = Probe.run(settings);
         PrintWriter out = console.out();
         if (args.flag(JSON)) out.print(Json.write(json(report)));

@@ -53,8 +53,10 @@ public record DhcpConfigs(String server, String subnet, String range, String ifa
         out.append("dhcp-match=set:rpi,97,0:52:50:69:34\n").append("dhcp-match=set:rpi,97,0:52:50:69:35\n");
         for (String prefix : PiFacts.MAC_PREFIXES) out.append("dhcp-mac=set:rpi,").append(prefix).append(":*:*:*\n");
         out.append("pxe-service=tag:rpi,0,\"").append(menuText).append("\"\n");
-        if (!proxy) out.append("dhcp-boot=tag:rpi,,,").append(server).append('\n')
-                .append("dhcp-option=tag:rpi,66,\"").append(server).append("\"\n");
+        // siaddr: in proxy mode dnsmasq sends it only from dhcp-boot, never option 66 (measured with dnsmasq 2.90),
+        // and option 54 is its own address; run it on the TFTP server so that the two agree (docs/boot.md §5)
+        out.append("dhcp-boot=tag:rpi,,,").append(server).append('\n');
+        if (!proxy) out.append("dhcp-option=tag:rpi,66,\"").append(server).append("\"\n");
         return out.toString();
     }
 

@@ -29,10 +29,10 @@ import java.util.Set;
  * ({@link BootDecision}), then fetches the Pi's files ({@link TftpWalk}). It never REQUESTs, so no server leases it
  * an address; it sends a DHCPRELEASE for each offered address anyway, for servers that hold an offer, and it answers
  * nothing. The DISCOVER carries the BROADCAST flag (a Pi's does not) so that answers reach a host whose own MAC is
- * not the probed one.
+ * not the probed one. With a server named, it acts as a relay agent would: giaddr set, from port 67, unicast.
  * <pre>
  * ProbeReport r = Probe.run(new Probe.Settings(Optional.of("eth0"), "1234abcd", Optional.empty(), PiModel.PI4,
- *         Optional.empty(), Optional.empty(), Duration.ofSeconds(5)));
+ *         Optional.empty(), Optional.empty(), Duration.ofSeconds(5), TftpWalk.DEFAULT_FILE_TIMEOUT));
  * </pre>
  *
  * @see TftpWalk for {@code --tftp-only}
@@ -43,12 +43,14 @@ public final class Probe {
     /**
      * @param iface    where to broadcast (its IPv4 broadcast address), else 255.255.255.255
      * @param mac      chaddr; empty: the model's MAC prefix and the serial's low three bytes
-     * @param server   send the DISCOVER to this server only, by unicast
+     * @param server   send the DISCOVER to this server only, by unicast, as a relay agent (giaddr, port 67)
      * @param tftpOnly skip DHCP and fetch from this TFTP server
      * @param window   how long to collect DHCP answers
+     * @param fileTimeout the board's {@code TFTP_FILE_TIMEOUT}, against which each file's transfer time is judged
      */
     public record Settings(Optional<String> iface, String serial, Optional<String> mac, PiModel model,
-                           Optional<Inet4Address> server, Optional<InetSocketAddress> tftpOnly, Duration window) {
+                           Optional<Inet4Address> server, Optional<InetSocketAddress> tftpOnly, Duration window,
+                           Duration fileTimeout) {
         public String chaddr() {
             return mac.orElse(model.macPrefix + ":" + serial.substring(2, 4) + ":" + serial.substring(4, 6) + ":"
                     + serial.substring(6, 8));
@@ -63,7 +65,7 @@ public final class Probe {
      */
     public static ProbeReport run(Settings s) throws IOException {
         if (s.tftpOnly().isPresent()) {
-            TftpWalk.Result walk = TftpWalk.run(s.tftpOnly().get(), s.model(), s.serial());
+            TftpWalk.Result walk = TftpWalk.run(s.tftpOnly().get(), s.model(), s.serial(), s.fileTimeout());
             return new ProbeReport(boots(walk.findings()), walk.findings(), List.of(), Optional.empty(), walk.files());
         }
         List<Finding> findings = new ArrayList<>();
@@ -73,11 +75,28 @@ public final class Probe {
         List<Fetched> files = List.of();
         if (decision.boots() && decision.tftpServer().isPresent()) {
             TftpWalk.Result walk = TftpWalk.run(new InetSocketAddress(decision.tftpServer().get(), TFTP_PORT), s.model(),
-                    s.serial());
+                    s.serial(), s.fileTimeout());
             findings.addAll(walk.findings());
             files = walk.files();
+            if (walk.findings().stream().anyMatch(f -> f.code().equals("tftp-error")))
+                onlyOption54(decision.boot().get(), decision.tftpServer().get()).ifPresent(findings::add);
         }
         return new ProbeReport(boots(findings), findings, answers, Optional.of(decision), files);
+    }
+
+    /**
+     * A {@code no-tftp-server} finding when the boot answer named no TFTP server (siaddr 0.0.0.0, no option 66), so
+     * the files were asked of its option 54 address, the DHCP server itself, which failed: ISC dhcpd without
+     * {@code next-server} does this.
+     */
+    private static Optional<Finding> onlyOption54(DhcpAnswer boot, Inet4Address asked) {
+        DhcpPacket p = boot.packet();
+        if (!p.siaddr().isAnyLocalAddress() || p.options().text(DhcpPacket.TFTP_SERVER).isPresent())
+            return Optional.empty();
+        return Optional.of(Finding.fail("no-tftp-server", "the boot answer from %s names no TFTP server (siaddr "
+                + "0.0.0.0, no option 66), so its files were asked of its server identifier %s, which did not serve "
+                + "them: set next-server (siaddr) and option 66 to the TFTP server", boot.server(),
+                asked.getHostAddress()));
     }
 
     private static boolean boots(List<Finding> findings) {
@@ -89,15 +108,21 @@ public final class Probe {
         PiGuid guid = PiGuid.of(s.model().fourcc, s.model().revision, mac, s.serial());
         long xid = new SecureRandom().nextInt() & 0xffff_ffffL;
         DhcpPacket pi = PiFacts.discover(xid, mac, guid);
-        byte[] discover = new DhcpPacket(pi.op(), pi.htype(), pi.hops(), xid, 0, DhcpPacket.BROADCAST_FLAG, pi.ciaddr(),
-                pi.yiaddr(), pi.siaddr(), pi.giaddr(), mac, "", "", pi.options()).encode();
+        Optional<Inet4Address> source = address(s.iface());
+        // --server: as a relay agent, the DISCOVER goes from port 67 with giaddr (and hops 1) set to our address, the
+        // answers come back by unicast to giaddr:67 (RFC 1542 §4.1)
+        Optional<Inet4Address> relay = s.server().isEmpty() ? Optional.empty()
+                : Optional.of(source.isPresent() ? source.get() : routeTo(s.server().get()));
+        byte[] discover = new DhcpPacket(pi.op(), pi.htype(), relay.isPresent() ? 1 : pi.hops(), xid, 0,
+                DhcpPacket.BROADCAST_FLAG, pi.ciaddr(), pi.yiaddr(), pi.siaddr(), relay.orElse(pi.giaddr()), mac, "", "",
+                pi.options()).encode();
         InetSocketAddress to = new InetSocketAddress(s.server().map(InetAddress.class::cast)
                 .orElse(InetAddress.getByAddress(new byte[] {-1, -1, -1, -1})), SERVER_PORT);
-        Optional<Inet4Address> source = address(s.iface());
         List<DhcpAnswer> answers = new ArrayList<>();
         Set<String> seen = new LinkedHashSet<>();
-        try (DatagramSocket socket = bind(InetAddress.getByAddress(new byte[4]));
-             DatagramSocket sender = source.isPresent() ? bind(source.get()) : null) {
+        try (DatagramSocket socket = relay.isPresent() ? bind(relay.get(), SERVER_PORT)
+                : bind(InetAddress.getByAddress(new byte[4]), CLIENT_PORT);
+             DatagramSocket sender = source.isPresent() && relay.isEmpty() ? bind(source.get(), CLIENT_PORT) : null) {
             long end = System.nanoTime() + s.window().toNanos();
             while (System.nanoTime() < end) {
                 // again each second, as the bootloader retries
@@ -156,21 +181,34 @@ public final class Probe {
     }
 
     /**
-     * Port 68 on {@code local}: 0.0.0.0 receives the broadcast answers; an interface's address sends out of that
-     * interface (Linux routes a limited broadcast by its source address; Java cannot bind a socket to a device).
+     * Port 68 (67 as a relay agent) on {@code local}: 0.0.0.0 receives the broadcast answers; an interface's address
+     * sends out of that interface (Linux routes a limited broadcast by its source address; Java cannot bind a socket
+     * to a device).
      */
-    private static DatagramSocket bind(InetAddress local) throws IOException {
+    private static DatagramSocket bind(InetAddress local, int port) throws IOException {
         DatagramSocket socket = new DatagramSocket(null);
         try {
             socket.setReuseAddress(true);
             socket.setBroadcast(true);
-            socket.bind(new InetSocketAddress(local, CLIENT_PORT));
+            socket.bind(new InetSocketAddress(local, port));
             return socket;
         } catch (BindException e) {
             socket.close();
+            if (port == SERVER_PORT) throw EepromException.in("udp/67", "cannot bind the relay agent port 67 on %s "
+                    + "(%s): run as root or with CAP_NET_BIND_SERVICE, and stop any DHCP server or relay holding it",
+                    local.getHostAddress(), e.getMessage());
             throw EepromException.in("udp/68", "cannot bind the DHCP client port 68 (%s): run as root or with "
                     + "CAP_NET_BIND_SERVICE, and stop any DHCP client holding it, or use --tftp-only", e.getMessage());
         }
+    }
+
+    /** The address this host sends from to reach {@code server}: the relay agent's giaddr. */
+    private static Inet4Address routeTo(Inet4Address server) throws IOException {
+        try (DatagramSocket probe = new DatagramSocket()) {
+            probe.connect(server, SERVER_PORT);                  // no datagram: the kernel picks the route and source
+            if (probe.getLocalAddress() instanceof Inet4Address a && !a.isAnyLocalAddress()) return a;
+        }
+        throw EepromException.in(server.getHostAddress(), "no route to this DHCP server: give --interface");
     }
 
     /** The IPv4 address of {@code iface}, the source that makes Linux send a 255.255.255.255 broadcast out of it. */

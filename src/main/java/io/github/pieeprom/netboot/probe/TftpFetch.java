@@ -3,6 +3,7 @@ package io.github.pieeprom.netboot.probe;
 import io.github.pieeprom.netboot.tftp.TftpPacket;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
@@ -25,18 +26,28 @@ final class TftpFetch {
     private TftpFetch() {
     }
 
+    /** One file; the text of a {@code .txt} file is kept in the result. */
     static Fetched fetch(InetSocketAddress server, String name) throws IOException {
+        boolean text = name.endsWith(".txt");
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        Fetched f = fetch(new InetSocketAddress(0), server, name, text ? content : OutputStream.nullOutputStream());
+        return !text || !f.found() ? f : new Fetched(f.name(), f.from(), true, f.bytes(), f.ms(), f.oack(),
+                Optional.of(content.toString(StandardCharsets.ISO_8859_1)), Optional.empty());
+    }
+
+    /** One file from the local address {@code local}, its bytes written to {@code content} as they come. */
+    static Fetched fetch(InetSocketAddress local, InetSocketAddress server, String name, OutputStream content)
+            throws IOException {
         String from = server.getAddress().getHostAddress() + ":" + server.getPort();
         long start = System.nanoTime();
-        try (DatagramSocket socket = new DatagramSocket()) {
+        try (DatagramSocket socket = new DatagramSocket(local)) {
             socket.setSoTimeout(1000);
             Map<String, String> options = new LinkedHashMap<>();
             options.put("blksize", Integer.toString(BLOCK_SIZE));
             options.put("tsize", "0");
             byte[] rrq = bytes(new TftpPacket.ReadRequest(name, "octet", options).encode());
             send(socket, rrq, server);
-            boolean text = name.endsWith(".txt"), oack = false;
-            ByteArrayOutputStream content = new ByteArrayOutputStream();
+            boolean oack = false;
             InetSocketAddress peer = null;
             long size = 0;
             int blockSize = 512, expected = 1, silent = 0;
@@ -69,7 +80,7 @@ final class TftpFetch {
                 } else if (p instanceof TftpPacket.Data d && d.block() == (expected & 0xffff)) {
                     peer = source;
                     byte[] block = bytes(d.payload());
-                    if (text) content.writeBytes(block);
+                    content.write(block);
                     size += block.length;
                     send(socket, bytes(new TftpPacket.Ack(d.block()).encode()), source);
                     expected++;
@@ -78,8 +89,7 @@ final class TftpFetch {
                     send(socket, bytes(new TftpPacket.Ack(d.block()).encode()), source);   // our ACK was lost
                 }
             }
-            return new Fetched(name, from, true, size, ms(start), oack,
-                    text ? Optional.of(content.toString(StandardCharsets.ISO_8859_1)) : Optional.empty(), Optional.empty());
+            return new Fetched(name, from, true, size, ms(start), oack, Optional.empty(), Optional.empty());
         }
     }
 

@@ -4,23 +4,27 @@ import io.github.pieeprom.netboot.BootReplay;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The files a Pi fetches, fetched from a TFTP server in its order ({@link BootReplay}: {@code SERIAL/start4.elf}
  * first, or {@code SERIAL/config.txt} on a Pi 5, falling back to the root when it is not there; then config.txt, the
  * fixup file, the device tree, the overlays, kernel and initramfs config.txt names, cmdline.txt), with the findings
- * of each step.
+ * of each step. A transfer that fails (a TFTP error other than file not found, or no answer) ends the walk, as it
+ * ends the Pi's boot attempt.
  * <pre>
- * TftpWalk.Result r = TftpWalk.run(new InetSocketAddress("10.0.0.1", 69), PiModel.PI4, "1234abcd");
+ * TftpWalk.Result r = TftpWalk.run(new InetSocketAddress("10.0.0.1", 69), PiModel.PI4, "1234abcd",
+ *         TftpWalk.DEFAULT_FILE_TIMEOUT);
  * </pre>
  */
 public final class TftpWalk {
     /** The bootloader's default {@code TFTP_FILE_TIMEOUT}: a file that takes longer is given up. */
-    static final long FILE_TIMEOUT_MS = 30_000;
+    public static final Duration DEFAULT_FILE_TIMEOUT = Duration.ofMillis(30_000);
 
     /** @param files in the order they were asked for, each once */
     public record Result(List<Fetched> files, List<Finding> findings) {
@@ -33,7 +37,10 @@ public final class TftpWalk {
     private TftpWalk() {
     }
 
-    public static Result run(InetSocketAddress server, PiModel model, String serial) throws IOException {
+    /** @param fileTimeout the board's {@code TFTP_FILE_TIMEOUT}: a file that takes longer is a {@code slow-file} */
+    public static Result run(InetSocketAddress server, PiModel model, String serial, Duration fileTimeout)
+            throws IOException {
+        long timeoutMs = fileTimeout.toMillis();
         Map<String, Fetched> fetched = new LinkedHashMap<>();
         BootReplay.Result replay;
         try {
@@ -45,8 +52,12 @@ public final class TftpWalk {
         List<Finding> findings = new ArrayList<>();
         String at = server.getAddress().getHostAddress() + ":" + server.getPort();
         List<Fetched> files = List.copyOf(fetched.values());
-        files.stream().filter(f -> f.error().isPresent()).findFirst().ifPresent(f -> findings.add(Finding.fail(
-                "tftp-error", "%s: fetching %s failed: %s", at, f.name(), f.error().get())));
+        Optional<Fetched> failed = files.stream().filter(f -> f.error().isPresent()).findFirst();
+        if (failed.isPresent()) {                  // the Pi stops there: what the walk made of the rest is not real
+            findings.add(Finding.fail("tftp-error", "%s: fetching %s failed: %s", at, failed.get().name(),
+                    failed.get().error().get()));
+            return new Result(files, findings);
+        }
         files.stream().filter(Fetched::found).filter(f -> !f.oack()).findFirst().ifPresent(f -> findings.add(
                 fetched.values().stream().anyMatch(c -> c.found() && c.name().endsWith("config.txt"))
                         ? Finding.fail("no-oack", "%s sent %s without acknowledging blksize %d: the bootloader ignores a "
@@ -70,11 +81,11 @@ public final class TftpWalk {
                     + "stage copies a boot partition)", at, r.path()));
         }
         for (Fetched f : files)
-            if (f.found() && f.ms() > FILE_TIMEOUT_MS) findings.add(Finding.fail("slow-file", "%s took %d ms for %s "
+            if (f.found() && f.ms() > timeoutMs) findings.add(Finding.fail("slow-file", "%s took %d ms for %s "
                     + "(%d bytes), past TFTP_FILE_TIMEOUT %d ms: the Pi gives it up; serve it faster or raise "
-                    + "TFTP_FILE_TIMEOUT", at, f.ms(), f.name(), f.bytes(), FILE_TIMEOUT_MS));
-            else if (f.found() && f.ms() > FILE_TIMEOUT_MS / 3) findings.add(Finding.warn("slow-file", "%s took %d ms "
-                    + "for %s, over a third of TFTP_FILE_TIMEOUT %d ms", at, f.ms(), f.name(), FILE_TIMEOUT_MS));
+                    + "TFTP_FILE_TIMEOUT", at, f.ms(), f.name(), f.bytes(), timeoutMs));
+            else if (f.found() && f.ms() > timeoutMs / 3) findings.add(Finding.warn("slow-file", "%s took %d ms "
+                    + "for %s, over a third of TFTP_FILE_TIMEOUT %d ms", at, f.ms(), f.name(), timeoutMs));
         files.stream().filter(f -> f.found() && f.name().endsWith("cmdline.txt")).reduce((a, b) -> b)
                 .flatMap(Fetched::text).ifPresent(cmdline -> findings.addAll(RootCheck.of(at, cmdline)));
         return new Result(files, findings);
@@ -83,6 +94,8 @@ public final class TftpWalk {
     private static Fetched get(InetSocketAddress server, String name, Map<String, Fetched> fetched) {
         Fetched f = fetched.get(name);
         if (f != null) return f;
+        for (Fetched earlier : fetched.values())      // a failed transfer ends the boot: nothing more is asked
+            if (earlier.error().isPresent()) return earlier;
         try {
             f = TftpFetch.fetch(server, name);
         } catch (IOException e) {

@@ -94,14 +94,19 @@ class BootProbeNetnsTest {
         return List.of("--enable-tftp", "--tftp-root=" + root);
     }
 
-    @Test
-    void bootServeAsAProxyBesideDnsmasqBoots() throws Exception {
-        Peers.requireScapy();
-        Peers.Run r = probe(List.of(), (net, started) -> {
+    /** dnsmasq handing out addresses on "site", {@code eeprom boot serve} as the proxy and TFTP server on "srv". */
+    private ServerSet bootServeBesideTheSitesDnsmasq() {
+        return (net, started) -> {
             started.add(siteDhcp(net, tmp));
             started.add(start(net.in("srv", java(EepromCli.class.getName(), "boot", "serve", "--root", root.toString(),
                     "--bind", "10.77.0.1")), tmp.resolve("serve.out")));
-        });
+        };
+    }
+
+    @Test
+    void bootServeAsAProxyBesideDnsmasqBoots() throws Exception {
+        Peers.requireScapy();
+        Peers.Run r = probe(List.of(), bootServeBesideTheSitesDnsmasq());
         assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isZero();
         assertThat(r.stdout()).containsPattern("dhcp  10\\.77\\.0\\.2:67 +address 10\\.77\\.0\\.1\\d\\d")
                 .containsPattern("dhcp  10\\.77\\.0\\.1:67 +no address, option 60 PXEClient, option 43 menu \"Raspberry Pi Boot\"")
@@ -155,8 +160,7 @@ class BootProbeNetnsTest {
         Peers.requireExecutable("/usr/sbin/in.tftpd", "tftpd-hpa");
         Peers.Run r = probe(List.of(), (net, started) -> {
             started.add(dnsmasq(net, "--pxe-service=0,Raspberry Pi Boot"));
-            started.add(start(net.in("srv", "/usr/sbin/in.tftpd", "-L", "-a", "10.77.0.1:69", "-r", "blksize", "-s",
-                    root.toString(), "-u", "root"), tmp.resolve("tftpd.out")));
+            started.add(tftpdHpa(net, "-r", "blksize"));
         });
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.stdout()).contains("fail  no-oack: 10.77.0.1:69 sent 1234abcd/start4.elf without acknowledging blksize 1468")
@@ -164,6 +168,11 @@ class BootProbeNetnsTest {
         assertThat(example()).as("examples/netboot/README.md shows this run").contains(finding(r, "no-oack"));
     }
 
+    /**
+     * As a relay agent: the DISCOVER goes by unicast from port 67 with giaddr 10.77.0.9, so the answer reaches the
+     * probe only if the server sends it back to giaddr:67 as servers do for relays (the probe listens on no other
+     * port); the site's server beside it never hears the DISCOVER.
+     */
     @Test
     void aUnicastDiscoverToOneServerBoots() throws Exception {
         Peers.Run r = probe(List.of("--server", "10.77.0.1"), (net, started) -> {
@@ -177,21 +186,75 @@ class BootProbeNetnsTest {
                 .doesNotContain("10.77.0.2:67");
     }
 
+    /**
+     * {@code slow-file} on the wire: tftpd-hpa behind the test's UDP relay ({@code netboot.tftp.LossyRelay}), which
+     * holds each datagram towards the board 60 ms, so each 1468-byte block takes a round trip of 60 ms or more; the
+     * board's TFTP_FILE_TIMEOUT is 5000 ms (the least it takes). A 101-block kernel passes it (a Pi gives it up), the
+     * 39-block device tree takes over a third of it.
+     */
+    @Test
+    void aSlowTftpServerGivesSlowFileAgainstTheBoardsFileTimeout() throws Exception {
+        Peers.requireExecutable("/usr/sbin/in.tftpd", "tftpd-hpa");
+        Files.write(root.resolve(SERIAL + "/kernel8.img"), new byte[100 * 1468]);
+        Peers.Run r = probe(List.of("--file-timeout", "5000"), (net, started) -> {
+            started.add(dnsmasq(net, "--pxe-service=0,Raspberry Pi Boot"));          // siaddr: itself, 10.77.0.1
+            started.add(start(net.in("srv", "/usr/sbin/in.tftpd", "-L", "-a", "10.77.0.1:1069", "-s", root.toString(),
+                    "-u", "root"), tmp.resolve("tftpd.out")));
+            started.add(start(net.in("srv", java("io.github.pieeprom.netboot.tftp.LossyRelay", "10.77.0.1:69",
+                    "10.77.0.1:1069", "1", "0,0,0,0", "0,0,60,0")), tmp.resolve("relay.out")));
+        });
+        assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isEqualTo(1);
+        assertThat(r.stdout()).containsPattern("fail  slow-file: 10\\.77\\.0\\.1:69 took \\d+ ms for 1234abcd/kernel8\\.img "
+                + "\\(146800 bytes\\), past TFTP_FILE_TIMEOUT 5000 ms: the Pi gives it up")
+                .containsPattern("warn  slow-file: 10\\.77\\.0\\.1:69 took \\d+ ms for 1234abcd/bcm2711-rpi-4-b\\.dtb, over a "
+                        + "third of TFTP_FILE_TIMEOUT 5000 ms").contains("a pi4 of serial 1234abcd would not boot");
+    }
+
+    /** boot serve's proxy answers a relayed DISCOVER at giaddr:67 too; alone it gives no address, as it should. */
+    @Test
+    void bootServeAnswersARelayedDiscoverAtTheRelayAgent() throws Exception {
+        Peers.Run r = probe(List.of("--server", "10.77.0.1"), bootServeBesideTheSitesDnsmasq());
+        assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isEqualTo(1);
+        assertThat(r.stdout()).contains("dhcp  10.77.0.1:67          no address, option 60 PXEClient, option 43 menu "
+                + "\"Raspberry Pi Boot\"").contains("fail  no-address: answers came from 10.77.0.1:67 but none offers an "
+                + "address").doesNotContain("10.77.0.2:67");
+    }
+
+    /** {@code eeprom boot dhcp-config --for kind} for a full server handing out 10.77.0.100-150, naming "srv". */
+    private static String fullServerConfig(String kind) {
+        io.github.pieeprom.cli.Cli.Result conf = io.github.pieeprom.cli.Cli.run("boot", "dhcp-config", "--for", kind,
+                "--server", "10.77.0.1", "--subnet", "10.77.0.0/24", "--range", "10.77.0.100,10.77.0.150");
+        assertThat(conf.exit()).as(conf.stderr()).isZero();
+        return conf.out();
+    }
+
+    /** tftpd-hpa on "srv" serving the tree, with {@code options} (such as {@code -r blksize}). */
+    private Process tftpdHpa(TestNetwork net, String... options) throws Exception {
+        List<String> command = new ArrayList<>(net.in("srv", "/usr/sbin/in.tftpd", "-L", "-a", "10.77.0.1:69", "-s",
+                root.toString(), "-u", "root"));
+        command.addAll(List.of(options));
+        return start(command, tmp.resolve("tftpd.out"));
+    }
+
+    /** A full server on "srv" answered with address and boot menu, and the files came from it: exit 0. */
+    private static void assertBootsFromSrv(Peers.Run r, String logs) {
+        assertThat(r.exit()).as(r.stdout() + r.stderr() + logs).isZero();
+        assertThat(r.stdout()).containsPattern("dhcp  10\\.77\\.0\\.1:67 +address 10\\.77\\.0\\.1\\d\\d, option 60 "
+                + "PXEClient, option 43 menu \"Raspberry Pi Boot\"").contains("TFTP 10.77.0.1\n")
+                .contains("tftp  1234abcd/kernel8.img ").contains("a pi4 of serial 1234abcd would boot");
+    }
+
     /** Kea from {@code eeprom boot dhcp-config --for kea}, {@code edit} applied to it, with tftpd-hpa as the TFTP server. */
     private ServerSet kea(java.util.function.UnaryOperator<String> edit) {
         return (net, started) -> {
-            io.github.pieeprom.cli.Cli.Result conf = io.github.pieeprom.cli.Cli.run("boot", "dhcp-config", "--for", "kea",
-                    "--server", "10.77.0.1", "--subnet", "10.77.0.0/24", "--range", "10.77.0.100,10.77.0.150");
-            assertThat(conf.exit()).as(conf.stderr()).isZero();
-            String json = edit.apply(conf.out()).replace("\"interfaces\": [ \"*\" ]", "\"interfaces\": [ \"eth0\" ]")
+            String json = edit.apply(fullServerConfig("kea")).replace("\"interfaces\": [ \"*\" ]", "\"interfaces\": [ \"eth0\" ]")
                     .replace("\"type\": \"memfile\",", "\"type\": \"memfile\", \"name\": \"" + tmp.resolve("kea.leases")
                             + "\",");
             Path file = Files.writeString(tmp.resolve("kea.json"), json);
             started.add(start(net.in("srv", "env", "KEA_PIDFILE_DIR=" + tmp, "KEA_LOCKFILE_DIR=" + tmp,
                     "KEA_LOGGER_DESTINATION=" + tmp.resolve("kea.log"), "/usr/sbin/kea-dhcp4", "-c", file.toString()),
                     tmp.resolve("kea.out")));
-            started.add(start(net.in("srv", "/usr/sbin/in.tftpd", "-L", "-a", "10.77.0.1:69", "-s", root.toString(),
-                    "-u", "root"), tmp.resolve("tftpd.out")));
+            started.add(tftpdHpa(net));
         };
     }
 
@@ -199,11 +262,7 @@ class BootProbeNetnsTest {
     void keaWithAPiClassBoots() throws Exception {
         Peers.requireExecutable("/usr/sbin/kea-dhcp4", "kea-dhcp4-server");
         Peers.requireExecutable("/usr/sbin/in.tftpd", "tftpd-hpa");
-        Peers.Run r = probe(List.of(), kea(c -> c));
-        assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isZero();
-        assertThat(r.stdout()).containsPattern("dhcp  10\\.77\\.0\\.1:67 +address 10\\.77\\.0\\.1\\d\\d, option 60 "
-                + "PXEClient, option 43 menu \"Raspberry Pi Boot\"").contains("tftp  1234abcd/kernel8.img ")
-                .contains("a pi4 of serial 1234abcd would boot");
+        assertBootsFromSrv(probe(List.of(), kea(c -> c)), logs());
     }
 
     @Test
@@ -214,6 +273,112 @@ class BootProbeNetnsTest {
                 "\"test\": \"substring(pkt4.mac,0,3) == 0xdca632 or substring(pkt4.mac,0,3) == 0xe45f01\"")));
         assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isEqualTo(1);
         assertThat(r.stdout()).contains("fail  no-boot-answer: answers came from 10.77.0.1:67").contains("2c:cf:67");
+    }
+
+    /** The dnsmasq proxy {@code eeprom boot dhcp-config --for dnsmasq} prints, on "srv", {@code edit} applied to it. */
+    private Process dnsmasqProxy(TestNetwork net, java.util.function.UnaryOperator<String> edit, String... options)
+            throws Exception {
+        io.github.pieeprom.cli.Cli.Result conf = io.github.pieeprom.cli.Cli.run("boot", "dhcp-config", "--for",
+                "dnsmasq", "--server", "10.77.0.1", "--subnet", "10.77.0.0/24", "--interface", "eth0");
+        assertThat(conf.exit()).as(conf.stderr()).isZero();
+        Path file = Files.writeString(tmp.resolve("proxy.conf"), edit.apply(conf.out()));
+        List<String> command = new ArrayList<>(net.in("srv", "/usr/sbin/dnsmasq", "--no-daemon", "--conf-file=" + file,
+                "--dhcp-leasefile=" + tmp.resolve("proxy.leases"), "--user=root", "--log-dhcp",
+                "--log-facility=" + tmp.resolve("dnsmasq-proxy.log")));
+        command.addAll(List.of(options));
+        return start(command, tmp.resolve("dnsmasq-proxy.out"));
+    }
+
+    @Test
+    void dnsmasqAsAProxyBesideASecondDnsmasqHandingOutAddressesBoots() throws Exception {
+        Peers.Run r = probe(List.of(), (net, started) -> {
+            started.add(siteDhcp(net, tmp));
+            started.add(dnsmasqProxy(net, c -> c, tftp().toArray(String[]::new)));
+        });
+        assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isZero();
+        assertThat(r.stdout()).containsPattern("dhcp  10\\.77\\.0\\.2:67 +address 10\\.77\\.0\\.1\\d\\d")
+                .contains("dhcp  10.77.0.1:67          no address, option 60 PXEClient, option 43 menu \"Raspberry Pi Boot\"")
+                .contains("chose address from 10.77.0.2:67, boot server 10.77.0.1:67, TFTP 10.77.0.1")
+                .contains("tftp  1234abcd/kernel8.img ").doesNotContain("warn", "fail")
+                .contains("a pi4 of serial 1234abcd would boot");
+    }
+
+    @Test
+    void aMissingSerialFolderFallsBackToTheRootWithAWarning() throws Exception {
+        Path folder = root.resolve(SERIAL);
+        try (var files = Files.list(folder)) {
+            for (Path f : files.toList()) Files.move(f, root.resolve(f.getFileName()));
+        }
+        Files.delete(folder);
+        Peers.Run r = probe(List.of(), bootServeBesideTheSitesDnsmasq());
+        assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isZero();
+        assertThat(r.stdout()).contains("tftp  1234abcd/start4.elf              not found")
+                .contains("tftp  kernel8.img ").contains("warn  fell-back-to-root: 10.77.0.1:69 has no 1234abcd/start4.elf")
+                .contains("a pi4 of serial 1234abcd would boot");
+    }
+
+    @Test
+    void start4ElfAbsentEverywhereFails() throws Exception {
+        Files.delete(root.resolve(SERIAL + "/start4.elf"));
+        try (var files = Files.list(root.resolve(SERIAL))) {        // the root has every other file
+            for (Path f : files.toList()) Files.copy(f, root.resolve(f.getFileName()));
+        }
+        Peers.Run r = probe(List.of(), (net, started) -> {
+            List<String> options = new ArrayList<>(tftp());
+            options.add("--pxe-service=0,Raspberry Pi Boot");
+            started.add(dnsmasq(net, options.toArray(String[]::new)));
+        });
+        assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isEqualTo(1);
+        assertThat(r.stdout()).contains("tftp  kernel8.img ", "a pi4 of serial 1234abcd would not boot");
+        assertThat(r.stdout().lines().filter(l -> l.startsWith("fail "))).containsExactly(
+                "fail  file-missing: 10.77.0.1:69 has no start4.elf, which a Pi needs: add it (eeprom tftp stage "
+                        + "copies a boot partition)");
+    }
+
+    @Test
+    void aConfigTxtNamingAKernelThatIsNotThereFails() throws Exception {
+        Files.writeString(root.resolve(SERIAL + "/config.txt"), "arm_64bit=1\nkernel=vmlinuz-6.6\n");
+        Peers.Run r = probe(List.of(), (net, started) -> {
+            List<String> options = new ArrayList<>(tftp());
+            options.add("--pxe-service=0,Raspberry Pi Boot");
+            started.add(dnsmasq(net, options.toArray(String[]::new)));
+        });
+        assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isEqualTo(1);
+        assertThat(r.stdout()).contains("fail  config-names-missing-file: config.txt names 1234abcd/vmlinuz-6.6, which "
+                + "10.77.0.1:69 does not have");
+    }
+
+    /** ISC dhcpd from {@code eeprom boot dhcp-config --for isc}, {@code edit} applied, on {@code host}. */
+    private ServerSet isc(String host, java.util.function.UnaryOperator<String> edit) {
+        return (net, started) -> {
+            Path file = Files.writeString(tmp.resolve("dhcpd.conf"), edit.apply(fullServerConfig("isc")));
+            Path leases = Files.writeString(tmp.resolve("dhcpd.leases"), "");
+            started.add(start(net.in(host, "/usr/sbin/dhcpd", "-f", "-d", "-4", "-cf", file.toString(), "-lf",
+                    leases.toString(), "-pf", tmp.resolve("dhcpd.pid").toString(), "eth0"), tmp.resolve("dhcpd.out")));
+            started.add(tftpdHpa(net));
+        };
+    }
+
+    @Test
+    void iscDhcpdWithThePiClassBoots() throws Exception {
+        Peers.requireExecutable("/usr/sbin/dhcpd", "isc-dhcp-server");
+        Peers.requireExecutable("/usr/sbin/in.tftpd", "tftpd-hpa");
+        assertBootsFromSrv(probe(List.of(), isc("srv", c -> c)), logs());
+    }
+
+    @Test
+    void iscDhcpdWithoutNextServerSendsThePiToItselfForFiles() throws Exception {
+        Peers.requireExecutable("/usr/sbin/dhcpd", "isc-dhcp-server");
+        Peers.requireExecutable("/usr/sbin/in.tftpd", "tftpd-hpa");
+        Peers.Run r = probe(List.of(), isc("site", c -> c.replaceAll("(?m)^ *(next-server|option tftp-server-name) .*\n",
+                "")));
+        assertThat(r.exit()).as(r.stdout() + r.stderr() + logs()).isEqualTo(1);
+        assertThat(r.stdout()).contains("chose address from 10.77.0.2:67, boot server 10.77.0.2:67, TFTP 10.77.0.2\n")
+                .contains("fail  tftp-error: 10.77.0.2:69: fetching 1234abcd/start4.elf failed: no answer for 5 s")
+                .contains("fail  no-tftp-server: the boot answer from 10.77.0.2:67 names no TFTP server (siaddr 0.0.0.0, "
+                        + "no option 66)").doesNotContain("file-missing", "fell-back");
+        assertThat(example()).as("examples/netboot/README.md shows this run").contains(finding(r, "no-tftp-server"))
+                .contains(finding(r, "tftp-error"));
     }
 
     @Test

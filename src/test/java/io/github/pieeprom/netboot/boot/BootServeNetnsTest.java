@@ -53,7 +53,7 @@ class BootServeNetnsTest {
             assertThat(pi.exit()).as(pi.stdout() + pi.stderr() + log(serverLog)).isZero();
             assertThat(pi.stdout()).contains("dhcp-server 10.77.0.2\n", "boot-server 10.77.0.1\n",
                     "boot-server-option54 10.77.0.1\n", "boot-server-option66 10.77.0.1\n",
-                    "oack " + SERIAL + "/config.txt {blksize=1468, tsize=", "booted").doesNotContain("fell-back");
+                    "oack " + SERIAL + "/config.txt\n", "booted").doesNotContain("fell-back");
             String address = pi.stdout().lines().filter(l -> l.startsWith("address ")).findFirst().orElseThrow()
                     .substring(8);
             assertThat(address).matches("10\\.77\\.0\\.1[0-4][0-9]|10\\.77\\.0\\.150");

@@ -22,7 +22,7 @@ import java.util.concurrent.Future;
  * java ... BootStorm IFACE COUNT PREFIX_LEN [TFTP_VIA]
  * </pre>
  * With {@code TFTP_VIA} (an address) the files are fetched from there instead of the boot server the proxy named: a
- * {@link LossyRelay} in front of it.
+ * {@code netboot.tftp.LossyRelay} in front of it.
  */
 public final class BootStorm {
     public static void main(String[] args) throws Exception {

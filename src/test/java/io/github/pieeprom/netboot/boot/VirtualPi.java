@@ -4,22 +4,21 @@ import io.github.pieeprom.netboot.dhcp.DhcpPacket;
 import io.github.pieeprom.netboot.dhcp.PiFacts;
 import io.github.pieeprom.netboot.dhcp.PiGuid;
 import io.github.pieeprom.netboot.dhcp.PxeMenu;
-import io.github.pieeprom.netboot.tftp.TftpPacket;
+import io.github.pieeprom.netboot.probe.Fetched;
+import io.github.pieeprom.netboot.probe.PiTftp;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.SocketTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Random;
 
 /**
@@ -30,16 +29,21 @@ import java.util.Random;
  * falling back to the root when its folder has no start4.elf, and sends NETCONSOLE lines. Prints what it did, one
  * {@code key value} line each; exit 0 when it got every file.
  * <pre>
- * java ... VirtualPi IFACE MAC SERIAL OUT_DIR NETCONSOLE_PORT
+ * java ... VirtualPi IFACE MAC SERIAL OUT_DIR NETCONSOLE_PORT      (port 0: no NETCONSOLE lines)
+ * java ... VirtualPi netconsole SERVER PORT LINE...               (only these lines, from port 6665)
  * </pre>
  */
 public final class VirtualPi {
-    private static final int BLOCK_SIZE = 1468;
     /** What it sends over NETCONSOLE, SERIAL replaced by its serial. */
     static final List<String> NETCONSOLE_LINES = List.of("Boot mode: NETWORK (02) order f21",
             "NET_BOOT: SERIAL fetched its files", "Starting start4.elf");
 
     public static void main(String[] args) throws Exception {
+        if (args[0].equals("netconsole")) {
+            netconsole((Inet4Address) java.net.InetAddress.getByName(args[1]), Integer.parseInt(args[2]),
+                    List.of(args).subList(3, args.length));
+            return;
+        }
         String iface = args[0], mac = args[1], serial = args[2];
         Path out = Path.of(args[3]);
         int netconsolePort = Integer.parseInt(args[4]);
@@ -75,6 +79,7 @@ public final class VirtualPi {
             System.out.println("address " + address.getHostAddress());
             System.out.println("dhcp-server " + dhcpServer.getHostAddress());
             System.out.println("boot-server " + bootServer.getHostAddress());
+            System.out.println("boot-server-siaddr " + bootOffer.siaddr().getHostAddress());
             System.out.println("boot-server-option54 " + bootOffer.options().address(DhcpPacket.SERVER_ID)
                     .orElseThrow().getHostAddress());
             System.out.println("boot-server-option66 " + bootOffer.options().text(DhcpPacket.TFTP_SERVER).orElse(""));
@@ -92,7 +97,8 @@ public final class VirtualPi {
             int prefix = ack.options().bytes(DhcpPacket.SUBNET_MASK).map(VirtualPi::prefixLength).orElse(24);
             run("ip", "addr", "add", address.getHostAddress() + "/" + prefix, "dev", iface);
             boolean ok = boot(new InetSocketAddress(bootServer, 69), serial, out);
-            netconsole(bootServer, netconsolePort, serial);
+            if (netconsolePort > 0) netconsole(bootServer, netconsolePort, NETCONSOLE_LINES.stream()
+                    .map(l -> l.replace("SERIAL", serial)).toList());
             System.out.println(ok ? "booted" : "failed files");
             System.exit(ok ? 0 : 1);
         }
@@ -121,7 +127,7 @@ public final class VirtualPi {
         return ok;
     }
 
-    /** One RRQ with blksize and tsize; the bytes, or -1 when the server says it has no such file. */
+    /** One RRQ with blksize and tsize, as the probe makes it; the bytes, or -1 when the server says it has no such file. */
     static long fetch(InetSocketAddress server, String name, Path out) throws IOException {
         return fetch(new InetSocketAddress(0), server, name, out);
     }
@@ -133,71 +139,23 @@ public final class VirtualPi {
 
     private static long fetch(InetSocketAddress local, InetSocketAddress serverPort, String name, Path out)
             throws IOException {
-        try (DatagramSocket tftp = new DatagramSocket(local)) {
-            tftp.setSoTimeout(1000);
-            Map<String, String> options = new LinkedHashMap<>();
-            options.put("blksize", Integer.toString(BLOCK_SIZE));
-            options.put("tsize", "0");
-            byte[] rrq = bytes(new TftpPacket.ReadRequest(name, "octet", options).encode());
-            InetSocketAddress peer = null;
-            send(tftp, rrq, serverPort);
-            ByteArrayOutputStream data = new ByteArrayOutputStream();
-            long size = 0;
-            int blockSize = 512, expected = 1, timeouts = 0;
-            DatagramPacket packet = new DatagramPacket(new byte[65536], 65536);
-            while (true) {
-                packet.setLength(65536);
-                try {
-                    tftp.receive(packet);
-                } catch (SocketTimeoutException e) {           // a lost datagram: ask again, as TFTP clients do
-                    if (++timeouts > 10) throw new IOException(name + ": no answer after " + timeouts + " s");
-                    if (peer == null) send(tftp, rrq, serverPort);
-                    else send(tftp, bytes(new TftpPacket.Ack((expected - 1) & 0xffff).encode()), peer);
-                    continue;
-                }
-                timeouts = 0;                                      // ten silent seconds in a row give up
-                InetSocketAddress from = (InetSocketAddress) packet.getSocketAddress();
-                TftpPacket p = TftpPacket.decode(ByteBuffer.wrap(packet.getData(), 0, packet.getLength()));
-                if (p instanceof TftpPacket.Error e) {
-                    if (e.code() == TftpPacket.Error.NOT_FOUND) return -1;
-                    throw new IOException(name + ": " + e.message());
-                }
-                if (p instanceof TftpPacket.OptionAck oack && expected == 1) {
-                    peer = from;
-                    blockSize = Integer.parseInt(oack.options().getOrDefault("blksize", "512"));
-                    if (out != null) System.out.println("oack " + name + " " + oack.options());
-                    send(tftp, bytes(new TftpPacket.Ack(0).encode()), from);
-                } else if (p instanceof TftpPacket.Data d && d.block() == (expected & 0xffff)) {
-                    peer = from;
-                    byte[] block = bytes(d.payload());
-                    if (out != null) data.writeBytes(block);
-                    size += block.length;
-                    send(tftp, bytes(new TftpPacket.Ack(d.block()).encode()), from);
-                    expected++;
-                    if (block.length < blockSize) break;
-                } else if (p instanceof TftpPacket.Data d && d.block() == ((expected - 1) & 0xffff)) {
-                    send(tftp, bytes(new TftpPacket.Ack(d.block()).encode()), from);   // our ACK was lost
-                }
-            }
-            if (out == null) return size;
-            Path target = out.resolve(name);
-            Files.createDirectories(target.getParent());
-            Files.write(target, data.toByteArray());
-            return size;
-        }
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        Fetched f = PiTftp.fetch(local, serverPort, name, out == null ? OutputStream.nullOutputStream() : data);
+        if (f.error().isPresent()) throw new IOException(name + ": " + f.error().get());
+        if (!f.found()) return -1;
+        if (out == null) return f.bytes();
+        if (f.oack()) System.out.println("oack " + name);
+        Path target = out.resolve(name);
+        Files.createDirectories(target.getParent());
+        Files.write(target, data.toByteArray());
+        return f.bytes();
     }
 
-    private static byte[] bytes(ByteBuffer buffer) {
-        byte[] out = new byte[buffer.remaining()];
-        buffer.duplicate().get(out);
-        return out;
-    }
-
-    private static void netconsole(Inet4Address server, int port, String serial) throws IOException {
+    /** Each line in a datagram of its own from port 6665, the bootloader's default NETCONSOLE source port. */
+    private static void netconsole(Inet4Address server, int port, List<String> lines) throws IOException {
         try (DatagramSocket udp = new DatagramSocket(6665)) {
-            for (String line : NETCONSOLE_LINES)
-                send(udp, (line.replace("SERIAL", serial) + "\n").getBytes(StandardCharsets.US_ASCII),
-                        new InetSocketAddress(server, port));
+            for (String line : lines)
+                send(udp, (line + "\n").getBytes(StandardCharsets.US_ASCII), new InetSocketAddress(server, port));
         }
     }
 

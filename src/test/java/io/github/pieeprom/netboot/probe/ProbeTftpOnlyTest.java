@@ -102,6 +102,20 @@ class ProbeTftpOnlyTest {
                 .doesNotContain("\"oack\": true");
     }
 
+    /** A port nothing listens on: the Pi gives up at its first file, so the walk stops there and blames no file. */
+    @Test
+    void aServerThatDoesNotAnswerEndsTheWalkAtTheFirstFile() throws Exception {
+        int port;
+        try (DatagramSocket s = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
+            port = s.getLocalPort();
+        }
+        Cli.Result r = probe("127.0.0.1:" + port);
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.out().lines().filter(l -> !l.startsWith("a pi4"))).containsExactly(
+                "tftp  1234abcd/start4.elf              no answer for 5 s",
+                "fail  tftp-error: 127.0.0.1:" + port + ": fetching 1234abcd/start4.elf failed: no answer for 5 s");
+    }
+
     @Test
     void aKernelConfigTxtNamesThatIsNotThereFails() throws Exception {
         Files.writeString(root.resolve(SERIAL + "/config.txt"), "arm_64bit=1\nkernel=vmlinuz-6.6\n");
@@ -132,6 +146,9 @@ class ProbeTftpOnlyTest {
         assertThat(Cli.run("boot", "probe", "--tftp-only", "127.0.0.1", "--serial", "xyz").exit()).isEqualTo(2);
         assertThat(Cli.run("boot", "probe", "--tftp-only", "server.example", "--serial", SERIAL).exit()).isEqualTo(2);
         assertThat(Cli.run("boot", "probe", "--model", "pi3", "--tftp-only", "127.0.0.1").exit()).isEqualTo(2);
+        Cli.Result shortTimeout = Cli.run("boot", "probe", "--tftp-only", "127.0.0.1", "--file-timeout", "4999");
+        assertThat(shortTimeout.exit()).isEqualTo(2);
+        assertThat(shortTimeout.stderr()).contains("--file-timeout is 5000 ms or more");
     }
 
     @Test
