@@ -18,12 +18,6 @@ import java.util.function.Consumer;
  * One thread with one NIO selector over the sockets of the transfers it was given, and, on the server's first loop,
  * the listening socket. Per packet it allocates nothing: an ACK is read into one direct buffer and answered on the
  * transfer's connected channel from one direct send buffer.
- * <p>
- * Requests are read after the transfers' ACKs of the same round, never before: a client that sends its final ACK
- * and at once its next request (as a Pi does) must have its finished transfer closed before the request is counted
- * against its limit. Epoll reports a level-triggered socket again at the tail of its ready list, so a busy listening
- * socket came first in the next round, ahead of the ACKs that arrived before the request it then held: on loopback
- * up to 12 finished transfers of one client stayed open, and the client was refused for a limit it did not reach.
  */
 final class EventLoop implements Runnable {
     private static final long TICK_MILLIS = 5;              // timer resolution: well under the 20 ms floor
@@ -38,7 +32,6 @@ final class EventLoop implements Runnable {
     private final Consumer<SelectionKey> onReady = this::ready;     // one object, not one per select
     final Thread thread;
     private volatile boolean closing;
-    private boolean requestsWaiting;
 
     EventLoop(TftpServer server, Selector selector, String name) {
         this.server = server;
@@ -85,10 +78,6 @@ final class EventLoop implements Runnable {
             while (!closing) {
                 selector.select(onReady, active.isEmpty() ? 0 : paced.isEmpty() ? TICK_MILLIS : 1);
                 for (Transfer t; (t = arriving.poll()) != null; ) begin(t, System.nanoTime());
-                if (requestsWaiting) {
-                    requestsWaiting = false;
-                    server.readRequests(this);
-                }
                 long now = System.nanoTime();
                 if (!paced.isEmpty()) sendPaced(now);
                 if (now - nextTick >= 0) {
@@ -111,7 +100,7 @@ final class EventLoop implements Runnable {
 
     private void ready(SelectionKey key) {
         if (!(key.attachment() instanceof Transfer t)) {
-            requestsWaiting = true;             // read after this round's ACKs: see the class comment
+            server.readRequests(this);
             return;
         }
         if (key.isWritable()) resume(t, key);

@@ -39,6 +39,7 @@ public final class TftpServer implements AutoCloseable {
     private final AtomicInteger transfers = new AtomicInteger();
     private final Map<InetAddress, Integer> perClient = new ConcurrentHashMap<>();
     private final ByteBuffer in = ByteBuffer.allocateDirect(65536);     // requests: read by the first loop only
+    private final List<Waiting> waiting = new ArrayList<>();            // the first loop's, too
     private final Object reporting = new Object();                      // the listener hears one event at a time
 
     private TftpServer(TftpConfig config, TftpRoot root, DatagramChannel listening) throws IOException {
@@ -109,14 +110,21 @@ public final class TftpServer implements AutoCloseable {
         if (interrupted) Thread.currentThread().interrupt();
     }
 
-    /** Reads every waiting request; called by the first loop, after its transfers' ACKs of the same round. */
+    /**
+     * Answers every waiting request; called by the first loop when the listening socket is readable. The
+     * requests are all read before any is answered: a client that gets its answer while the socket is still being
+     * drained (on loopback it sends its final ACK and its next request in microseconds) would otherwise have that
+     * request read in the same drain, ahead of the ACK that ends its previous transfer, and so on for file after
+     * file: one-block fetches back to back kept 12 and more finished transfers of one client open and were refused
+     * for the per-client limit.
+     */
     void readRequests(EventLoop first) {
         try {
             SocketAddress from;
             while ((from = listening.receive(in.clear())) != null) {
                 InetSocketAddress client = (InetSocketAddress) from;
                 try {
-                    answer(first, client, TftpPacket.decode(in.flip()));
+                    waiting.add(new Waiting(client, TftpPacket.decode(in.flip())));
                 } catch (RuntimeException e) {                   // a bug must not stop the other transfers
                     refuse(client, "", Error.NOT_DEFINED, "internal error: " + e);
                 }
@@ -124,6 +132,17 @@ public final class TftpServer implements AutoCloseable {
         } catch (IOException e) {
             // an ICMP error for an earlier reply surfaces here on some systems; the next receive works again
         }
+        for (Waiting w : waiting) {
+            try {
+                answer(first, w.client, w.packet);
+            } catch (RuntimeException e) {
+                refuse(w.client, "", Error.NOT_DEFINED, "internal error: " + e);
+            }
+        }
+        waiting.clear();
+    }
+
+    private record Waiting(InetSocketAddress client, TftpPacket packet) {
     }
 
     private void answer(EventLoop first, InetSocketAddress client, TftpPacket packet) {
