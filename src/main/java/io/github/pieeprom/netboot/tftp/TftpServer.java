@@ -22,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * A read-only TFTP server: a few NIO event loops (one per processor) over one socket per transfer, so concurrent
  * transfers cost a socket each, not a thread. The first loop also reads the requests and places each new transfer on
- * the loop with the fewest.
+ * the loop with the fewest. What more loops bought: nothing measurable on two cores shared with the clients (the
+ * clients hold the other core; docs/tftp.md has the figures); they keep a server with more cores from being capped
+ * at one core's packets.
  * <pre>
  * try (TftpServer server = TftpServer.start(TftpConfig.of(Path.of("/srv/tftp"))
  *         .withBind(new InetSocketAddress("127.0.0.1", 0)).withListener(System.err::println))) {
