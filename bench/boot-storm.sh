@@ -5,6 +5,7 @@
 # TFTP) and dnsmasq in proxy mode with its own TFTP server. Prints, for each, the time until all boards had booted,
 # the slowest board's time and the throughput. Needs root, iproute2 and dnsmasq; removes what it made.
 #   bench/boot-storm.sh            N=20 bench/boot-storm.sh            FIRST=dnsmasq bench/boot-storm.sh
+#   LOSSY=0 bench/boot-storm.sh    # only the clean storms (the lossy half takes minutes per server)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-100}
@@ -93,7 +94,7 @@ ours() {
   pids+=($serve)
   sleep 2
   storm "eeprom boot serve"
-  lossy "eeprom boot serve, 1 % loss"
+  [[ ${LOSSY:-1} == 0 ]] || lossy "eeprom boot serve, 1 % loss"
   kill $serve; wait $serve || true
 }
 theirs() {
@@ -104,7 +105,7 @@ theirs() {
   pids+=($proxy)
   sleep 1
   storm "dnsmasq proxy + TFTP"
-  lossy "dnsmasq proxy + TFTP, 1 % loss"
+  [[ ${LOSSY:-1} == 0 ]] || lossy "dnsmasq proxy + TFTP, 1 % loss"
   kill $proxy; wait $proxy 2>/dev/null || true
 }
 # FIRST=dnsmasq runs dnsmasq's storm first, to see what the order costs (a warm page cache, a warm bridge).

@@ -1,84 +1,110 @@
 #!/usr/bin/env bash
-# Benchmark, not a test: `eeprom tftp serve` against tftpd-hpa (in.tftpd) on loopback. Both serve the same folder
-# with a 20 MiB file; 1, 16 and 64 concurrent curl clients fetch it (curl's defaults: blksize 512, tsize). Prints
-# aggregate MB/s (10^6 bytes/s) for each server and the ratio ours / tftpd-hpa.
-#   bench/tftp-bench.sh                 # CLIENTS="1 16 64" ROUNDS=2 by default; the best round counts
-#   NICE=10 bench/tftp-bench.sh         # clients at lower priority, as if they ran on other machines (the Pis)
+# Benchmark, not a test: clean-link throughput of `eeprom tftp serve`, tftpd-hpa and dnsmasq, same run, in a private
+# network namespace (`unshare -n`, so that tftpd-hpa and dnsmasq get port 69 without touching the host's). N clients
+# at once fetch a 20 MiB file from one server, then from the next, round after round (interleaved, so that other load
+# on the machine hits all three alike); every fetch is checked byte for byte. Prints, per server, the median
+# aggregate MB/s (10^6 bytes/s) of the rounds with the lowest and highest, and the medians' ratio to tftpd-hpa.
+#   bench/tftp-bench.sh                     # CLIENTS="8 16" ROUNDS=5 KIND=curl (blksize 1468) LINK=lo
+#   KIND=tftp-hpa bench/tftp-bench.sh       # tftp-hpa, blksize 512 (curl512: curl with its default 512)
+#   LINK=veth bench/tftp-bench.sh           # clients in a second namespace, through a veth pair
+#   NICE=10 bench/tftp-bench.sh             # clients at lower priority, as if they ran on other machines (the Pis)
+#   JAVA_TOOL_OPTIONS=-XX:ActiveProcessorCount=1 bench/tftp-bench.sh   # this server with one event loop
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
-clients=${CLIENTS:-1 16 64}
-rounds=${ROUNDS:-2}
+if [[ -z ${TFTP_BENCH_NS:-} ]]; then
+  for tool in curl tftp in.tftpd dnsmasq java unshare ip; do
+    command -v "$tool" >/dev/null || { echo "tftp-bench: $tool is missing (apt-get install curl tftp-hpa" \
+      "tftpd-hpa dnsmasq-base iproute2)" >&2; exit 1; }
+  done
+  "$here/eeprom" --version >/dev/null                          # builds the jar first if the sources changed
+  exec unshare -n env TFTP_BENCH_NS=1 "$0" "$@"
+fi
+clients=${CLIENTS:-8 16}
+rounds=${ROUNDS:-5}
+kind=${KIND:-curl}
+link=${LINK:-lo}
 nice=${NICE:-0}
 size=$((20 * 1024 * 1024))
 
-for tool in curl in.tftpd java; do
-  command -v "$tool" >/dev/null || { echo "tftp-bench: $tool is missing (apt-get install curl tftpd-hpa)" >&2; exit 1; }
-done
-
 source "$here/bench/tftp-servers.sh"
+ip link set lo up
+ip link add tb0 type veth peer name tb1              # tftpd-hpa's getaddrinfo wants an address besides loopback
+ip link set tb0 up
+declare -A server
+if [[ $link == veth ]]; then
+  ns=tftp-bench-$$
+  ip netns add "$ns"
+  trap 'cleanup; ip netns del "$ns" 2>/dev/null || true' EXIT
+  ip link set tb1 netns "$ns"
+  ip -n "$ns" link set lo up
+  ip -n "$ns" addr add 10.231.0.2/24 dev tb1
+  ip -n "$ns" link set tb1 up
+  for i in 1 2 3; do ip addr add "10.231.0.1$i/24" dev tb0; done
+  server=([eeprom]=10.231.0.11 [tftpd-hpa]=10.231.0.12 [dnsmasq]=10.231.0.13)
+  client() { nice -n "$nice" ip netns exec "$ns" "$@"; }
+else
+  ip addr add 10.231.0.1/24 dev tb0
+  ip link set tb1 up
+  server=([eeprom]=127.0.0.1 [tftpd-hpa]=127.0.0.2 [dnsmasq]=127.0.0.3)
+  client() { nice -n "$nice" "$@"; }
+fi
+sleep 2                                              # the addresses leave the tentative state
+
 mkdir "$work/root"
 head -c "$size" /dev/urandom > "$work/root/20m.bin"
+chmod 644 "$work/root/20m.bin"
+java -jar "$here/target/eeprom.jar" tftp serve --root "$work/root" --bind "${server[eeprom]}" --port 69 \
+  --max-per-client 64 --log "$work/eeprom.log" &
+pids+=($!)
+in.tftpd -L -a "${server[tftpd-hpa]}:69" -s "$work/root" -u root &
+pids+=($!)
+dnsmasq --keep-in-foreground --port=0 --enable-tftp --tftp-root="$work/root" --listen-address="${server[dnsmasq]}" \
+  --bind-interfaces --tftp-max=1000 --user=root --pid-file="$work/dnsmasq.pid" --log-facility="$work/dnsmasq.log" &
+pids+=($!)
+sleep 3
 
-free_port() {
-  local p
-  while :; do
-    p=$((20000 + RANDOM % 30000))
-    [[ -z $(ss -Hlun "sport = :$p" 2>/dev/null) ]] && { echo "$p"; return; }
-  done
+fetch() {   # host out
+  case $kind in
+    curl) client curl -sS --tftp-blksize 1468 -o "$2" "tftp://$1/20m.bin" ;;
+    curl512) client curl -sS -o "$2" "tftp://$1/20m.bin" ;;
+    tftp-hpa) client tftp -m octet "$1" -c get 20m.bin "$2" ;;
+  esac
 }
 
-wait_ready() {   # port
-  for _ in $(seq 200); do
-    curl -s -o /dev/null "tftp://127.0.0.1:$1/20m.bin" && return 0
-    sleep 0.1
-  done
-  echo "tftp-bench: no server answered on port $1" >&2; exit 1
-}
-
-"$here/eeprom" --version >/dev/null          # builds the jar first if the sources changed
-ours=$(free_port)
-java -jar "$here/target/eeprom.jar" tftp serve --root "$work/root" --bind 127.0.0.1 --port "$ours" \
-  --max-per-client 64 --log "$work/ours.log" &
-pids+=($!)
-hpa=$(free_port)
-in.tftpd -L -a "127.0.0.1:$hpa" -s "$work/root" -u "$(id -un)" &
-pids+=($!)
-wait_ready "$ours"
-wait_ready "$hpa"
-
-# Aggregate MB/s of one round of N concurrent fetches; fails if any fetch is short.
-measure() {   # port n
-  local start end got
+# Aggregate MB/s of one round of N concurrent fetches; fails if any fetch is not the file.
+measure() {   # host n
+  local start end i job
+  rm -f "$work"/out.*
   start=$(date +%s.%N)
-  for i in $(seq "$2"); do
-    nice -n "$nice" curl -s -o /dev/null -w '%{size_download}\n' "tftp://127.0.0.1:$1/20m.bin" > "$work/got.$i" &
-  done
-  wait_clients "$2"
-  end=$(date +%s.%N)
-  got=$(cat "$work"/got.* | awk -v s="$size" '$1 == s { n++ } END { print n + 0 }')
-  [[ $got == "$2" ]] || { echo "tftp-bench: only $got of $2 fetches got $size bytes (port $1)" >&2; exit 1; }
-  rm -f "$work"/got.*
-  awk -v n="$2" -v s="$size" -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", n * s / (b - a) / 1e6 }'
-}
-
-max() {
-  awk -v a="$1" -v b="$2" 'BEGIN { print (b > a ? b : a) }'
-}
-
-wait_clients() {   # wait for the curl jobs, not for the servers
-  local job
+  for i in $(seq "$2"); do fetch "$1" "$work/out.$i" & done
   for job in $(jobs -p); do
     [[ " ${pids[*]} " == *" $job "* ]] || wait "$job"
   done
+  end=$(date +%s.%N)
+  for i in $(seq "$2"); do
+    cmp -s "$work/out.$i" "$work/root/20m.bin" || { echo "tftp-bench: fetch $i from $1 is not the file" >&2; exit 1; }
+  done
+  awk -v n="$2" -v s="$size" -v a="$start" -v b="$end" 'BEGIN { printf "%.1f", n * s / (b - a) / 1e6 }'
 }
 
-echo "20 MiB file, curl defaults (blksize 512, tsize), clients at nice $nice, best of $rounds round(s); $(nproc) cores"
-printf '%-8s %12s %12s %7s\n' clients "eeprom MB/s" "hpa MB/s" ratio
+median() {   # values... -> "median (min-max)"
+  printf '%s\n' "$@" | sort -n | awk '{ v[NR] = $1 } END {
+    m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f (%s-%s)", m, v[1], v[NR] }'
+}
+
+names=(eeprom tftpd-hpa dnsmasq)
+for name in "${names[@]}"; do measure "${server[$name]}" 1 >/dev/null; done    # warm: JIT, page cache
+echo "20 MiB file, $kind, link $link, clients at nice $nice, $rounds rounds interleaved; $(nproc) cores," \
+  "load $(cut -d' ' -f1 /proc/loadavg)"
+printf '%-8s %-22s %-22s %-22s %s\n' clients "eeprom MB/s" "tftpd-hpa MB/s" "dnsmasq MB/s" "eeprom / hpa, / dnsmasq"
 for n in $clients; do
-  a=0 b=0
-  for _ in $(seq "$rounds"); do          # alternate, so that other load on the machine hits both alike
-    a=$(max "$a" "$(measure "$ours" "$n")")
-    b=$(max "$b" "$(measure "$hpa" "$n")")
+  declare -A got=()
+  for _ in $(seq "$rounds"); do
+    for name in "${names[@]}"; do got[$name]+=" $(measure "${server[$name]}" "$n")"; done
   done
-  printf '%-8s %12s %12s %6sx\n' "$n" "$a" "$b" "$(awk -v a="$a" -v b="$b" 'BEGIN { printf "%.2f", a / b }')"
+  declare -A mid=()
+  for name in "${names[@]}"; do mid[$name]=$(median ${got[$name]}); done
+  printf '%-8s %-22s %-22s %-22s %s\n' "$n" "${mid[eeprom]}" "${mid[tftpd-hpa]}" "${mid[dnsmasq]}" \
+    "$(awk -v a="${mid[eeprom]%% *}" -v b="${mid[tftpd-hpa]%% *}" -v c="${mid[dnsmasq]%% *}" \
+      'BEGIN { printf "%.2fx, %.2fx", a / b, a / c }')"
 done

@@ -29,7 +29,7 @@ final class Transfer {
     final String file;
     private final ByteBuffer content;              // read-only, shared with other transfers of the same file
     private final ByteBuffer view;                 // this transfer's window onto the content
-    private final ByteBuffer out;                  // the server's send buffer, shared by all transfers
+    private final ByteBuffer out;                  // its event loop's send buffer, shared by that loop's transfers
     private final ByteBuffer optionAck;            // null when the request negotiated no option
     private final int blockSize, windowSize;
     private final long lastBlock, startedNanos, giveUpNanos;

@@ -94,6 +94,28 @@ class TftpInteropTest {
     }
 
     @Test
+    void clientsAtOnceOnSeveralEventLoopsEachGetTheFileByteForByte() throws Exception {
+        try (TftpServer three = TftpServer.start(TftpConfig.of(root).withEventLoops(3)
+                .withBind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0)))) {
+            List<Process> clients = new ArrayList<>();
+            List<Path> outs = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {                      // curl with blksize 1468 and tftp-hpa at 512, mixed
+                Path out = dir.resolve("at-once-" + i + ".bin");
+                outs.add(out);
+                clients.add(start(i % 2 == 0 ? new String[] {"curl", "-sS", "--tftp-blksize", "1468", "-o", "%o",
+                        "tftp://%h:%p/%f"} : new String[] {"tftp", "-m", "octet", "%h", "%p", "-c", "get", "%f", "%o"},
+                        three.address(), "1MiB.bin", out));
+            }
+            for (Process p : clients) {
+                assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+                assertThat(p.exitValue()).isZero();
+            }
+            for (Path out : outs)
+                assertThat(Files.mismatch(out, root.resolve("1MiB.bin"))).as("first differing byte").isEqualTo(-1L);
+        }
+    }
+
+    @Test
     void tftpHpaGetsATextFileInNetasciiModeUnchanged() throws Exception {
         Path out = dir.resolve("cmdline-netascii.txt");
         run(new String[] {"tftp", "-m", "netascii", "%h", "%p", "-c", "get", "%f", "%o"}, server.address(),

@@ -131,6 +131,14 @@ class TftpServerTest {
     }
 
     @Test
+    void aClientThatAsksAgainRightAfterItsFinalAckIsNeverRefusedByASingleEventLoop() throws IOException {
+        start(TftpConfig.of(root).withEventLoops(1));                // requests and ACKs on one selector
+        Files.write(root.resolve("small.bin"), new byte[100]);
+        for (int i = 0; i < 1000; i++)
+            assertThat(fetch("small.bin")).as("fetch %d", i).hasSize(100);
+    }
+
+    @Test
     void aDuplicateAckSendsNothingMore() throws IOException {
         int port = client.request("file.bin", Map.of()).port();
         client.ack(port, 1);
