@@ -33,6 +33,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * </pre>
  */
 public final class TftpServer implements AutoCloseable {
+    /** Requests read from the listening socket before they are answered, at most: see readRequests. */
+    private static final int MAX_BATCH = 256;
     private final TftpConfig config;
     private final TftpRoot root;
     private final DatagramChannel listening;
@@ -123,7 +125,9 @@ public final class TftpServer implements AutoCloseable {
     void readRequests(EventLoop first) {
         try {
             SocketAddress from;
-            while ((from = listening.receive(in.clear())) != null) {
+            // at most a batch per round: a flood of requests must not keep the drain going, nor the list growing
+            // (the listening socket is level-triggered, so the rest is read in the next round)
+            for (int n = 0; n < MAX_BATCH && (from = listening.receive(in.clear())) != null; n++) {
                 InetSocketAddress client = (InetSocketAddress) from;
                 try {
                     waiting.add(new Waiting(client, TftpPacket.decode(in.flip())));
