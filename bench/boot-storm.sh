@@ -87,9 +87,9 @@ lossy() {   # lossy NAME: the storm again, TFTP through a relay at 10.77.0.3 tha
   kill $relay 2>/dev/null || true; wait $relay 2>/dev/null || true
   echo "  $(cat "$work/relay.out")" >&2
 }
-ours() {
+ours() {   # --max-per-client: through the relay every board's TFTP comes from the relay's one address
   ip netns exec $srv "$java" -cp "$cp" io.github.pieeprom.cli.EepromCli boot serve --root "$work/root" \
-    --bind 10.77.0.1 --state "$work/state" --log "$work/serve.log" &
+    --bind 10.77.0.1 --state "$work/state" --log "$work/serve.log" --max-per-client 1000 &
   serve=$!
   pids+=($serve)
   sleep 2

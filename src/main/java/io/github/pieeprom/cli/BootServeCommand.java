@@ -7,6 +7,7 @@ import io.github.pieeprom.netboot.dhcp.DhcpEvent;
 import io.github.pieeprom.netboot.dhcp.DhcpPacket;
 import io.github.pieeprom.netboot.dhcp.PiFacts;
 import io.github.pieeprom.netboot.dhcp.PiGuid;
+import io.github.pieeprom.netboot.tftp.TftpConfig;
 import io.github.pieeprom.EepromException;
 import java.io.IOException;
 import java.net.Inet4Address;
@@ -14,6 +15,7 @@ import java.net.InetAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Model.CommandSpec;
 
 final class BootServeCommand implements Command {
@@ -51,6 +53,7 @@ final class BootServeCommand implements Command {
         spec.addOption(Specs.string("TEXT", MENU)
                 .description("The PXE menu text the boards look for: their PXE_OPTION43 (default: Raspberry Pi "
                         + "Boot).").defaultValue(PiFacts.MENU_TEXT).build());
+        TftpTuning.addOptions(spec);
         spec.addOption(Specs.path("FILE", LOG).description("Append the log here (default: standard output).").build());
         spec.addOption(Specs.flag(JSON).description("One JSON object per line instead of text.").build());
         Specs.footer(spec, "Examples:", "  eeprom boot serve --root /srv/tftp --bind 10.0.0.1",
@@ -70,12 +73,13 @@ final class BootServeCommand implements Command {
         if (proxy && !(bind instanceof Inet4Address))
             throw new UsageException("--dhcp proxy needs --bind ADDR, the IPv4 address the boards fetch files from "
                     + "(or --dhcp off)");
+        UnaryOperator<TftpConfig> tuning = TftpTuning.of(args);
         Path root = TftpServeCommand.servedRoot(args.get(ROOT));
         TftpLog log = new TftpLog(TftpServeCommand.logWriter(args.get(LOG), console), args.flag(JSON),
                 Clock.systemUTC());
         BootServerConfig config = new BootServerConfig(root, args.get(STATE), bind, tftpPort, proxy ? dhcpPort : -1,
                 netconsolePort, args.get(MENU));
-        BootServer server = BootServer.start(config, t -> t, Clock.systemUTC(), log::record,
+        BootServer server = BootServer.start(config, tuning, Clock.systemUTC(), log::record,
                 e -> log.note("dhcp", dhcpLine(e)), note -> log.note("boot", note));
         try (Signals.Stop stopped = Signals.onStop(server::close)) {
             log.started(root, server.tftpAddress());

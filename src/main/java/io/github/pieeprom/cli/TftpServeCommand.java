@@ -14,7 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
-import java.time.Duration;
+import java.util.function.UnaryOperator;
 import picocli.CommandLine.Model.CommandSpec;
 
 final class TftpServeCommand implements Command {
@@ -23,10 +23,6 @@ final class TftpServeCommand implements Command {
     static final String PORT = "--port";
     static final String LOG = "--log";
     static final String JSON = "--json-log";
-    static final String MAX_TRANSFERS = "--max-transfers";
-    static final String MAX_PER_CLIENT = "--max-per-client";
-    static final String TIMEOUT = "--timeout";
-    static final String GIVE_UP = "--give-up";
 
     @Override
     public CommandSpec spec() {
@@ -45,17 +41,7 @@ final class TftpServeCommand implements Command {
                 .description("Append the log here (default: standard output).").build());
         spec.addOption(Specs.flag("--json-log")
                 .description("One JSON object per line instead of text.").build());
-        spec.addOption(Specs.integer("N", "--max-transfers")
-                .description("Concurrent transfers in all (default: 1000).").defaultValue("1000").build());
-        spec.addOption(Specs.integer("N", "--max-per-client")
-                .description("Concurrent transfers per client address (default: 16).").defaultValue("16").build());
-        spec.addOption(Specs.integer("MS", "--timeout")
-                .description("The longest wait for an ACK before sending again: waits start from the measured "
-                        + "round trip and double on each resend up to this, or to the client's timeout option "
-                        + "(default: 8000).").defaultValue("8000").build());
-        spec.addOption(Specs.integer("S", "--give-up")
-                .description("Drop a transfer after this many seconds without progress (default: 60).")
-                .defaultValue("60").build());
+        TftpTuning.addOptions(spec);
         Specs.footer(spec,
                 "Examples:", "  eeprom tftp serve --root /srv/tftp",
                     "  eeprom tftp serve --root staged/ --bind 127.0.0.1 --port 6969 --json-log --log tftp.log");
@@ -65,21 +51,14 @@ final class TftpServeCommand implements Command {
     @Override
     public int run(Parsed args, Console console) throws IOException {
         int port = args.get(PORT);
-        int maxTransfers = args.get(MAX_TRANSFERS);
-        int maxPerClient = args.get(MAX_PER_CLIENT);
-        int timeoutMillis = args.get(TIMEOUT);
-        int giveUp = args.get(GIVE_UP);
         if (port < 0 || port > 65535) throw new UsageException("--port " + port + " is outside 0..65535");
-        if (maxTransfers < 1 || maxPerClient < 1 || timeoutMillis < 20 || giveUp < 1)
-            throw new UsageException("--max-transfers, --max-per-client and --give-up must be positive, --timeout >= 20");
+        UnaryOperator<TftpConfig> tuning = TftpTuning.of(args);
         Path root = servedRoot(args.get(ROOT));
         TftpLog tftpLog = new TftpLog(logWriter(args.get(LOG), console), args.flag(JSON), Clock.systemUTC());
         String bind = args.get(BIND);
         InetSocketAddress address = bind == null ? new InetSocketAddress(port)
                 : new InetSocketAddress(InetAddress.getByName(bind), port);
-        TftpConfig defaults = TftpConfig.of(root);
-        TftpServer server = TftpServer.start(defaults.withBind(address).withLimits(maxTransfers, maxPerClient)
-                .withRetransmit(defaults.minTimeout(), Duration.ofMillis(timeoutMillis), Duration.ofSeconds(giveUp))
+        TftpServer server = TftpServer.start(tuning.apply(TftpConfig.of(root)).withBind(address)
                 .withListener(tftpLog::record));
         try (Signals.Stop stopped = Signals.onStop(server::close)) {    // SIGTERM: exit 0, Ctrl-C: 130
             tftpLog.started(server.root(), server.address());           // once a signal would stop it cleanly

@@ -4,11 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pieeprom.testing.Peers;
 import java.io.IOException;
+import java.net.DatagramPacket;
+import java.net.DatagramSocket;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -61,6 +66,46 @@ class BootCommandsTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.stderr()).isEqualTo("eeprom: error: --dhcp proxy needs --bind ADDR, the IPv4 address the boards "
                 + "fetch files from (or --dhcp off)\n");
+    }
+
+    @Test
+    void bootServeTakesTheTftpLimitsOfTftpServeForBoardsBehindOneAddress() throws Exception {
+        Path root = Files.createDirectory(tmp.resolve("root"));
+        Files.write(root.resolve("start4.elf"), new byte[5000]);
+        Path log = tmp.resolve("serve.log");
+        AtomicReference<Cli.Result> result = new AtomicReference<>();
+        Thread serving = new Thread(() -> result.set(Cli.run("boot", "serve", "--root", root.toString(), "--bind",
+                "127.0.0.1", "--dhcp", "off", "--tftp-port", "0", "--netconsole-port", "0", "--max-per-client", "1",
+                "--log", log.toString())));
+        serving.start();
+        try (DatagramSocket board = new DatagramSocket(0,
+                InetAddress.getLoopbackAddress())) {
+            while (!Files.exists(log) || !Files.readString(log).contains(" serving ")) {
+                assertThat(serving.isAlive()).as("boot serve still running: %s", result).isTrue();
+                Thread.sleep(20);
+            }
+            String first = Files.readString(log).lines().filter(l -> l.contains(" serving ")).findFirst().orElseThrow();
+            int port = Integer.parseInt(first.replaceAll(".*:", ""));
+            board.setSoTimeout(5000);
+            byte[] rrq = "\0\1start4.elf\0octet\0".getBytes(StandardCharsets.ISO_8859_1);
+            InetSocketAddress server = new InetSocketAddress("127.0.0.1", port);
+            board.send(new DatagramPacket(rrq, rrq.length, server));
+            DatagramPacket reply = new DatagramPacket(new byte[600], 600);
+            board.receive(reply);
+            assertThat(reply.getData()[1]).as("block 1 of the first transfer").isEqualTo((byte) 3);
+            board.send(new DatagramPacket(rrq, rrq.length, server));    // no ACK: the first stays open
+            board.receive(reply);
+            assertThat(new String(reply.getData(), 0, reply.getLength(), StandardCharsets.ISO_8859_1))
+                    .isEqualTo("\0\5\0\0too many transfers from 127.0.0.1: 1 in progress (the limit)\0");
+        } finally {
+            serving.interrupt();
+            serving.join(10_000);
+        }
+        assertThat(result.get().exit()).as(result.get().stderr()).isZero();
+        Cli.Result bad = Cli.run("boot", "serve", "--root", root.toString(), "--dhcp", "off", "--give-up", "0");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.stderr()).isEqualTo("eeprom: error: --max-transfers, --max-per-client and --give-up must be "
+                + "positive, --timeout >= 20\n");
     }
 
     @Test
