@@ -6,6 +6,8 @@
 # the slowest board's time and the throughput. Needs root, iproute2 and dnsmasq; removes what it made.
 #   bench/boot-storm.sh            N=20 bench/boot-storm.sh            FIRST=dnsmasq bench/boot-storm.sh
 #   LOSSY=0 bench/boot-storm.sh    # only the clean storms (the lossy half takes minutes per server)
+#   STORMS=3 bench/boot-storm.sh   # each server takes 3 storms in a row (the first one warms the JVM's JIT)
+#   SERVER_JAVA_OPTS=-XX:ActiveProcessorCount=1 bench/boot-storm.sh   # JVM options for eeprom boot serve only
 set -euo pipefail
 cd "$(dirname "$0")/.."
 N=${N:-100}
@@ -61,7 +63,10 @@ ip -n $srv addr add 10.77.0.3/16 dev eth0
 host $site t 02:00:00:00:00:02 10.77.0.2/16
 host $pis p 02:00:00:00:00:03
 
-storm() {   # storm NAME [VIA]: a fresh site DHCP server, then N boards at once (their TFTP through VIA if given)
+cpu() {   # cpu PID: the process's user + system CPU time so far, in clock ticks
+  awk '{print $14 + $15}' "/proc/$1/stat"
+}
+storm() {   # storm NAME SERVER_PID [VIA]: a fresh site DHCP server, then N boards at once (TFTP through VIA if given)
   ip -n $pis addr flush dev eth0
   ip -n $pis route replace default dev eth0
   rm -f "$work/leases"
@@ -70,31 +75,37 @@ storm() {   # storm NAME [VIA]: a fresh site DHCP server, then N boards at once 
     --dhcp-leasefile="$work/leases" --user=root > "$work/site.log" 2>&1 &
   local site_pid=$!
   sleep 1
-  ip netns exec $pis "$java" -cp "$cp" io.github.pieeprom.netboot.boot.BootStorm eth0 "$N" 16 ${2:-} > "$work/$1.out" 2>&1 \
+  local before; before=$(cpu "$2")
+  ip netns exec $pis "$java" -cp "$cp" io.github.pieeprom.netboot.boot.BootStorm eth0 "$N" 16 ${3:-} > "$work/$1.out" 2>&1 \
     || grep -m 5 '^failed' "$work/$1.out" >&2 || true
+  local used=$(( $(cpu "$2") - before ))
   kill $site_pid; wait $site_pid 2>/dev/null || true
   { grep '^board' "$work/$1.out" || true; } | sort -t' ' -k5 -n | sed -n '1p;$p' >&2
-  printf '%-34s %s\n' "$1" "$(grep '^total' "$work/$1.out" || echo failed)"
+  printf '%-34s %s server-cpu-s %s\n' "$1" "$(grep '^total' "$work/$1.out" || echo failed)" \
+    "$(awk -v t="$used" -v hz="$(getconf CLK_TCK)" 'BEGIN{printf "%.1f", t / hz}')"
 }
 : > "$work/empty.conf"
 
-lossy() {   # lossy NAME: the storm again, TFTP through a relay at 10.77.0.3 that drops and duplicates 1 % each way
+lossy() {   # lossy NAME SERVER_PID: the storm again, TFTP through a relay at 10.77.0.3 that drops and duplicates 1 % each way
   ip netns exec $srv "$java" -cp "$cp" io.github.pieeprom.netboot.tftp.LossyRelay 10.77.0.3:69 10.77.0.1:69 20261207 \
     0.01,0.01,0,0 0.01,0.01,0,0 > "$work/relay.out" 2>&1 &
   local relay=$!
   sleep 1
-  storm "$1" 10.77.0.3
+  storm "$1" "$2" 10.77.0.3
   kill $relay 2>/dev/null || true; wait $relay 2>/dev/null || true
   echo "  $(cat "$work/relay.out")" >&2
 }
+resent() {   # resent: packets eeprom boot serve sent again, from its log so far (dnsmasq's log does not say)
+  grep -o '[0-9]* packets\? sent again' "$work/serve.log" 2>/dev/null | awk '{n += $1} END {print n + 0}'
+}
 ours() {   # --max-per-client: through the relay every board's TFTP comes from the relay's one address
-  ip netns exec $srv "$java" -cp "$cp" io.github.pieeprom.cli.EepromCli boot serve --root "$work/root" \
+  ip netns exec $srv "$java" ${SERVER_JAVA_OPTS:-} -cp "$cp" io.github.pieeprom.cli.EepromCli boot serve --root "$work/root" \
     --bind 10.77.0.1 --state "$work/state" --log "$work/serve.log" --max-per-client 1000 &
   serve=$!
   pids+=($serve)
   sleep 2
-  storm "eeprom boot serve"
-  [[ ${LOSSY:-1} == 0 ]] || lossy "eeprom boot serve, 1 % loss"
+  for ((k = 1; k <= ${STORMS:-1}; k++)); do storm "eeprom boot serve" $serve; echo "  resent so far: $(resent)" >&2; done
+  [[ ${LOSSY:-1} == 0 ]] || { lossy "eeprom boot serve, 1 % loss" $serve; echo "  resent so far: $(resent)" >&2; }
   kill $serve; wait $serve || true
 }
 theirs() {
@@ -104,8 +115,8 @@ theirs() {
   proxy=$!
   pids+=($proxy)
   sleep 1
-  storm "dnsmasq proxy + TFTP"
-  [[ ${LOSSY:-1} == 0 ]] || lossy "dnsmasq proxy + TFTP, 1 % loss"
+  for ((k = 1; k <= ${STORMS:-1}; k++)); do storm "dnsmasq proxy + TFTP" $proxy; done
+  [[ ${LOSSY:-1} == 0 ]] || lossy "dnsmasq proxy + TFTP, 1 % loss" $proxy
   kill $proxy; wait $proxy 2>/dev/null || true
 }
 # FIRST=dnsmasq runs dnsmasq's storm first, to see what the order costs (a warm page cache, a warm bridge).

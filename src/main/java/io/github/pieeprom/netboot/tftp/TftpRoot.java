@@ -17,7 +17,10 @@ import java.util.Map;
 /**
  * The served folder: turns a requested name into file content, refusing anything outside the folder. Contents are
  * read once and shared by every transfer of the same file until it changes (size or modification time), up to
- * {@link #CACHED_FILES} files and {@link #CACHED_BYTES} bytes, the least recently used dropped first.
+ * {@link #CACHED_FILES} files and {@link #CACHED_BYTES} bytes, the least recently used dropped first. "The same file"
+ * is the same inode where the file system says so ({@link BasicFileAttributes#fileKey}): {@code tftp stage} hard-links
+ * each board's folder to the shared boot files, and a rack of 100 boards keyed by path read the same 11 MB a hundred
+ * times, thrashing the cache (measured: 14.9 s of server CPU for a 100-board storm, against 9.4 s for dnsmasq).
  * <p>
  * Read into memory, not mapped: a file rewritten in place (a hard-linked boot file, a {@code cp} over it) while it
  * was mapped made the next read of the mapping a SIGBUS, which the JVM turns into an {@link InternalError} that
@@ -28,7 +31,8 @@ final class TftpRoot {
     /** A rack's boot files (a few kernels and initramfs of 10-60 MiB, their overlays) fit with room to spare. */
     private static final long CACHED_BYTES = 512L << 20;
 
-    private record Key(Path file, boolean netascii) {
+    /** {@code file}: the file system's key for the inode, or the real path where it has none. */
+    private record Key(Object file, boolean netascii) {
     }
 
     private record Cached(long size, FileTime modified, ByteBuffer content) {
@@ -56,7 +60,7 @@ final class TftpRoot {
             if (!attrs.isRegularFile()) throw new Refusal(TftpPacket.Error.ACCESS_VIOLATION, "not a regular file");
             if (attrs.size() > Integer.MAX_VALUE)
                 throw new Refusal(TftpPacket.Error.NOT_DEFINED, "larger than 2 GiB (%d bytes)".formatted(attrs.size()));
-            Key key = new Key(file, netascii);
+            Key key = new Key(attrs.fileKey() != null ? attrs.fileKey() : file, netascii);
             Cached c = cache.get(key);
             if (c == null || c.size != attrs.size() || !c.modified.equals(attrs.lastModifiedTime())) {
                 ByteBuffer content = readAll(file, (int) attrs.size());
@@ -72,6 +76,11 @@ final class TftpRoot {
         } catch (IOException e) {
             throw new Refusal(TftpPacket.Error.NOT_DEFINED, "cannot read: " + e);
         }
+    }
+
+    /** Bytes held by the cache now. */
+    long cachedBytes() {
+        return cachedBytes;
     }
 
     /** The real path of {@code name} inside the root, or a refusal saying how the name leaves it. */
