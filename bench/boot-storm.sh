@@ -24,6 +24,7 @@ cleanup() {
 trap cleanup EXIT
 trap "exit 143" TERM INT     # a killed run removes its namespaces too
 
+./eeprom --version > /dev/null                     # boot serve runs as users run it: builds the jar if it is stale
 mvn -B -ntp -q -DskipTests test-compile dependency:build-classpath -Dmdep.outputFile="$work/cp.txt"
 cp="$PWD/target/classes:$PWD/target/test-classes:$(cat "$work/cp.txt")"
 java=${JAVA_HOME:+$JAVA_HOME/bin/}java
@@ -99,7 +100,7 @@ resent() {   # resent: packets eeprom boot serve sent again, from its log so far
   grep -o '[0-9]* packets\? sent again' "$work/serve.log" 2>/dev/null | awk '{n += $1} END {print n + 0}'
 }
 ours() {   # --max-per-client: through the relay every board's TFTP comes from the relay's one address
-  ip netns exec $srv "$java" ${SERVER_JAVA_OPTS:-} -cp "$cp" io.github.pieeprom.cli.EepromCli boot serve --root "$work/root" \
+  ip netns exec $srv env ${SERVER_JAVA_OPTS:+JAVA_TOOL_OPTIONS="$SERVER_JAVA_OPTS"} ./eeprom boot serve --root "$work/root" \
     --bind 10.77.0.1 --state "$work/state" --log "$work/serve.log" --max-per-client 1000 &
   serve=$!
   pids+=($serve)

@@ -3,7 +3,9 @@ package io.github.pieeprom.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pieeprom.testing.PackagedCheckout;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,6 +68,28 @@ class LauncherIT {
                 + "(eeprom-VERSION.tar.gz or eeprom_VERSION_all.deb, docs/install.md), or run ./eeprom inside a clone\n");
         try (Stream<Path> files = Files.list(bin)) {
             assertThat(files).containsExactly(copy);                       // no target/ beside the copy
+        }
+    }
+
+    @Test
+    void theServersRunWithTheOptimisingCompiler() throws Exception {
+        Path checkout = checkout();
+        Path root = Files.createDirectories(tmp.resolve("root"));
+        for (List<String> server : List.of(List.of("tftp", "serve", "--root", root.toString(), "--bind", "127.0.0.1",
+                "--port", "0"), List.of("boot", "serve", "--root", root.toString(), "--bind", "127.0.0.1", "--dhcp",
+                "off", "--tftp-port", "0", "--netconsole-port", "0", "--state", tmp.resolve("state").toString()))) {
+            Process p = start(checkout.resolve("eeprom"), Map.of(), tmp.resolve("err"), server.toArray(String[]::new));
+            try {
+                // the launcher execs java: the process it started is the JVM, whose command line holds its flags
+                assertThat(new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8)).readLine())
+                        .as(String.join(" ", server)).contains(" serving ");
+                String jvm = Files.readString(Path.of("/proc", String.valueOf(p.pid()), "cmdline")).replace('\0', ' ');
+                assertThat(jvm).as(String.join(" ", server)).contains("io.github.pieeprom.cli.EepromCli")
+                        .doesNotContain("TieredStopAtLevel");          // a long run wants C2 (bench/boot-storm.sh)
+            } finally {
+                p.destroy();
+                assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
         }
     }
 
