@@ -3,11 +3,13 @@
 # network namespace (`unshare -n`, so that tftpd-hpa and dnsmasq get port 69 without touching the host's). N clients
 # at once fetch a 20 MiB file from one server, then from the next, round after round (interleaved, so that other load
 # on the machine hits all three alike); every fetch is checked byte for byte. Prints, per server, the median
-# aggregate MB/s (10^6 bytes/s) of the rounds with the lowest and highest, and the medians' ratio to tftpd-hpa.
+# aggregate MB/s (10^6 bytes/s) of the rounds with the lowest and highest, and the medians' ratio to tftpd-hpa; then
+# each server's CPU time per DATA block over all rounds (each in a cgroup of its own, tftpd-hpa's children included).
 #   bench/tftp-bench.sh                     # CLIENTS="8 16" ROUNDS=5 KIND=curl (blksize 1468) LINK=lo
 #   KIND=tftp-hpa bench/tftp-bench.sh       # tftp-hpa, blksize 512 (curl512: curl with its default 512)
 #   LINK=veth bench/tftp-bench.sh           # clients in a second namespace, through a veth pair
 #   NICE=10 bench/tftp-bench.sh             # clients at lower priority, as if they ran on other machines (the Pis)
+#   QUOTA=30 bench/tftp-bench.sh            # each server limited to 30 % of one core (cgroup cpu quota)
 #   JAVA_TOOL_OPTIONS=-XX:ActiveProcessorCount=1 bench/tftp-bench.sh   # this server with one event loop
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
@@ -56,11 +58,14 @@ chmod 644 "$work/root/20m.bin"
 java -jar "$here/target/eeprom.jar" tftp serve --root "$work/root" --bind "${server[eeprom]}" --port 69 \
   --max-per-client 64 --log "$work/eeprom.log" &
 pids+=($!)
+account eeprom $!
 in.tftpd -L -a "${server[tftpd-hpa]}:69" -s "$work/root" -u root &
 pids+=($!)
+account tftpd-hpa $!
 dnsmasq --keep-in-foreground --port=0 --enable-tftp --tftp-root="$work/root" --listen-address="${server[dnsmasq]}" \
   --bind-interfaces --tftp-max=1000 --user=root --pid-file="$work/dnsmasq.pid" --log-facility="$work/dnsmasq.log" &
 pids+=($!)
+account dnsmasq $!
 sleep 3
 
 fetch() {   # host out
@@ -95,12 +100,19 @@ median() {   # values... -> "median (min-max)"
 names=(eeprom tftpd-hpa dnsmasq)
 for name in "${names[@]}"; do measure "${server[$name]}" 1 >/dev/null; done    # warm: JIT, page cache
 echo "20 MiB file, $kind, link $link, clients at nice $nice, $rounds rounds interleaved; $(nproc) cores," \
-  "load $(cut -d' ' -f1 /proc/loadavg)"
+  "load $(cut -d' ' -f1 /proc/loadavg)${QUOTA:+; each server limited to $QUOTA % of one core}"
 printf '%-8s %-22s %-22s %-22s %s\n' clients "eeprom MB/s" "tftpd-hpa MB/s" "dnsmasq MB/s" "eeprom / hpa, / dnsmasq"
+case $kind in curl) block=1468 ;; *) block=512 ;; esac
+declare -A ns=() blocks=()
 for n in $clients; do
   declare -A got=()
   for _ in $(seq "$rounds"); do
-    for name in "${names[@]}"; do got[$name]+=" $(measure "${server[$name]}" "$n")"; done
+    for name in "${names[@]}"; do
+      before=$(cpu_ns "$name")
+      got[$name]+=" $(measure "${server[$name]}" "$n")"
+      [[ -z $before ]] || ns[$name]=$(( ${ns[$name]:-0} + $(cpu_ns "$name") - before ))
+      blocks[$name]=$(( ${blocks[$name]:-0} + n * (size / block + 1) ))
+    done
   done
   declare -A mid=()
   for name in "${names[@]}"; do mid[$name]=$(median ${got[$name]}); done
@@ -108,3 +120,12 @@ for n in $clients; do
     "$(awk -v a="${mid[eeprom]%% *}" -v b="${mid[tftpd-hpa]%% *}" -v c="${mid[dnsmasq]%% *}" \
       'BEGIN { printf "%.2fx, %.2fx", a / b, a / c }')"
 done
+if [[ -n ${group[eeprom]:-} ]]; then
+  printf 'CPU per block (all rounds, the server alone):'
+  for name in "${names[@]}"; do
+    awk -v n="$name" -v t="${ns[$name]}" -v b="${blocks[$name]}" 'BEGIN { printf "  %s %.1f us", n, t / b / 1e3 }'
+  done
+  echo
+else
+  echo "CPU per block: no cgroup to count it in (cgroup v1 cpuacct or v2 at /sys/fs/cgroup)"
+fi
