@@ -11,6 +11,8 @@
 #   NICE=10 bench/tftp-bench.sh             # clients at lower priority, as if they ran on other machines (the Pis)
 #   QUOTA=30 bench/tftp-bench.sh            # each server limited to 30 % of one core (cgroup cpu quota)
 #   JAVA_TOOL_OPTIONS=-XX:ActiveProcessorCount=1 bench/tftp-bench.sh   # this server with one event loop
+#   B_OPTS=-XX:ActiveProcessorCount=16 bench/tftp-bench.sh  # A/B in one run: a second eeprom (eeprom-B) with these
+#                                                            # JVM options, interleaved with the others
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 if [[ -z ${TFTP_BENCH_NS:-} ]]; then
@@ -41,13 +43,13 @@ if [[ $link == veth ]]; then
   ip -n "$ns" link set lo up
   ip -n "$ns" addr add 10.231.0.2/24 dev tb1
   ip -n "$ns" link set tb1 up
-  for i in 1 2 3; do ip addr add "10.231.0.1$i/24" dev tb0; done
-  server=([eeprom]=10.231.0.11 [tftpd-hpa]=10.231.0.12 [dnsmasq]=10.231.0.13)
+  for i in 1 2 3 4; do ip addr add "10.231.0.1$i/24" dev tb0; done
+  server=([eeprom]=10.231.0.11 [tftpd-hpa]=10.231.0.12 [dnsmasq]=10.231.0.13 [eeprom-B]=10.231.0.14)
   client() { nice -n "$nice" ip netns exec "$ns" "$@"; }
 else
   ip addr add 10.231.0.1/24 dev tb0
   ip link set tb1 up
-  server=([eeprom]=127.0.0.1 [tftpd-hpa]=127.0.0.2 [dnsmasq]=127.0.0.3)
+  server=([eeprom]=127.0.0.1 [tftpd-hpa]=127.0.0.2 [dnsmasq]=127.0.0.3 [eeprom-B]=127.0.0.4)
   client() { nice -n "$nice" "$@"; }
 fi
 sleep 2                                              # the addresses leave the tentative state
@@ -66,6 +68,15 @@ dnsmasq --keep-in-foreground --port=0 --enable-tftp --tftp-root="$work/root" --l
   --bind-interfaces --tftp-max=1000 --user=root --pid-file="$work/dnsmasq.pid" --log-facility="$work/dnsmasq.log" &
 pids+=($!)
 account dnsmasq $!
+names=(eeprom tftpd-hpa dnsmasq)
+if [[ -n ${B_OPTS:-} ]]; then
+  # shellcheck disable=SC2086  # the options are words
+  java $B_OPTS -jar "$here/target/eeprom.jar" tftp serve --root "$work/root" --bind "${server[eeprom-B]}" --port 69 \
+    --max-per-client 64 --log "$work/eeprom-B.log" &
+  pids+=($!)
+  account eeprom-B $!
+  names+=(eeprom-B)
+fi
 sleep 3
 
 fetch() {   # host out
@@ -97,11 +108,12 @@ median() {   # values... -> "median (min-max)"
     m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f (%s-%s)", m, v[1], v[NR] }'
 }
 
-names=(eeprom tftpd-hpa dnsmasq)
 for name in "${names[@]}"; do measure "${server[$name]}" 1 >/dev/null; done    # warm: JIT, page cache
 echo "20 MiB file, $kind, link $link, clients at nice $nice, $rounds rounds interleaved; $(nproc) cores," \
-  "load $(cut -d' ' -f1 /proc/loadavg)${QUOTA:+; each server limited to $QUOTA % of one core}"
-printf '%-8s %-22s %-22s %-22s %s\n' clients "eeprom MB/s" "tftpd-hpa MB/s" "dnsmasq MB/s" "eeprom / hpa, / dnsmasq"
+  "load $(cut -d' ' -f1 /proc/loadavg)${QUOTA:+; each server limited to $QUOTA % of one core}${B_OPTS:+; eeprom-B: $B_OPTS}"
+printf '%-8s' clients
+for name in "${names[@]}"; do printf ' %-22s' "$name MB/s"; done
+printf ' %s\n' "eeprom / hpa, / dnsmasq${B_OPTS:+; eeprom-B / hpa}"
 case $kind in curl) block=1468 ;; *) block=512 ;; esac
 declare -A ns=() blocks=()
 for n in $clients; do
@@ -116,9 +128,11 @@ for n in $clients; do
   done
   declare -A mid=()
   for name in "${names[@]}"; do mid[$name]=$(median ${got[$name]}); done
-  printf '%-8s %-22s %-22s %-22s %s\n' "$n" "${mid[eeprom]}" "${mid[tftpd-hpa]}" "${mid[dnsmasq]}" \
-    "$(awk -v a="${mid[eeprom]%% *}" -v b="${mid[tftpd-hpa]%% *}" -v c="${mid[dnsmasq]%% *}" \
-      'BEGIN { printf "%.2fx, %.2fx", a / b, a / c }')"
+  printf '%-8s' "$n"
+  for name in "${names[@]}"; do printf ' %-22s' "${mid[$name]}"; done
+  printf ' %s%s\n' "$(awk -v a="${mid[eeprom]%% *}" -v b="${mid[tftpd-hpa]%% *}" -v c="${mid[dnsmasq]%% *}" \
+      'BEGIN { printf "%.2fx, %.2fx", a / b, a / c }')" \
+    "${B_OPTS:+; $(awk -v a="${mid[eeprom-B]%% *}" -v b="${mid[tftpd-hpa]%% *}" 'BEGIN { printf "%.2fx", a / b }')}"
 done
 if [[ -n ${group[eeprom]:-} ]]; then
   printf 'CPU per block (all rounds, the server alone):'
