@@ -12,6 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 /**
@@ -39,8 +40,8 @@ final class EventLoop implements Runnable {
         this.thread = new Thread(this, name);
     }
 
-    /** Transfers on this loop, read by the first loop to place new ones (a stale count only places less evenly). */
-    volatile int load;
+    /** Transfers placed on this loop and not ended: the first loop counts one up as it places it, this loop down. */
+    final AtomicInteger load = new AtomicInteger();
 
     /** Takes {@code t} over from another thread: it is registered and started in this loop's next round. */
     void handOver(Transfer t) {
@@ -53,7 +54,6 @@ final class EventLoop implements Runnable {
         try {
             SelectionKey key = t.channel.register(selector, SelectionKey.OP_READ, t);
             active.add(t);
-            load = active.size();
             t.start(now);
             watchWrites(t, key);
         } catch (IOException | RuntimeException e) {
@@ -203,7 +203,7 @@ final class EventLoop implements Runnable {
     private void end(Transfer t) {
         active.remove(t);
         paced.remove(t);
-        load = active.size();
+        load.decrementAndGet();
         server.ended(t);
         try {
             t.channel.close();

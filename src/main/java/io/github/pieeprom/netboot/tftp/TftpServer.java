@@ -190,7 +190,7 @@ public final class TftpServer implements AutoCloseable {
         long ceiling = options.timeoutSeconds() > 0 ? Duration.ofSeconds(options.timeoutSeconds()).toNanos()
                 : config.maxTimeout().toNanos();           // RFC 2349's timeout: the longest wait, not a fixed one
         EventLoop loop = first;
-        for (EventLoop l : loops) if (l.load < loop.load) loop = l;
+        for (EventLoop l : loops) if (l.load.get() < loop.load.get()) loop = l;
         DatagramChannel channel = null;
         try {
             channel = DatagramChannel.open(client.getAddress() instanceof Inet4Address   // IPv4 without the v6 layer
@@ -207,7 +207,7 @@ public final class TftpServer implements AutoCloseable {
                 now);
         transfers.incrementAndGet();
         perClient.merge(client.getAddress(), 1, Integer::sum);
-        loop.load++;                                        // until that loop counts it itself
+        loop.load.incrementAndGet();                        // that loop counts it down when it ends
         if (loop == first) loop.begin(t, now);
         else loop.handOver(t);
     }
