@@ -6,6 +6,7 @@ import io.github.pieeprom.testing.PackagedCheckout;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +27,29 @@ import org.junit.jupiter.api.io.TempDir;
 class LauncherIT {
     @TempDir
     Path tmp;
+
+    /**
+     * Every run of the launcher may start a training in the background that writes under {@code target/startup}
+     * (or the user's cache): the temp folder is deleted after this, so wait until no training has held a lock for
+     * two seconds in a row (a test that ended first left a training writing while JUnit deleted its folder).
+     */
+    @AfterEach
+    void trainingsEnded() throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180), quietSince = System.nanoTime();
+        while (System.nanoTime() < deadline && System.nanoTime() - quietSince < TimeUnit.SECONDS.toNanos(2)) {
+            if (trainingLockIn(tmp)) quietSince = System.nanoTime();
+            Thread.sleep(100);
+        }
+    }
+
+    private static boolean trainingLockIn(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            return all.anyMatch(f -> f.getFileName().toString().endsWith(".lock")
+                    && f.getParent().getFileName().toString().equals("startup"));
+        } catch (IOException | UncheckedIOException e) {
+            return true;                                   // a file vanished mid-walk: something is still writing
+        }
+    }
 
     private Path checkout() throws IOException {
         return PackagedCheckout.create(tmp.resolve("checkout"));
