@@ -17,7 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A read-only TFTP server: a few NIO event loops (one per processor) over one socket per transfer, so concurrent
@@ -40,7 +39,6 @@ public final class TftpServer implements AutoCloseable {
     private final DatagramChannel listening;
     private final InetSocketAddress address;
     private final List<EventLoop> loops = new ArrayList<>();
-    private final AtomicInteger transfers = new AtomicInteger();
     private final Map<InetAddress, Integer> perClient = new ConcurrentHashMap<>();
     private final ByteBuffer in = ByteBuffer.allocateDirect(65536);     // requests: read by the first loop only
     private final List<Waiting> waiting = new ArrayList<>();            // the first loop's, too
@@ -178,7 +176,8 @@ public final class TftpServer implements AutoCloseable {
             case "netascii" -> true;
             default -> throw new Refusal(Error.ILLEGAL_OPERATION, "mode " + request.mode() + " is not supported");
         };
-        int inAll = transfers.get();
+        int inAll = 0;
+        for (EventLoop l : loops) inAll += l.load.get();    // each loop's count of the transfers placed on it
         if (inAll >= config.maxTransfers()) throw new Refusal(Error.NOT_DEFINED,
                 "server busy: %d transfers in progress (the limit)".formatted(inAll));
         int fromClient = perClient.getOrDefault(client.getAddress(), 0);
@@ -205,7 +204,6 @@ public final class TftpServer implements AutoCloseable {
         Transfer t = new Transfer(channel, client, request.file(), content, options,
                 new RoundTrip(config.minTimeout().toNanos(), ceiling), config.giveUp().toNanos(), loop.sendBuffer(),
                 now);
-        transfers.incrementAndGet();
         perClient.merge(client.getAddress(), 1, Integer::sum);
         loop.load.incrementAndGet();                        // that loop counts it down when it ends
         if (loop == first) loop.begin(t, now);
@@ -214,7 +212,6 @@ public final class TftpServer implements AutoCloseable {
 
     /** Called by a loop when one of its transfers ended, however. */
     void ended(Transfer t) {
-        transfers.decrementAndGet();
         perClient.computeIfPresent(t.client.getAddress(), (ip, n) -> n == 1 ? null : n - 1);
     }
 
