@@ -12,7 +12,9 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Everything a batch reads before it plans: the manifest, the templates and images its rows name (paths relative
@@ -24,9 +26,11 @@ import java.util.Map;
  * BatchPlan plan = inputs.plan(1_700_000_000L);
  * </pre>
  */
-public record BatchInputs(Manifest manifest, Map<String, Template> templates, BaseImages images) {
+public record BatchInputs(Manifest manifest, Map<String, Template> templates, BaseImages images, Set<Path> files) {
+    /** {@code files}: every file read (manifest, templates, images), for a caller that must not write over one. */
     public BatchInputs {
         templates = Map.copyOf(templates);
+        files = Set.copyOf(files);
     }
 
     /**
@@ -36,7 +40,9 @@ public record BatchInputs(Manifest manifest, Map<String, Template> templates, Ba
     public static BatchInputs read(Path manifest, Map<Soc, Path> baseImages) throws IOException {
         Manifest rows = Manifest.parse(manifest.toString(), ImageFiles.readInput(manifest));
         Path folder = manifest.toAbsolutePath().getParent();
-        return new BatchInputs(rows, templates(rows, folder), images(rows, folder, baseImages));
+        Set<Path> files = new HashSet<>(baseImages.values());
+        files.add(manifest);
+        return new BatchInputs(rows, templates(rows, folder, files), images(rows, folder, baseImages, files), files);
     }
 
     /** The plan of these inputs; {@code ts} is the {@code ts:} of every {@code pieeprom.sig}. */
@@ -45,7 +51,7 @@ public record BatchInputs(Manifest manifest, Map<String, Template> templates, Ba
     }
 
     /** Every template the manifest names that exists; a row naming a missing one is rejected by the plan. */
-    private static Map<String, Template> templates(Manifest rows, Path folder) throws IOException {
+    private static Map<String, Template> templates(Manifest rows, Path folder, Set<Path> files) throws IOException {
         Map<String, Template> templates = new HashMap<>();
         for (Manifest.Row row : rows.rows()) {
             String name = row.get(Manifest.TEMPLATE);
@@ -53,11 +59,13 @@ public record BatchInputs(Manifest manifest, Map<String, Template> templates, Ba
             Path path = file(rows, row, Manifest.TEMPLATE, folder);
             if (path == null || !Files.isRegularFile(path)) continue;
             templates.put(name, Template.parse(name, Utf8.decode(name, ImageFiles.readInput(path))));
+            files.add(path);
         }
         return templates;
     }
 
-    private static BaseImages images(Manifest rows, Path folder, Map<Soc, Path> baseImages) throws IOException {
+    private static BaseImages images(Manifest rows, Path folder, Map<Soc, Path> baseImages, Set<Path> files)
+            throws IOException {
         Map<Soc, EepromImage> bySoc = new EnumMap<>(Soc.class);
         for (Soc soc : Soc.values()) if (baseImages.containsKey(soc)) bySoc.put(soc, ImageFiles.read(baseImages.get(soc)));
         for (Map.Entry<Soc, EepromImage> e : bySoc.entrySet()) if (e.getValue().soc() != e.getKey())
@@ -70,6 +78,7 @@ public record BatchInputs(Manifest manifest, Map<String, Template> templates, Ba
             Path path = file(rows, row, Manifest.IMAGE, folder);
             if (path == null || !Files.isRegularFile(path)) continue;
             byName.put(name, EepromImage.parse(name, ImageFiles.readImageBytes(path)));
+            files.add(path);
         }
         return new BaseImages(bySoc, byName);
     }

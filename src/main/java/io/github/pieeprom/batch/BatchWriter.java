@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -62,8 +63,8 @@ public final class BatchWriter {
         if (!Files.isDirectory(parent)) throw new NoSuchFileException(parent.toString(), null,
                 "the folder for " + out + " does not exist");
         Output format = Output.of(out);
-        if (format == Output.DIRECTORY && Files.exists(out)) throw new FileAlreadyExistsException(out.toString(),
-                null, "already exists; a batch writes a new folder");
+        if (format == Output.DIRECTORY && Files.exists(out, LinkOption.NOFOLLOW_LINKS))   // a link too, even dangling
+            throw new FileAlreadyExistsException(out.toString(), null, "already exists; a batch writes a new folder");
         if (Files.isDirectory(out)) throw new FileAlreadyExistsException(out.toString(), null,
                 ImageFiles.IS_A_FOLDER);
         Path spool = TempFiles.createDirectory(parent, "." + out.getFileName() + ".");   // gone on Ctrl-C too
@@ -98,11 +99,7 @@ public final class BatchWriter {
         Path archive = TempFiles.createFile(parent, "." + out.getFileName() + ".", ".tmp");
         try {
             Archive.pack(spool, format, plan.ts(), archive);
-            readable(archive, "rw-r--r--");
-            TempFiles.commit(() -> {
-                Files.move(archive, out, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-                TempFiles.forget(archive);
-            });
+            ImageFiles.publish(archive, out);       // as an image is written: through a link, into a device or FIFO
         } finally {
             TempFiles.delete(archive);
         }

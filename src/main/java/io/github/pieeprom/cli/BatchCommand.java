@@ -83,7 +83,10 @@ final class BatchCommand implements Command {
         Map<Soc, Path> bases = new EnumMap<>(Soc.class);
         if (args.has(IMAGE_2711)) bases.put(Soc.BCM2711, args.get(IMAGE_2711));
         if (args.has(IMAGE_2712)) bases.put(Soc.BCM2712, args.get(IMAGE_2712));
-        BatchPlan plan = BatchInputs.read(manifest, bases).plan(timestamp);
+        Outputs.notStandardOutput(out, "a batch writes a folder or an archive");
+        BatchInputs inputs = BatchInputs.read(manifest, bases);
+        for (Path input : inputs.files()) Outputs.notAnInput(out, input, "an input of the batch");
+        BatchPlan plan = inputs.plan(timestamp);
         PrintWriter err = console.err();
         plan.rejected().forEach(r -> err.println((keepGoing ? "eeprom: skipped: " : "eeprom: error: ") + r.message()));
         int bad = plan.rejected().size();

@@ -164,6 +164,41 @@ public final class ImageFiles {
     }
 
     /**
+     * Puts a complete file made elsewhere ({@code staged}, say an archive built in a temporary file) in place as
+     * {@code target}, as {@link #write(Path, byte[])} would write it: renamed over the file at the end of target's
+     * symbolic links (the links kept, that file's mode kept), or, for a device or FIFO, copied through. {@code staged}
+     * stays the caller's to delete.
+     */
+    public static void publish(Path staged, Path target) throws IOException {
+        Destination d = destination(target);
+        if (d.through()) {
+            try (FileChannel from = FileChannel.open(staged); FileChannel to = FileChannel.open(d.named(),
+                    StandardOpenOption.WRITE, StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING)) {
+                for (long at = 0, size = from.size(); at < size; ) at += from.transferTo(at, size - at, to);
+            } catch (IOException e) {
+                throw onTarget(d.named(), e);
+            }
+            return;
+        }
+        // a rename works within one file system: beside the real target, which a link may put in another folder
+        boolean beside = d.real().getParent().equals(staged.toAbsolutePath().normalize().getParent());
+        Path tmp = beside ? staged : TempFiles.createFile(d.real().getParent(), "." + d.real().getFileName() + ".",
+                ".tmp");
+        try {
+            if (!beside) Files.copy(staged, tmp, StandardCopyOption.REPLACE_EXISTING);
+            PosixFileAttributeView posix = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+            if (posix != null) posix.setPermissions(Files.exists(d.real(), LinkOption.NOFOLLOW_LINKS)
+                    ? Files.getPosixFilePermissions(d.real()) : NEW_FILE);
+            TempFiles.commit(() -> Files.move(tmp, d.real(), StandardCopyOption.REPLACE_EXISTING,
+                    StandardCopyOption.ATOMIC_MOVE));
+        } catch (IOException e) {
+            throw onTarget(d.named(), e);
+        } finally {
+            if (!beside) TempFiles.delete(tmp);
+        }
+    }
+
+    /**
      * Writes {@code files} into {@code dir} under their names, creating it if missing: all of them or, on a
      * failure, none ({@link #write(Map)}).
      */

@@ -2,6 +2,7 @@ package io.github.pieeprom.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.pieeprom.testing.SpecialFiles;
 import io.github.pieeprom.testing.SyntheticImage;
 import io.github.pieeprom.testing.TmpfsMount;
 import java.io.IOException;
@@ -209,5 +210,70 @@ class BatchCommandTest {
                     + " (see 'eeprom batch --help')\n");
             assertThat(dirListing()).containsExactly("devices.csv", "pi4.bin", "rack.conf");
         }
+    }
+
+    @Test
+    void anArchiveOutputThatIsADeviceOrAFifoIsWrittenThroughAndKept() throws Exception {
+        Path device = SpecialFiles.nullDevice(dir.resolve("null.tar"));
+        Cli.Result r = batch("name,soc\nn1,2711\n", "null.tar");
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        assertThat(SpecialFiles.isSpecial(device)).as("still a device, not a regular file").isTrue();
+
+        Path fifo = SpecialFiles.fifo(dir.resolve("fleet.tar"));
+        Process tar = new ProcessBuilder("tar", "-tf", fifo.toString()).start();      // the reader at the other end
+        r = batch("name,soc\nn1,2711\n", "fleet.tar");
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        String listing = new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(tar.waitFor()).isZero();
+        assertThat(listing).contains("/pieeprom.bin", "/pieeprom.sig", "manifest.json");
+        assertThat(SpecialFiles.isSpecial(fifo)).isTrue();
+        assertThat(SpecialFiles.names(dir)).containsExactly("devices.csv", "fleet.tar", "null.tar", "pi4.bin",
+                "rack.conf");                                                   // no spool or temporary file left
+    }
+
+    @Test
+    void anArchiveOutputThatIsALinkReplacesItsTargetAndKeepsTheLink() throws Exception {
+        Path elsewhere = Files.createDirectory(dir.resolve("elsewhere"));
+        Path link = Files.createSymbolicLink(dir.resolve("fleet.tar"), elsewhere.resolve("fleet-1.tar"));
+        Cli.Result r = batch("name,soc\nn1,2711\n", "fleet.tar");
+        assertThat(r.exit()).as(r.stderr()).isZero();
+        assertThat(Files.isSymbolicLink(link)).isTrue();
+        Process tar = new ProcessBuilder("tar", "-tf", elsewhere.resolve("fleet-1.tar").toString()).start();
+        assertThat(new String(tar.getInputStream().readAllBytes(), StandardCharsets.UTF_8))
+                .contains("/pieeprom.bin", "manifest.json");
+        assertThat(tar.waitFor()).isZero();
+        assertThat(SpecialFiles.names(elsewhere)).containsExactly("fleet-1.tar");
+    }
+
+    @Test
+    void anOutputThatIsOneOfTheBatchsInputsIsRefusedAndTheInputKept() throws IOException {
+        byte[] image = Files.readAllBytes(pi4);
+        Path base = Files.write(dir.resolve("base.tar"), image);                  // an image whose name ends in .tar
+        Path manifest = Files.writeString(dir.resolve("devices.csv"), "name,soc,template,rack\nn1,2711,rack.conf,r1\n");
+        for (Path input : new Path[] {base, manifest, dir.resolve("rack.conf")}) {
+            Path out = input.equals(base) ? base : Files.createSymbolicLink(dir.resolve("out.zip"), input);
+            Cli.Result r = Cli.run("batch", manifest.toString(), "--image-2711", base.toString(), "-o", out.toString());
+            assertThat(r.exit()).as(input + ": a usage error").isEqualTo(2);
+            assertThat(r.stderr()).isEqualTo("eeprom: error: " + out + ": is also an input of the batch; writing the "
+                    + "output there would destroy it\n");
+            if (!input.equals(base)) Files.delete(out);
+        }
+        assertThat(Files.readAllBytes(base)).isEqualTo(image);
+        assertThat(Files.readString(manifest)).startsWith("name,soc");
+    }
+
+    @Test
+    void standardOutputOrAnExistingLinkIsRefusedForAFolder() throws IOException {
+        Path manifest = Files.writeString(dir.resolve("devices.csv"), "name,soc\nn1,2711\n");
+        Cli.Result r = Cli.run("batch", manifest.toString(), "--image-2711", pi4.toString(), "-o", "-");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: -o -: a batch writes a folder or an archive; give a file "
+                + "name\n");
+        Path dangling = Files.createSymbolicLink(dir.resolve("fleet"), dir.resolve("nowhere"));
+        r = batch("name,soc\nn1,2711\n", "fleet");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: " + dangling + ": already exists; a batch writes a new "
+                + "folder\n");
+        assertThat(Files.isSymbolicLink(dangling)).isTrue();
     }
 }
