@@ -142,6 +142,14 @@ final class TftpStageCommand implements Command {
                 update(args.get(EEPROM_UPDATE), root), dnsmasq == null ? Optional.empty()
                         : Optional.of(new Dnsmasq(root.toAbsolutePath().normalize(), args.get(NETWORK))));
         StagingPlan plan = profile != null ? StagingPlan.ofProfile(inputs, profile) : StagingPlan.of(inputs);
+        if (dnsmasq != null && !args.flag(DRY_RUN)) {       // refused before anything is staged: bad input changes nothing
+            for (String file : inputs.bootFiles()) Outputs.notAnInput(dnsmasq, boot.resolve(file), "a boot file");
+            Outputs.notAnInput(dnsmasq, args.get(DEVICES), "the --devices file");
+            Outputs.notAnInput(dnsmasq, args.get(CMDLINE_FILE), "the --cmdline-file");
+            Outputs.notAnInput(dnsmasq, args.get(EEPROM_UPDATE), "the --eeprom-update image");
+            Outputs.notAnInput(dnsmasq, inputs.configTxt().orElse(null), "the --config-txt file");
+            ImageFiles.requireWritable(dnsmasq);
+        }
         PrintWriter out = console.out();
         List<String> warnings = Stager.sdCardRoots(plan);      // printed once the stage went well: else one line
         if (args.flag(DRY_RUN)) {

@@ -164,6 +164,14 @@ public final class ImageFiles {
     }
 
     /**
+     * Refuses, before a command does any other work, a {@code target} that {@link #write(Path, byte[])} would refuse
+     * for where it is: a folder, a missing folder, a file where its folder should be, a loop of links.
+     */
+    public static void requireWritable(Path target) throws IOException {
+        destination(target);
+    }
+
+    /**
      * Puts a complete file made elsewhere ({@code staged}, say an archive built in a temporary file) in place as
      * {@code target}, as {@link #write(Path, byte[])} would write it: renamed over the file at the end of target's
      * symbolic links (the links kept, that file's mode kept), or, for a device or FIFO, copied through. {@code staged}

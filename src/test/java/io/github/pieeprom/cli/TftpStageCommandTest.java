@@ -124,6 +124,40 @@ class TftpStageCommandTest {
     }
 
     @Test
+    void aDnsmasqSnippetThatWouldOverwriteAnInputOrCannotBeWrittenIsRefusedBeforeAnythingIsStaged() throws IOException {
+        Path devices = Files.writeString(tmp.resolve("devices.csv"), "serial\n1234abcd\n");
+        Path template = Files.writeString(tmp.resolve("cmdline.template"), "root=/dev/nfs\n");
+        Path image = Files.write(tmp.resolve("nb.bin"),
+                Files.readAllBytes(FirmwareSamples.DIR.resolve("synthetic-2711-notbootable.bin")));
+        Map<String, List<String>> inputs = new TreeMap<>(Map.of(
+                boot.resolve("cmdline.txt") + ": is also a boot file", List.of("--serial", "1234abcd"),
+                devices + ": is also the --devices file", List.of("--devices", devices.toString()),
+                template + ": is also the --cmdline-file", List.of("--serial", "1234abcd", "--cmdline-file",
+                        template.toString()),
+                image + ": is also the --eeprom-update image", List.of("--serial", "1234abcd", "--eeprom-update",
+                        image.toString())));
+        for (Map.Entry<String, List<String>> c : inputs.entrySet()) {
+            Path target = Path.of(c.getKey().substring(0, c.getKey().indexOf(": ")));
+            byte[] before = Files.readAllBytes(target);
+            List<String> args = new ArrayList<>(c.getValue());
+            args.addAll(List.of("--dnsmasq", target.toString(), "--proxy-dhcp", "10.0.0.0"));
+            Cli.Result r = stage(args.toArray(String[]::new));
+            assertThat(r.exit()).as(c.getKey()).isEqualTo(2);
+            assertThat(r.stderr()).isEqualTo("eeprom: error: " + c.getKey()
+                    + "; writing the output there would destroy it\n");
+            assertThat(Files.readAllBytes(target)).isEqualTo(before);
+            assertThat(root).as("nothing staged").doesNotExist();
+        }
+        for (Path unwritable : new Path[] {tmp.resolve("nope/rpi.conf"), boot}) {
+            Cli.Result r = stage("--serial", "1234abcd", "--dnsmasq", unwritable.toString(), "--proxy-dhcp", "10.0.0.0");
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.stderr()).startsWith("eeprom: error: ").doesNotContain("\n\n");
+            assertThat(r.out()).isEmpty();
+            assertThat(root).as("nothing staged").doesNotExist();
+        }
+    }
+
+    @Test
     void dryRunPrintsThePlanAndWritesNothing() {
         Cli.Result r = stage("--serial", "1234abcd", "--cmdline", NFS, "--var", "server=10.0.0.1", "--link", "symlink",
                 "--dry-run");
