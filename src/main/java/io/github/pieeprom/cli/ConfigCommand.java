@@ -8,6 +8,7 @@ import io.github.pieeprom.image.Section;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
 
 /** Drop-in for {@code rpi-eeprom-config}'s offline modes: same options, same output bytes. */
@@ -80,6 +81,8 @@ final class ConfigCommand implements Command {
         Path out = args.get(OUT);
         boolean change = config != null || args.has(TIMESTAMP) || args.has(BOOTCODE) || args.has(BOOTSYS)
                 || args.has(CACERT);
+        if (change && args.flag(EXTRACT)) throw new UsageException("-x writes the image's files into this folder and "
+                + "changes nothing: give -x alone, or --config, --timestamp, --bootcode, --bootsys, --cacertder");
         if (!change) Outputs.notAnInput(out, image, "the image to read");     // with a change, in place is fine
         Outputs.notAnInput(out, config, "the --config file");
         Outputs.notAnInput(out, args.get(DIGEST), "the --digest file");
@@ -92,7 +95,9 @@ final class ConfigCommand implements Command {
         EepromImage source = Inputs.image(image);
         if (args.flag(DEBUG)) debug(source, console.err());
         if (args.flag(EXTRACT)) {
-            ImageFiles.writeInto(Path.of(""), ImageContents.asReference(source));
+            List<ImageContents.HeldFile> files = ImageContents.asReference(source);
+            for (ImageContents.HeldFile f : files) Outputs.notAnInput(Path.of(f.name()), image, "the image to read");
+            ImageFiles.writeInto(Path.of(""), files);
             return 0;
         }
         ImageEdits edits = Edits.of(args.get(TIMESTAMP), args.get(BOOTCODE), args.get(BOOTSYS), args.get(CACERT), config,

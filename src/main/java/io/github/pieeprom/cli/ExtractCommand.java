@@ -51,7 +51,9 @@ final class ExtractCommand implements Command {
         EepromImage source = Inputs.image(image);
         if (all) {
             List<ImageContents.Entry> entries = ImageContents.all(source);
-            ImageFiles.writeInto(dir, ImageContents.files(entries));
+            List<ImageContents.HeldFile> files = ImageContents.files(entries);
+            for (ImageContents.HeldFile f : files) Outputs.notAnInput(dir.resolve(f.name()), image, "the image to read");
+            ImageFiles.writeInto(dir, files);
             print(entries, dir, console.out());
         } else {
             Outputs.write(console, out, source.bootConfig());

@@ -215,8 +215,20 @@ public final class ImageFiles {
         for (ImageContents.HeldFile file : files) targets.put(dir.resolve(file.name()), file.bytes());
         if (Files.exists(dir) && !Files.isDirectory(dir)) throw new FileSystemException(dir.toString(), null,
                 IS_A_FILE);
-        if (!Files.isDirectory(dir)) Files.createDirectories(dir);
-        write(targets);
+        if (Files.isDirectory(dir)) {
+            write(targets);
+            return;
+        }
+        Files.createDirectories(dir);
+        TempFiles.register(dir);                // a failure or a signal before the files are in leaves no empty folder
+        boolean written = false;
+        try {
+            write(targets);
+            written = true;
+        } finally {
+            if (written) TempFiles.forget(dir);
+            else TempFiles.delete(dir);
+        }
     }
 
     /** A complete temporary file, waiting to be renamed over its target. */

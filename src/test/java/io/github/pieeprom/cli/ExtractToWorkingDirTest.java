@@ -8,6 +8,7 @@ import io.github.pieeprom.testing.Conformance;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,5 +34,28 @@ class ExtractToWorkingDirTest {
         assertThat(cwd.resolve("bootsys")).hasSize(78356);
         // the read-only region's updatetime comes first and wins, as in the reference (FORMAT.md Q7)
         assertThat(cwd.resolve("updatetime")).hasBinaryContent(new byte[] {0, 0, 0, 0, -1, -1, -1, -1});
+    }
+
+    @Test
+    void extractRefusesToWriteOverTheImageOrAlongsideAChange() throws Exception {
+        Path image = Files.copy(Conformance.file("firmware/2712-pieeprom-2026-08-12.bin"), cwd.resolve("bootcode.bin"));
+        byte[] before = Files.readAllBytes(image);
+        Files.writeString(cwd.resolve("bootconf.txt"), "[all]\nBOOT_ORDER=0xf1\n");
+        for (String[] args : new String[][] {{"config", "-x", "bootcode.bin"},
+                {"config", "-x", "-c", "bootconf.txt", "-o", "out.bin", "bootcode.bin"}}) {
+            Process p = new ProcessBuilder(Stream.concat(Stream.of(Path.of(System.getProperty("java.home"), "bin",
+                    "java").toString(), "-cp", System.getProperty("java.class.path"), EepromCli.class.getName()),
+                    Stream.of(args)).toList()).directory(cwd.toFile()).redirectErrorStream(true).start();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            String output = new String(p.getInputStream().readAllBytes());
+            assertThat(p.exitValue()).as(output).isEqualTo(2);
+            assertThat(output).hasLineCount(1).startsWith("eeprom: error: ");
+        }
+        assertThat(image).hasBinaryContent(before);
+        assertThat(cwd.resolve("bootconf.txt")).hasContent("[all]\nBOOT_ORDER=0xf1\n");
+        try (var files = Files.list(cwd)) {
+            assertThat(files.map(f -> f.getFileName().toString()).sorted()).containsExactly("bootcode.bin",
+                    "bootconf.txt");
+        }
     }
 }

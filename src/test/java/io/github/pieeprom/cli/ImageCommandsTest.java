@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.testing.Conformance;
+import io.github.pieeprom.testing.SpecialFiles;
 import io.github.pieeprom.testing.SyntheticImage;
+import io.github.pieeprom.testing.TmpfsMount;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -145,6 +147,25 @@ class ImageCommandsTest {
         }
         assertThat(dir.resolve("bootmain")).hasBinaryContent(SyntheticImage.text(300_000, "bootmain"));
         assertThat(r.out()).contains("updatetime.partition-a", "(second copy of updatetime, from partition-a)");
+    }
+
+    @Test
+    void extractAllRefusesToWriteOverTheImageItReadsAndLeavesNoFolderWhenTheDiskIsFull() throws Exception {
+        Path dir = Files.createDirectory(tmp.resolve("x"));
+        Path image = Files.copy(ab, dir.resolve("bootcode.bin"));          // named as a file the image holds
+        byte[] before = Files.readAllBytes(image);
+        Cli.Result r = Cli.run("extract", image.toString(), "--all", "-d", dir.toString());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: " + image + ": is also the image to read; writing the output "
+                + "there would destroy it\n");
+        assertThat(image).hasBinaryContent(before);
+        try (TmpfsMount disk = TmpfsMount.of(tmp.resolve("disk"), "size=128k")) {  // less than the A/B image's files
+            Path out = disk.dir().resolve("all");
+            r = Cli.run("extract", ab.toString(), "--all", "-d", out.toString());
+            assertThat(r.exit()).isEqualTo(1);
+            assertThat(r.stderr()).startsWith("eeprom: error: " + out + "/").endsWith(": No space left on device\n");
+            assertThat(SpecialFiles.names(disk.dir())).as("no folder, no temporary file").isEmpty();
+        }
     }
 
     @Test
