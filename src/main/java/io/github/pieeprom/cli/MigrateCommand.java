@@ -74,6 +74,10 @@ final class MigrateCommand implements Command {
         if (!args.flag(DRY_RUN)) Outputs.requireOut(out, "migrate writes an image and its .sig beside it", "migrate");
         Set<Part> parts = args.has(ONLY) ? EnumSet.copyOf(args.<Part>all(ONLY)) : Part.ALL;
         if (!isImage(from)) Outputs.notAnInput(out, from, "the config to carry");   // an image: in place is fine
+        if (out != null && !args.flag(DRY_RUN)) {                                   // but not over its .sig
+            Outputs.notAnInput(Path.of(out + ".sig"), from, "what to carry from");
+            Outputs.notAnInput(Path.of(out + ".sig"), args.get(TO), "the image to carry onto");
+        }
         Inputs.readOnce(from, args.get(TO));
         EepromImage target = Inputs.image(args.get(TO));
         Optional<EepromImage> source = isImage(from) ? Optional.of(ImageFiles.read(from)) : Optional.empty();

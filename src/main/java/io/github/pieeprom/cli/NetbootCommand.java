@@ -132,6 +132,7 @@ final class NetbootCommand implements Command {
         long timestamp = Timestamps.sigTimestamp(args, TS, Clock.systemUTC());
         Path out = args.get(OUT);
         Path sig = out.resolveSibling(out.getFileName() + ".sig");
+        Outputs.notAnInput(sig, image, "the image to read");    // -o IMAGE is fine (in place); its .sig is not
         Map<Path, byte[]> files = new LinkedHashMap<>();
         files.put(out, result);
         files.put(sig, SigFile.of(result, timestamp, Optional.of(source.soc())).toByteArray());

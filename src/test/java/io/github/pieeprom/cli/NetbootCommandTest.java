@@ -6,6 +6,7 @@ import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.signing.SigFile;
 import io.github.pieeprom.testing.Conformance;
+import io.github.pieeprom.testing.FirmwareSamples;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -83,5 +84,21 @@ class NetbootCommandTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.stderr()).isEqualTo("eeprom: error: --client-ip needs --subnet and --tftp-ip: the bootloader "
                 + "skips DHCP only then\n");
+    }
+
+    @Test
+    void anOutputWhoseSigWouldLandOnTheImageItReadsIsRefused() throws IOException {
+        Path image = Files.copy(FirmwareSamples.DIR.resolve("synthetic-2711-notbootable.bin"), dir.resolve("nb.sig"));
+        byte[] before = Files.readAllBytes(image);
+        Cli.Result netboot = Cli.run("netboot", image.toString(), "-o", dir.resolve("nb").toString(), "--boot-order",
+                "0xf21");
+        Cli.Result migrate = Cli.run("migrate", image.toString(), image.toString(), "-o", dir.resolve("nb").toString());
+        for (Cli.Result r : new Cli.Result[] {netboot, migrate}) {
+            assertThat(r.exit()).isEqualTo(2);
+            assertThat(r.stderr()).startsWith("eeprom: error: " + image + ": is also ").endsWith("; writing the output "
+                    + "there would destroy it\n");
+        }
+        assertThat(image).hasBinaryContent(before);
+        assertThat(dir.resolve("nb")).doesNotExist();
     }
 }
