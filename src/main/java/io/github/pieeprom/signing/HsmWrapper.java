@@ -23,10 +23,17 @@ public final class HsmWrapper {
 
     /** Runs {@code command} (a program, not a shell line) on {@code file}; returns the 256-byte signature. */
     public static byte[] sign(String command, Path file) throws IOException {
-        Process process = new ProcessBuilder(command, "-a", "rsa2048-sha256", file.toString())
-                .redirectInput(ProcessBuilder.Redirect.INHERIT)     // a wrapper may ask for a PIN
-                .redirectError(ProcessBuilder.Redirect.INHERIT)     // and explains its own failures
-                .start();
+        Process process;
+        try {
+            process = new ProcessBuilder(command, "-a", "rsa2048-sha256", file.toString())
+                    .redirectInput(ProcessBuilder.Redirect.INHERIT)     // a wrapper may ask for a PIN
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)     // and explains its own failures
+                    .start();
+        } catch (IOException e) {   // the JDK's cause: "error=2, No such file or directory" (17), "Exec failed, error: 2
+            String why = String.valueOf((e.getCause() != null ? e.getCause() : e).getMessage())     // (No such ...)" (25)
+                    .replaceFirst("^(Exec failed, )?error[=:] ?\\d+,? ?", "").strip().replaceFirst("^\\((.*)\\)$", "$1");
+            throw EepromException.in(command, "cannot run the HSM wrapper: %s", why);
+        }
         byte[] printed;
         try (InputStream out = process.getInputStream()) {
             printed = out.readNBytes(MAX_OUTPUT + 1);                 // a signature is 512 hex digits

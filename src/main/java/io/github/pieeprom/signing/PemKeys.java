@@ -118,7 +118,12 @@ public final class PemKeys {
         try (PEMParser parser = new PEMParser(new StringReader(pem))) {
             return parser.readObject();
         } catch (IOException | RuntimeException e) {
-            throw EepromException.in(source, "not a readable PEM key: %s", e.getMessage());
+            // Bouncy Castle's message names its own exception ("problem parsing PRIVATE KEY:
+            // java.lang.IllegalArgumentException: failed to construct sequence from byte[]"): its first part is enough
+            String message = String.valueOf(e.getMessage());
+            String bare = message.replaceFirst(":? ?java\\.[\\w.]+(Exception|Error).*$", "");
+            throw EepromException.in(source, "not a readable PEM key: %s", bare.equals(message) ? message
+                    : bare + ": its content is not a key (damaged, or cut short)");
         }
     }
 

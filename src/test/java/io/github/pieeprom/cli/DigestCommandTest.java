@@ -97,6 +97,18 @@ class DigestCommandTest {
     }
 
     @Test
+    void aPemWhoseBodyIsCutShortOrAWrapperThatCannotRunIsOneLineWithoutJavaNames() throws IOException {
+        Path key = Files.writeString(tmp.resolve("short.pem"), "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+        Path out = tmp.resolve("out.sig");
+        assertBadInput(Cli.run("digest", config, "-k", key.toString(), "-o", out.toString()),
+                key + ": not a readable PEM key: problem parsing PRIVATE KEY: its content is not a key (damaged, or cut "
+                        + "short)", out);
+        Path missing = tmp.resolve("no-such-wrapper");
+        assertBadInput(Cli.run("digest", config, "--hsm-wrapper", missing.toString(), "-o", out.toString()),
+                missing + ": cannot run the HSM wrapper: No such file or directory", out);
+    }
+
+    @Test
     void aCorruptPemIsOneLine() throws IOException {
         Path key = tmp.resolve("corrupt.pem");
         Files.writeString(key, Files.readString(Path.of(privateKey)).replace("-----END RSA PRIVATE KEY-----", ""));
