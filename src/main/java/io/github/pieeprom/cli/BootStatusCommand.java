@@ -41,6 +41,8 @@ final class BootStatusCommand implements Command {
     @Override
     public int run(Parsed args, Console console) throws IOException {
         Path root = args.get(ROOT);
+        if (!Files.isDirectory(root)) throw EepromException.in(root.toString(), Files.exists(root)   // a typo, not a
+                ? "the TFTP root is a file, not a folder" : "no such folder");                      // quiet rack
         Path state = BootStateFiles.folder(root, args.get(STATE));
         List<Board> boards = BootStateFiles.read(state);
         String one = args.get(BOARD);

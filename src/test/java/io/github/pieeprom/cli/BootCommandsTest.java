@@ -128,6 +128,9 @@ class BootCommandsTest {
         Cli.Result empty = Cli.run("boot", "status", "--root", root.toString());
         assertThat(new String(empty.stdout(), StandardCharsets.UTF_8))
                 .isEqualTo("no boards seen yet (state: " + root.resolve(".eeprom-boot") + ")\n");
+        Cli.Result typo = Cli.run("boot", "status", "--root", tmp.resolve("roto").toString());
+        assertThat(typo.exit()).as("a root that is not there is not a quiet rack").isEqualTo(1);
+        assertThat(typo.stderr()).isEqualTo("eeprom: error: " + tmp.resolve("roto") + ": no such folder\n");
         Files.createSymbolicLink(root.resolve("5b154510"), tmp.resolve("images/gone"));
         Files.createDirectories(root.resolve(".eeprom-boot"));
         Files.writeString(root.resolve(".eeprom-boot/boards.tsv"), "# eeprom boot state 1\nmac=dc:a6:32:2e:f8:ed\t"
