@@ -31,7 +31,7 @@ public enum Board {
         return title;
     }
 
-    Soc soc() {
+    public Soc soc() {
         return soc;
     }
 

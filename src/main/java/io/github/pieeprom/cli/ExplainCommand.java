@@ -34,6 +34,9 @@ final class ExplainCommand implements Command {
         Board target = board != null ? Board.parse(board).orElseThrow(() -> new UsageException(
                 "--board expects " + Text.either(BOARDS) + ", found \"" + board + "\"")) : null;
         ConfigSource source = ConfigSource.read(args.get(PATH));
+        if (target != null && source.image().isPresent() && source.image().get().soc() != target.soc())
+            throw new UsageException("--board %s is a BCM%s board; %s is a BCM%s image".formatted(board,
+                    target.soc().id(), args.<Path>get(PATH), source.image().get().soc().id()));
         if (target == null) target = source.image().map(i -> Board.defaultFor(i.soc())).orElseThrow(
                 () -> new UsageException("a config file does not say its board: give --board "
                         + String.join("|", BOARDS)));

@@ -3,6 +3,7 @@ package io.github.pieeprom.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pieeprom.testing.Conformance;
+import io.github.pieeprom.testing.FirmwareSamples;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,6 +46,16 @@ class ExplainCommandTest {
                 Without one: tries SD card (or eMMC), then network (TFTP) (NET_BOOT_MAX_RETRIES=5), then starts again \
                 with the first mode, forever (MAX_RESTARTS=-1).
                 """);
+    }
+
+    @Test
+    void aBoardOfTheOtherSocThanTheImagesIsAUsageError() {
+        String image = FirmwareSamples.DIR.resolve("synthetic-2711-notbootable.bin").toString();
+        Cli.Result r = Cli.run("explain", image, "--board", "pi5");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: --board pi5 is a BCM2712 board; " + image
+                + " is a BCM2711 image\n");
+        assertThat(Cli.run("explain", image, "--board", "cm4").exit()).as("a BCM2711 board is fine").isZero();
     }
 
     @Test
