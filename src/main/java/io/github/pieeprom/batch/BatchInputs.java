@@ -57,7 +57,7 @@ public record BatchInputs(Manifest manifest, Map<String, Template> templates, Ba
             String name = row.get(Manifest.TEMPLATE);
             if (name.isEmpty() || templates.containsKey(name)) continue;
             Path path = file(rows, row, Manifest.TEMPLATE, folder);
-            if (path == null || !Files.isRegularFile(path)) continue;
+            if (path == null || !Files.exists(path)) continue;     // a device or FIFO is read: its own error
             templates.put(name, Template.parse(name, Utf8.decode(name, ImageFiles.readInput(path))));
             files.add(path);
         }
@@ -76,7 +76,7 @@ public record BatchInputs(Manifest manifest, Map<String, Template> templates, Ba
             String name = row.get(Manifest.IMAGE);
             if (name.isEmpty() || byName.containsKey(name)) continue;
             Path path = file(rows, row, Manifest.IMAGE, folder);
-            if (path == null || !Files.isRegularFile(path)) continue;
+            if (path == null || !Files.exists(path)) continue;     // a device or FIFO is read: its own error
             byName.put(name, EepromImage.parse(name, ImageFiles.readImageBytes(path)));
             files.add(path);
         }

@@ -266,10 +266,18 @@ public final class BatchPlan {
         return new Candidate(row, soc.get(), base, config, new BuildKey(firstEqual.get(base), config.toBytes()));
     }
 
+    /** A row's line names this many of its config's errors: a wrong file (/etc/passwd) is not echoed whole. */
+    private static final int SHOWN_ERRORS = 3;
+
     private static Checked check(Candidate c) {
         StringJoiner errors = new StringJoiner("; ");
-        for (Finding f : Validator.checkInImage(c.config(), c.base().soc()))
-            if (f.isError()) errors.add(f.line() == 0 ? f.message() : "line " + f.line() + ": " + f.message());
+        int count = 0;
+        for (Finding f : Validator.checkInImage(c.config(), c.base().soc())) {
+            if (!f.isError()) continue;
+            if (++count <= SHOWN_ERRORS) errors.add(f.line() == 0 ? f.message() : "line " + f.line() + ": " + f.message());
+        }
+        if (count > SHOWN_ERRORS) errors.add("and " + (count - SHOWN_ERRORS) + " more errors ('eeprom validate' lists "
+                + "them)");
         return new Checked(errors.toString(), c.base().capacity(EepromImage.BOOTCONF_TXT),
                 SigFile.sha256Hex(c.config().toBytes()));
     }

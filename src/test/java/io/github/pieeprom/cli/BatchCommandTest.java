@@ -276,4 +276,23 @@ class BatchCommandTest {
                 + "folder\n");
         assertThat(Files.isSymbolicLink(dangling)).isTrue();
     }
+
+    @Test
+    void aTemplateThatIsNoConfigIsNamedWithItsFirstErrorsNotEchoedWhole() throws IOException {
+        Files.writeString(dir.resolve("passwd"), "root:x:0:0:root:/root:/bin/bash\n".repeat(10));
+        Cli.Result r = batch("name,soc,template\nn1,2711,passwd\n", "fleet");
+        assertThat(r.exit()).isEqualTo(1);
+        String line = r.stderr().lines().findFirst().orElseThrow();
+        assertThat(line).contains("line 3: expected KEY=VALUE").doesNotContain("line 4:")
+                .endsWith("; and 7 more errors ('eeprom validate' lists them)");
+    }
+
+    @Test
+    void anImageColumnNamingADeviceReadsItAndSaysWhatItHolds() throws Exception {
+        SpecialFiles.nullDevice(dir.resolve("empty.bin"));                    // exists, reads as 0 bytes
+        Cli.Result r = batch("name,soc,image\nn1,2711,empty.bin\n", "fleet");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: empty.bin: expected 524288 bytes (Pi 4) or 2097152 bytes "
+                + "(Pi 5), found 0 bytes\n");
+    }
 }
