@@ -8,6 +8,7 @@ import io.github.pieeprom.signing.PemKeys;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.interfaces.RSAPublicKey;
 
@@ -25,18 +26,33 @@ final class Inputs {
      * refused after MAX_INPUT bytes.
      */
     static byte[] read(Path path) throws IOException {
-        if (isStandardInput(path)) return ImageFiles.readAtMost(System.in, STANDARD_INPUT, MAX_INPUT);
+        if (isStandardInput(path)) return ImageFiles.readAtMost(standardInput(), STANDARD_INPUT, MAX_INPUT);
         return ImageFiles.readAtMost(path, MAX_INPUT);
     }
 
     /** An image: a file, FIFO or device, or standard input for {@code -}, read no further than an image's size. */
     static EepromImage image(Path path) throws IOException {
-        return isStandardInput(path) ? ImageFiles.read(System.in, STANDARD_INPUT) : ImageFiles.read(path);
+        return isStandardInput(path) ? ImageFiles.read(standardInput(), STANDARD_INPUT) : ImageFiles.read(path);
     }
 
     /** A file of any size to hash, or standard input for {@code -}: read as a stream, in constant memory. */
     static InputStream open(Path path) throws IOException {
-        return isStandardInput(path) ? System.in : ImageFiles.open(path);
+        return isStandardInput(path) ? standardInput() : ImageFiles.open(path);
+    }
+
+    /**
+     * {@code System.in}, unless the shell closed it ({@code <&-}): then the JVM's first open file took descriptor 0,
+     * its own {@code lib/modules} (seen on JDK 17 and 25), and reading it would report a 100 MB "input".
+     */
+    private static InputStream standardInput() throws IOException {
+        try {
+            Path fd0 = Files.readSymbolicLink(Path.of("/proc/self/fd/0"));
+            if (fd0.startsWith(Path.of(System.getProperty("java.home")))) throw EepromException.in(STANDARD_INPUT,
+                    "closed (the command was run with <&-): nothing to read");
+        } catch (IOException | UnsupportedOperationException | SecurityException notLinux) {
+            // no /proc: standard input is read as it is
+        }
+        return System.in;
     }
 
     static boolean isStandardInput(Path path) {

@@ -81,4 +81,16 @@ class InputKindsTest {
                 wrapper.toString(), "-o", out.toString()), wrapper + ": HSM wrapper printed more than 65536 bytes; "
                 + "expected 512 hex digits (an RSA-2048 signature)", out);
     }
+
+    @Test
+    void aClosedStandardInputIsSaidSoNotReadAsTheJvmsOwnFile() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder("bash", "-c", "exec \"$0\" -cp \"$1\" " + EepromCli.class.getName()
+                + " info - <&-", java, System.getProperty("java.class.path")).redirectErrorStream(true).start();
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertThat(p.exitValue()).as(output).isEqualTo(1);
+        assertThat(output).isEqualTo("eeprom: error: standard input: closed (the command was run with <&-): nothing "
+                + "to read\n");
+    }
 }
