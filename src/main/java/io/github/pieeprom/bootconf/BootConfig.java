@@ -34,6 +34,7 @@ public final class BootConfig {
     private final List<Line> lines;
     private final List<byte[]> raw;              // each line's bytes, line ending included; never handed out
     private final List<Condition> conditions;    // the condition in force at each line
+    private final List<String> sections;         // the filter of the [section] line each line is under; null before
     private final int size;
 
     private BootConfig(String file, List<Line> lines, List<byte[]> raw) {
@@ -41,12 +42,19 @@ public final class BootConfig {
         this.lines = List.copyOf(lines);
         this.raw = raw;
         List<Condition> in = new ArrayList<>(lines.size());
+        List<String> under = new ArrayList<>(lines.size());
         Condition condition = Condition.ALL;
+        String section = null;
         for (Line line : lines) {
-            if (line.kind() == Line.Kind.SECTION) condition = condition.then(Filter.parse(line.value()));
+            if (line.kind() == Line.Kind.SECTION) {
+                condition = condition.then(Filter.parse(line.value()));
+                section = line.value();
+            }
             in.add(condition);
+            under.add(section);
         }
         this.conditions = List.copyOf(in);
+        this.sections = under;                   // not List.copyOf, which takes no nulls; never handed out
         int bytes = 0;
         for (byte[] r : raw) bytes += r.length;
         this.size = bytes;
@@ -196,9 +204,8 @@ public final class BootConfig {
      */
     private boolean isIn(Line line, String section) {
         if (conditionOf(line).isConfigTxt()) return false;
-        for (int i = line.number() - 1; i >= 0; i--)
-            if (lines.get(i).kind() == Line.Kind.SECTION) return lines.get(i).value().equals(section);
-        return section.equals(ALL) && line.kind() != Line.Kind.BLANK;
+        String under = sections.get(line.number() - 1);     // looked up, not searched for: edits stay linear
+        return under != null ? under.equals(section) : section.equals(ALL) && line.kind() != Line.Kind.BLANK;
     }
 
     private List<byte[]> insertAfter(List<byte[]> lines, int index, byte[] text) {

@@ -169,13 +169,26 @@ public final class Catalogue {
         if (known != null) return known;
         String upper = name.toUpperCase(Locale.ROOT);
         int limit = Math.max(2, upper.length() / 4);
-        Set<String> candidates = new TreeSet<>();
-        for (Property p : PROPERTIES.values()) if (p.status() == Status.CURRENT) candidates.add(p.name());
-        for (String n : PropertyHistory.names())
-            for (Soc soc : Soc.values()) if (PropertyHistory.isCurrent(n, soc)) candidates.add(n);
-        candidates.remove(name);
-        return candidates.stream().filter(n -> n.endsWith("_" + upper) || distance(n, upper) <= limit)
+        // a distance is at least the difference in length: most candidates are ruled out without the table
+        return Candidates.NAMES.stream().filter(n -> !n.equals(name) && (n.endsWith("_" + upper)
+                        || Math.abs(n.length() - upper.length()) <= limit && distance(n, upper) <= limit))
                 .sorted((a, b) -> Integer.compare(distance(a, upper), distance(b, upper))).limit(3).toList();
+    }
+
+    /**
+     * The names {@link #suggestions} offers, in name order: gathered once, at the first mistyped name, not once per
+     * name (a config of thousands of unknown names spent most of its validation here).
+     */
+    private static final class Candidates {
+        static final List<String> NAMES = gather();
+
+        private static List<String> gather() {
+            Set<String> names = new TreeSet<>();
+            for (Property p : PROPERTIES.values()) if (p.status() == Status.CURRENT) names.add(p.name());
+            for (String n : PropertyHistory.names())
+                for (Soc soc : Soc.values()) if (PropertyHistory.isCurrent(n, soc)) names.add(n);
+            return List.copyOf(names);
+        }
     }
 
     /** Optimal string alignment distance: insertions, deletions, substitutions and swaps of neighbours. */

@@ -270,21 +270,41 @@ public final class Validator {
         }
     }
 
-    /** Properties that only work together (per section, with the {@code [all]} settings it inherits). */
+    /**
+     * Properties that only work together (per section, with the {@code [all]} settings it inherits from its first
+     * property line on). A section's settings are looked up, not copied: copying each {@code [all]} line into every
+     * section made a config of thousands of sections quadratic.
+     */
     private void crossChecks() {
-        Map<String, Map<String, Line>> sections = new LinkedHashMap<>();
+        Map<String, Line> all = new HashMap<>();                       // key: its last [all] line
+        Map<String, Section> sections = new LinkedHashMap<>();         // by name, in the order they begin
         for (Line line : config.lines()) {
             Condition condition = config.conditionOf(line);
             if (line.kind() != Line.Kind.PROPERTY || condition.isParked()) continue;
-            sections.computeIfAbsent(condition.name(), c -> new HashMap<>());
-            for (Map.Entry<String, Map<String, Line>> section : sections.entrySet())
-                if (condition.filters().isEmpty() || section.getKey().equals(condition.name()))
-                    section.getValue().put(line.key(), line);
+            Section section = sections.computeIfAbsent(condition.name(),
+                    c -> new Section(line.number(), new HashMap<>(), all));
+            (condition.filters().isEmpty() ? all : section.own()).put(line.key(), line);
         }
-        for (Map<String, Line> settings : sections.values()) together(settings);
+        for (Section section : sections.values()) together(section);
     }
 
-    private void together(Map<String, Line> settings) {
+    /**
+     * The settings of a section for {@link #crossChecks}.
+     *
+     * @param first the number of its first property line
+     * @param own   its own last line of each key
+     * @param all   the last {@code [all]} line of each key
+     */
+    private record Section(int first, Map<String, Line> own, Map<String, Line> all) {
+        /** The line that sets {@code key} here: the later of its own and the last [all] one from its first on. */
+        Line get(String key) {
+            Line mine = own.get(key), inherited = all.get(key);
+            if (inherited == null || inherited.number() < first) return mine;
+            return mine == null || mine.number() < inherited.number() ? inherited : mine;
+        }
+    }
+
+    private void together(Section settings) {
         Line prefix = settings.get("TFTP_PREFIX");
         if (prefix != null && prefix.value().equals("1") && value(settings, "TFTP_PREFIX_STR").isEmpty())
             warn(prefix, "TFTP_PREFIX=1 takes the folder from TFTP_PREFIX_STR, which is not set");
@@ -311,7 +331,7 @@ public final class Validator {
                     + value(settings, "SUBNET") + " and no GATEWAY is set");
     }
 
-    private static String value(Map<String, Line> settings, String key) {
+    private static String value(Section settings, String key) {
         Line line = settings.get(key);
         return line == null ? "" : line.value();
     }

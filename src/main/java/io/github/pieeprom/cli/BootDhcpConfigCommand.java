@@ -1,5 +1,6 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.EepromException;
 import io.github.pieeprom.netboot.boot.DhcpConfigs;
 import io.github.pieeprom.netboot.dhcp.PiFacts;
 import java.util.List;
@@ -41,11 +42,13 @@ final class BootDhcpConfigCommand implements Command {
     public int run(Parsed args, Console console) {
         String kind = args.get(FOR);
         if (!SERVERS.contains(kind)) throw new UsageException("--for takes dnsmasq, kea or isc, not " + kind);
-        String server = args.get(SERVER);
-        if (!server.matches("\\d{1,3}(\\.\\d{1,3}){3}"))
-            throw new UsageException("--server takes an IPv4 address, not " + server);
-        DhcpConfigs configs = new DhcpConfigs(server, args.get(SUBNET), args.has(RANGE) ? args.get(RANGE) : "",
-                args.has(INTERFACE) ? args.get(INTERFACE) : "", args.get(MENU));
+        DhcpConfigs configs;
+        try {
+            configs = new DhcpConfigs(args.get(SERVER), args.get(SUBNET), args.has(RANGE) ? args.get(RANGE) : "",
+                    args.has(INTERFACE) ? args.get(INTERFACE) : "", args.get(MENU));
+        } catch (EepromException e) {
+            throw new UsageException(e.getMessage());      // what it refuses is an option's value: a usage error
+        }
         console.out().print(configs.render(DhcpConfigs.Kind.valueOf(kind.toUpperCase(Locale.ROOT))));
         console.out().flush();
         return 0;

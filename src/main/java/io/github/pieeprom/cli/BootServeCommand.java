@@ -7,6 +7,7 @@ import io.github.pieeprom.netboot.dhcp.DhcpEvent;
 import io.github.pieeprom.netboot.dhcp.DhcpPacket;
 import io.github.pieeprom.netboot.dhcp.PiFacts;
 import io.github.pieeprom.netboot.dhcp.PiGuid;
+import io.github.pieeprom.netboot.dhcp.PxeMenu;
 import io.github.pieeprom.netboot.tftp.TftpConfig;
 import io.github.pieeprom.EepromException;
 import java.io.IOException;
@@ -73,6 +74,9 @@ final class BootServeCommand implements Command {
         if (proxy && !(bind instanceof Inet4Address))
             throw new UsageException("--dhcp proxy needs --bind ADDR, the IPv4 address the boards fetch files from "
                     + "(or --dhcp off)");
+        PxeMenu.textProblem(args.get(MENU)).ifPresent(problem -> {
+            throw new UsageException(MENU + ": " + problem);
+        });
         UnaryOperator<TftpConfig> tuning = TftpTuning.of(args);
         Path root = TftpServeCommand.servedRoot(args.get(ROOT));
         TftpLog log = new TftpLog(TftpServeCommand.logWriter(args.get(LOG), console), args.flag(JSON),

@@ -25,16 +25,18 @@ class BootCommandsTest {
 
     @ParameterizedTest
     @CsvSource({
-        "dnsmasq, '', /usr/sbin/dnsmasq, dnsmasq-base",
-        "dnsmasq, 10.0.0.100;10.0.0.199, /usr/sbin/dnsmasq, dnsmasq-base",
-        "kea, 10.0.0.100;10.0.0.199, /usr/sbin/kea-dhcp4, kea-dhcp4-server",
-        "isc, 10.0.0.100;10.0.0.199, /usr/sbin/dhcpd, isc-dhcp-server"})
-    void eachConfigPassesItsServersOwnChecker(String server, String range, String checker, String pkg)
-            throws IOException {
+        "dnsmasq, '', '', Raspberry Pi Boot, /usr/sbin/dnsmasq, dnsmasq-base",
+        "dnsmasq, 10.0.0.100;10.0.0.199, '', Raspberry Pi Boot, /usr/sbin/dnsmasq, dnsmasq-base",
+        "dnsmasq, '', br-lab.10, 'Lab Pi Boot; rack #2 (it''s {here}) ~ $x', /usr/sbin/dnsmasq, dnsmasq-base",
+        "kea, 10.0.0.100;10.0.0.199, lo, Raspberry Pi Boot, /usr/sbin/kea-dhcp4, kea-dhcp4-server",
+        "isc, 10.0.0.100;10.0.0.199, '', Raspberry Pi Boot, /usr/sbin/dhcpd, isc-dhcp-server"})
+    void eachConfigPassesItsServersOwnChecker(String server, String range, String iface, String menu, String checker,
+            String pkg) throws IOException {
         Peers.requireExecutable(checker, pkg);
         List<String> args = new ArrayList<>(List.of("boot", "dhcp-config", "--for", server, "--server", "10.0.0.1",
-                "--subnet", "10.0.0.0/24"));
+                "--subnet", "10.0.0.0/24", "--menu", menu));
         if (!range.isEmpty()) args.addAll(List.of("--range", range.replace(';', ',')));
+        if (!iface.isEmpty()) args.addAll(List.of("--interface", iface));
         Cli.Result r = Cli.run(args.toArray(new String[0]));
         assertThat(r.exit()).as(r.stderr()).isZero();
         String text = new String(r.stdout(), StandardCharsets.UTF_8);
@@ -46,10 +48,56 @@ class BootCommandsTest {
         };
         assertThat(check.exit()).as(text + check.stdout() + check.stderr()).isZero();
         assertThat(text).containsIgnoringCase(server.equals("kea") ? "0601030A04005058450914000011"
-                : server.equals("isc") ? "06:01:03:0a:04:00:50:58:45:09:14:00:00:11" : "pxe-service=tag:rpi,0,\"Raspberry Pi Boot\"");
+                : server.equals("isc") ? "06:01:03:0a:04:00:50:58:45:09:14:00:00:11"
+                : "pxe-service=tag:rpi,0,\"" + menu + "\"\n");
         assertThat(text).contains(server.equals("isc") ? "2c:cf:67" : server.equals("kea") ? "0x2ccf67" : "2c:cf:67:*:*:*");
         if (server.equals("dnsmasq")) assertThat(text).contains("dhcp-match=set:rpi,97,0:52:50:69:34",
                 range.isEmpty() ? "dhcp-range=10.0.0.0,proxy,255.255.255.0" : "dhcp-range=10.0.0.100,10.0.0.199,");
+        if (!iface.isEmpty()) assertThat(text).contains(server.equals("kea") ? "[ \"" + iface + "\" ]"
+                : "\ninterface=" + iface + "\n");
+    }
+
+    /**
+     * What would add lines of its own to a config (a newline, a quote that ends dnsmasq's string, a backslash that
+     * starts one of its escapes) and what a server cannot use is refused in one line, exit 2, for every server; the
+     * refusal comes before any output.
+     */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+        --interface | eth0\\ndhcp-script=/tmp/evil | --interface: character 5 is U+000A; an interface name is printable ASCII without spaces, /, :, " or \\
+        --interface | eth0"],"x":["         | --interface: character 5 is '"'; an interface name is printable ASCII without spaces, /, :, " or \\
+        --interface | eth0:1                   | --interface: character 5 is ':'; an interface name is printable ASCII without spaces, /, :, " or \\
+        --interface | eth 0                    | --interface: character 4 is U+0020; an interface name is printable ASCII without spaces, /, :, " or \\
+        --interface | a-very-long-name0        | --interface: "a-very-long-name0" is not an interface name: Linux takes 1 to 15 characters, not . or ..
+        --interface | ..                       | --interface: ".." is not an interface name: Linux takes 1 to 15 characters, not . or ..
+        --menu      | a"\\nconf-file=/x         | --menu: character 2 is '"'; a PXE menu text is printable ASCII without " or \\
+        --menu      | Pi Boot\\nconf-file=/x    | --menu: character 8 is U+000A; a PXE menu text is printable ASCII without " or \\
+        --menu      | Pi Boot\\               | --menu: character 8 is '\\'; a PXE menu text is printable ASCII without " or \\
+        --menu      | Pi Boot\\t                | --menu: character 8 is U+0009; a PXE menu text is printable ASCII without " or \\
+        --menu      | Café                     | --menu: character 4 is U+00E9; a PXE menu text is printable ASCII without " or \\
+        --menu      | ''                       | --menu: a PXE menu text has 1 to 240 characters, found 0
+        --menu      | x{241}                   | --menu: a PXE menu text has 1 to 240 characters, found 241
+        --range     | 10.0.0.50,10.0.1.5       | --range: 10.0.1.5 is outside --subnet 10.0.0.0/24
+        --range     | 10.0.0.60,10.0.0.50      | --range: 10.0.0.60 comes after 10.0.0.50: give the first address first
+        --range     | 10.0.0.50,10.0.0.256     | --range: 10.0.0.256 is not an IPv4 address: 256 is more than 255
+        --range     | 10.0.0.50\\n,10.0.0.60    | --range: expected FIRST,LAST such as 10.0.0.100,10.0.0.199, found "10.0.0.50\\x0a,10.0.0.60"
+        --subnet    | 10.0.0.0/33              | --subnet: prefix length 33 is outside 0..32
+        --server    | 10.0.0.1\\nconf-file=/x   | --server: expected an IPv4 address such as 10.0.0.1, found "10.0.0.1\\x0aconf-file=/x"
+        """)
+    void aValueThatWouldAddLinesOrThatNoServerTakesIsAUsageErrorInOneLine(String option, String value,
+            String message) {
+        String given = value.replace("\\n", "\n").replace("\\t", "\t").replace("x{241}", "x".repeat(241));
+        for (String server : List.of("dnsmasq", "kea", "isc")) {
+            List<String> args = new ArrayList<>(List.of("boot", "dhcp-config", "--for", server, "--server", "10.0.0.1",
+                    "--subnet", "10.0.0.0/24", "--range", "10.0.0.100,10.0.0.199"));
+            int at = args.indexOf(option);
+            if (at >= 0) args.set(at + 1, given);
+            else args.addAll(List.of(option, given));
+            Cli.Result r = Cli.run(args.toArray(new String[0]));
+            assertThat(r.exit()).as(server + ": " + r.stderr()).isEqualTo(2);
+            assertThat(r.stderr()).as(server).isEqualTo("eeprom: error: " + message + "\n");
+            assertThat(r.stdout()).as(server).isEmpty();
+        }
     }
 
     @Test
@@ -66,6 +114,16 @@ class BootCommandsTest {
         assertThat(r.exit()).isEqualTo(2);
         assertThat(r.stderr()).isEqualTo("eeprom: error: --dhcp proxy needs --bind ADDR, the IPv4 address the boards "
                 + "fetch files from (or --dhcp off)\n");
+    }
+
+    @Test
+    void bootServeRefusesAMenuTextThatDhcpConfigRefusesBeforeItServes() throws IOException {
+        Cli.Result r = Cli.run("boot", "serve", "--root", Files.createDirectory(tmp.resolve("root")).toString(),
+                "--bind", "127.0.0.1", "--menu", "Pi Boot\nconf-file=/x");
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: --menu: character 8 is U+000A; a PXE menu text is printable "
+                + "ASCII without \" or \\\n");
+        assertThat(tmp.resolve("root/.eeprom-boot")).doesNotExist();
     }
 
     @Test

@@ -19,15 +19,52 @@ import java.util.stream.Collectors;
  * @param subnet the link's network, {@code 10.0.0.0/24}
  * @param range for a full server, the first and last address it hands out ({@code 10.0.0.100,10.0.0.199}); else ""
  * @param iface the interface to serve on, or "" for the server's default
+ * @param menuText the PXE menu text the boards look for ({@link PxeMenu#textProblem} says which texts can be)
  */
 public record DhcpConfigs(String server, String subnet, String range, String iface, String menuText) {
     public enum Kind { DNSMASQ, KEA, ISC }
 
+    /** The options of {@code eeprom boot dhcp-config} each value comes from: messages name them. */
+    private static final String SERVER = "--server", SUBNET = "--subnet", RANGE = "--range", INTERFACE = "--interface",
+            MENU = "--menu";
+    private static final String ADDRESS = "\\d{1,3}(\\.\\d{1,3}){3}";
+
+    /**
+     * Refuses what the configs cannot carry, naming the option: every value goes into them as text, so a newline or
+     * a quote in one would add lines of the caller's choosing (dnsmasq's {@code dhcp-script=}, say).
+     */
     public DhcpConfigs {
-        if (!subnet.matches("\\d+\\.\\d+\\.\\d+\\.\\d+/\\d+"))
-            throw EepromException.in("--subnet", "expected a network such as 10.0.0.0/24, found \"%s\"", subnet);
-        if (!range.isEmpty() && !range.matches("\\d+\\.\\d+\\.\\d+\\.\\d+,\\d+\\.\\d+\\.\\d+\\.\\d+"))
-            throw EepromException.in("--range", "expected FIRST,LAST such as 10.0.0.100,10.0.0.199, found \"%s\"", range);
+        address(SERVER, server);
+        if (!subnet.matches(ADDRESS + "/\\d{1,2}"))
+            throw EepromException.in(SUBNET, "expected a network such as 10.0.0.0/24, found \"%s\"",
+                    EepromException.printable(subnet));
+        long net = address(SUBNET, subnet.substring(0, subnet.indexOf('/')));
+        int bits = Integer.parseInt(subnet.substring(subnet.indexOf('/') + 1));
+        if (bits > 32) throw EepromException.in(SUBNET, "prefix length %d is outside 0..32", bits);
+        if (!range.isEmpty()) {
+            if (!range.matches(ADDRESS + "," + ADDRESS)) throw EepromException.in(RANGE,
+                    "expected FIRST,LAST such as 10.0.0.100,10.0.0.199, found \"%s\"", EepromException.printable(range));
+            String[] r = range.split(",");
+            for (String a : r)
+                if ((address(RANGE, a) & mask(bits)) != (net & mask(bits)))
+                    throw EepromException.in(RANGE, "%s is outside --subnet %s", a, subnet);
+            if (address(RANGE, r[0]) > address(RANGE, r[1]))
+                throw EepromException.in(RANGE, "%s comes after %s: give the first address first", r[0], r[1]);
+        }
+        // Linux's rule (dev_valid_name: 1 to 15 bytes, not . or .., no /, : or white space), narrowed to printable
+        // ASCII without quotes and backslashes so that the name goes into dnsmasq and Kea's JSON as it is
+        for (int i = 0; i < iface.length(); i++) {
+            char c = iface.charAt(i);
+            if (c <= ' ' || c > 0x7e || "/:\"\\".indexOf(c) >= 0) throw EepromException.in(INTERFACE,
+                    "character %d is %s; an interface name is printable ASCII without spaces, /, :, \" or \\", i + 1,
+                    c <= ' ' || c > 0x7e ? "U+%04X".formatted((int) c) : "'" + c + "'");
+        }
+        if (iface.length() > 15 || iface.equals(".") || iface.equals(".."))
+            throw EepromException.in(INTERFACE, "\"%s\" is not an interface name: Linux takes 1 to 15 characters, "
+                    + "not . or ..", iface);
+        PxeMenu.textProblem(menuText).ifPresent(problem -> {
+            throw EepromException.in(MENU, "%s", problem);
+        });
     }
 
     /** The config; a proxy when {@code range} is empty (dnsmasq only). */
@@ -124,9 +161,25 @@ public record DhcpConfigs(String server, String subnet, String range, String ifa
 
     /** The dotted netmask of {@link #subnet}'s prefix length. */
     private String mask() {
-        int bits = Integer.parseInt(subnet.substring(subnet.indexOf('/') + 1));
-        if (bits < 0 || bits > 32) throw EepromException.in("--subnet", "prefix length %d is outside 0..32", bits);
-        long m = bits == 0 ? 0 : 0xffff_ffffL << (32 - bits) & 0xffff_ffffL;
+        long m = mask(Integer.parseInt(subnet.substring(subnet.indexOf('/') + 1)));
         return List.of(24, 16, 8, 0).stream().map(s -> Long.toString(m >> s & 0xff)).collect(Collectors.joining("."));
+    }
+
+    /** The netmask of a prefix length 0..32 as a number. */
+    private static long mask(int bits) {
+        return bits == 0 ? 0 : 0xffff_ffffL << (32 - bits) & 0xffff_ffffL;
+    }
+
+    /** An IPv4 address in dotted form as a number; anything else is refused, naming the option. */
+    private static long address(String option, String text) {
+        if (!text.matches(ADDRESS)) throw EepromException.in(option, "expected an IPv4 address such as 10.0.0.1, "
+                + "found \"%s\"", EepromException.printable(text));
+        long value = 0;
+        for (String part : text.split("\\.")) {
+            int b = Integer.parseInt(part);
+            if (b > 255) throw EepromException.in(option, "%s is not an IPv4 address: %d is more than 255", text, b);
+            value = value << 8 | b;
+        }
+        return value;
     }
 }

@@ -17,14 +17,41 @@ import java.util.Optional;
  */
 public final class PxeMenu {
     public static final int DISCOVERY_CONTROL = 6, BOOT_MENU = 9, MENU_PROMPT = 10;
+    /**
+     * The longest menu text: option 43 holds 15 bytes besides it (sub-options 6 and 10, the item's type and length,
+     * the end mark) and must fit one DHCP option of 255 bytes; a longer one would be split (RFC 3396), which a
+     * bootloader need not join.
+     */
+    public static final int MAX_TEXT = 240;
 
     private PxeMenu() {
     }
 
-    /** The option 43 value offering one menu item of type 0 with {@code text} (at most 252 bytes). */
+    /**
+     * Why {@code text} cannot be a menu item's text, or empty when it can: it is 1 to {@value #MAX_TEXT} printable
+     * ASCII characters other than {@code "} and {@code \}. The one rule for every place the text goes: option 43
+     * ({@code boot serve}, Kea, ISC dhcpd) and dnsmasq's quoted {@code pxe-service} text, where a {@code "} ends the
+     * string and a {@code \} starts an escape ({@code \n} is a newline). The bootloader's {@code PXE_OPTION43} it must
+     * match is plain ASCII in practice. The reason names the first character at fault, by position (1-based).
+     */
+    public static Optional<String> textProblem(String text) {
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7e || c == '"' || c == '\\')
+                return Optional.of("character %d is %s; a PXE menu text is printable ASCII without \" or \\"
+                        .formatted(i + 1, c < 0x20 || c > 0x7e ? "U+%04X".formatted((int) c) : "'" + c + "'"));
+        }
+        if (text.isEmpty() || text.length() > MAX_TEXT) return Optional.of(
+                "a PXE menu text has 1 to %d characters, found %d".formatted(MAX_TEXT, text.length()));
+        return Optional.empty();
+    }
+
+    /** The option 43 value offering one menu item of type 0 with {@code text} (see {@link #textProblem}). */
     public static byte[] option43(String text) {
-        byte[] t = text.getBytes(StandardCharsets.ISO_8859_1);
-        if (t.length > 252) throw new IllegalArgumentException("a PXE menu text has at most 252 bytes: " + text);
+        textProblem(text).ifPresent(problem -> {
+            throw new IllegalArgumentException(problem);
+        });
+        byte[] t = text.getBytes(StandardCharsets.US_ASCII);
         ByteArrayOutputStream item = new ByteArrayOutputStream();
         item.write(0);
         item.write(0);

@@ -54,6 +54,16 @@ class ProxyDhcpTest {
     }
 
     @Test
+    void theLongestMenuTextFillsOneOptionFortyThreeAndALongerOneIsRefused() {
+        String longest = "x".repeat(PxeMenu.MAX_TEXT);
+        byte[] option43 = PxeMenu.option43(longest);
+        assertThat(option43).hasSize(255);                      // one DHCP option: no RFC 3396 split to rejoin
+        assertThat(PxeMenu.firstItem(option43)).contains(longest);
+        assertThat(PxeMenu.textProblem(longest)).isEmpty();
+        assertThat(PxeMenu.textProblem(longest + "x")).contains("a PXE menu text has 1 to 240 characters, found 241");
+    }
+
+    @Test
     void aPlainStringOptionFortyThreeHasNoMenuItem() {
         assertThat(PxeMenu.firstItem("Raspberry Pi Boot".getBytes())).isEmpty();
     }
