@@ -271,9 +271,10 @@ public final class Validator {
     }
 
     /**
-     * Properties that only work together (per section, with the {@code [all]} settings it inherits from its first
-     * property line on). A section's settings are looked up, not copied: copying each {@code [all]} line into every
-     * section made a config of thousands of sections quadratic.
+     * Properties that only work together (per section, with the {@code [all]} settings it inherits: every {@code [all]}
+     * line, above the section or below it, applies to the boards the section matches, and the later line of a key
+     * wins). A section's settings are looked up, not copied: copying each {@code [all]} line into every section made
+     * a config of thousands of sections quadratic.
      */
     private void crossChecks() {
         Map<String, Line> all = new HashMap<>();                       // key: its last [all] line
@@ -281,8 +282,7 @@ public final class Validator {
         for (Line line : config.lines()) {
             Condition condition = config.conditionOf(line);
             if (line.kind() != Line.Kind.PROPERTY || condition.isParked()) continue;
-            Section section = sections.computeIfAbsent(condition.name(),
-                    c -> new Section(line.number(), new HashMap<>(), all));
+            Section section = sections.computeIfAbsent(condition.name(), c -> new Section(new HashMap<>(), all));
             (condition.filters().isEmpty() ? all : section.own()).put(line.key(), line);
         }
         for (Section section : sections.values()) together(section);
@@ -291,15 +291,14 @@ public final class Validator {
     /**
      * The settings of a section for {@link #crossChecks}.
      *
-     * @param first the number of its first property line
-     * @param own   its own last line of each key
-     * @param all   the last {@code [all]} line of each key
+     * @param own its own last line of each key
+     * @param all the last {@code [all]} line of each key in the whole config
      */
-    private record Section(int first, Map<String, Line> own, Map<String, Line> all) {
-        /** The line that sets {@code key} here: the later of its own and the last [all] one from its first on. */
+    private record Section(Map<String, Line> own, Map<String, Line> all) {
+        /** The line that sets {@code key} here: the later of its own and the last {@code [all]} one. */
         Line get(String key) {
             Line mine = own.get(key), inherited = all.get(key);
-            if (inherited == null || inherited.number() < first) return mine;
+            if (inherited == null) return mine;
             return mine == null || mine.number() < inherited.number() ? inherited : mine;
         }
     }

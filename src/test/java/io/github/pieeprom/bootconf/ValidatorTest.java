@@ -186,6 +186,13 @@ class ValidatorTest {
         assertThat(check("TFTP_PREFIX=1\n")).containsExactly(warning(1, 13, "TFTP_PREFIX",
                 "TFTP_PREFIX=1 takes the folder from TFTP_PREFIX_STR, which is not set"));
         assertThat(check("TFTP_PREFIX=1\nTFTP_PREFIX_STR=rack1/\n")).isEmpty();
+        // a board's section inherits the [all] lines above it too: the board 1234abcd gets both
+        assertThat(check("[all]\nTFTP_PREFIX=0\nTFTP_PREFIX_STR=rack1/\n[0x1234abcd]\nTFTP_PREFIX=1\n"))
+                .extracting(Finding::message).noneMatch(m -> m.startsWith("TFTP_PREFIX=1 takes"));
+        // and the later line of a key wins: an [all] line below the section overrides it
+        assertThat(check("[0x1234abcd]\nTFTP_PREFIX=1\nTFTP_PREFIX_STR=rack1/\n[all]\nTFTP_PREFIX=1\nTFTP_PREFIX_STR=\n"))
+                .extracting(Finding::message).contains("TFTP_PREFIX=1 takes the folder from TFTP_PREFIX_STR, which "
+                        + "is not set");
     }
 
     @Test
