@@ -11,7 +11,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -220,9 +222,11 @@ class LauncherIT {
     /** The README's first command in a fresh clone: no target/ yet, so the launcher builds the jar, then runs. */
     @Test
     void aFreshCloneBuildsItselfOnFirstUseAndRuns() throws Exception {
-        Path clone = Files.createDirectories(tmp.resolve("clone"));
-        for (String part : List.of("pom.xml", "eeprom", "LICENSE", "README.md", "src/main", "firmware-samples"))
-            copyTree(Path.of(part).toAbsolutePath(), clone.resolve(part));
+        Path clone = sourceClone();
+        // a lock folder without a PID, as a launcher killed between its mkdir and writing the PID leaves it: taken
+        // over once it is a minute old (it kept every later run waiting)
+        Path lock = Files.createDirectories(clone.resolve("target/.build.lock"));
+        Files.setLastModifiedTime(lock, FileTime.from(Instant.now().minusSeconds(120)));
         ProcessBuilder pb = new ProcessBuilder(clone.resolve("eeprom").toString(), "info",
                 "firmware-samples/synthetic-2712-ab-notbootable.bin").directory(clone.toFile())
                 .redirectErrorStream(true).redirectOutput(tmp.resolve("out").toFile());
@@ -234,6 +238,49 @@ class LauncherIT {
         assertThat(out).startsWith("eeprom: building ").contains("BCM2712", "bootconf.txt");
         assertThat(clone.resolve("target/eeprom.jar")).isRegularFile();
         assertThat(clone.resolve("target/.build.lock")).as("the build lock is released").doesNotExist();
+    }
+
+    /** SIGTERM to a launcher that is building (as a service manager or {@code timeout} sends it) stops its Maven. */
+    @Test
+    void aLauncherStoppedWhileItBuildsStopsItsMavenAndReleasesTheLock() throws Exception {
+        Path clone = sourceClone();
+        ProcessBuilder pb = new ProcessBuilder(clone.resolve("eeprom").toString(), "--version").directory(clone.toFile())
+                .redirectErrorStream(true).redirectOutput(tmp.resolve("out").toFile());
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        Process launcher = pb.start();
+        String maven = "-Dpieeprom.target=" + clone.resolve("target");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (processesWith(maven).isEmpty() && System.nanoTime() < deadline) Thread.sleep(100);
+        assertThat(processesWith(maven)).as("Maven started").isNotEmpty();
+        Thread.sleep(2000);                                             // well into the build
+        launcher.destroy();                                             // SIGTERM
+        assertThat(launcher.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        assertThat(launcher.exitValue()).isEqualTo(143);
+        deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!processesWith(maven).isEmpty() && System.nanoTime() < deadline) Thread.sleep(100);
+        assertThat(processesWith(maven)).as("no Maven building on").isEmpty();
+        assertThat(clone.resolve("target/.build.lock")).as("the build lock is released").doesNotExist();
+    }
+
+    /** PIDs of the processes whose command line holds {@code text}, read from /proc. */
+    private static List<String> processesWith(String text) throws IOException {
+        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().matches("\\d+")).filter(p -> {
+                try {
+                    return new String(Files.readAllBytes(p.resolve("cmdline")), StandardCharsets.UTF_8).contains(text);
+                } catch (IOException gone) {
+                    return false;
+                }
+            }).map(p -> p.getFileName().toString()).toList();
+        }
+    }
+
+    /** A clone as git makes it: sources, no target/. */
+    private Path sourceClone() throws IOException {
+        Path clone = Files.createDirectories(tmp.resolve("clone"));
+        for (String part : List.of("pom.xml", "eeprom", "LICENSE", "README.md", "src/main", "firmware-samples"))
+            copyTree(Path.of(part).toAbsolutePath(), clone.resolve(part));
+        return clone;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
