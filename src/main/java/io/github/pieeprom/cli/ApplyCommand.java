@@ -41,7 +41,7 @@ final class ApplyCommand implements Command {
                 .description("Signed boot code for section 0.").build());
         spec.addOption(Specs.path("FILE", "-s", "--bootsys")
                 .description("Signed bootsys (2712 AB images).").build());
-        spec.addOption(Specs.string("N", "-t", "--timestamp")
+        spec.addOption(Specs.string("N", "-t", "--timestamp").converters(Checks.TIMESTAMP)
                 .description("Self-update timestamp, seconds since 1970.").build());
         ConfigEdits.addOptions(spec);
         StoredConfig.addOption(spec);

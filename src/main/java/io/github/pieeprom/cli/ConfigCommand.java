@@ -47,7 +47,7 @@ final class ConfigCommand implements Command {
                 .description("Signed boot: new bootcode.bin.").build());
         spec.addOption(Specs.path("BOOTSYS", "-s", "--bootsys")
                 .description("Signed boot (2712 AB): new bootsys.").build());
-        spec.addOption(Specs.string("TIMESTAMP", "-t", "--timestamp")
+        spec.addOption(Specs.string("TIMESTAMP", "-t", "--timestamp").converters(Checks.TIMESTAMP)
                 .description("Set the update timestamp.").build());
         spec.addOption(Specs.path("CACERTDER", "--cacertder")
                 .description("DER CA certificate for cacert.der.").build());

@@ -218,11 +218,13 @@ class ImageCommandsTest {
     @Test
     void badTimestampsAndKeysGetOneLine() throws IOException {
         Cli.Result r = Cli.run("apply", pi4.toString(), "--timestamp", "0x10", "-o", tmp.resolve("o.bin").toString());
-        assertThat(r.stderr()).isEqualTo("eeprom: error: --timestamp: expected a decimal number of seconds since 1970, "
-                + "found \"0x10\"%n".formatted());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: Invalid value for option '--timestamp': expected a decimal "
+                + "number of seconds since 1970, found \"0x10\" (see 'eeprom apply --help')%n".formatted());
         r = Cli.run("apply", pi4.toString(), "--timestamp", "4294967296", "-o", tmp.resolve("o.bin").toString());
-        assertThat(r.stderr()).isEqualTo("eeprom: error: --timestamp: 4294967296 is outside 0..4294967295 "
-                + "(an unsigned 32-bit epoch)%n".formatted());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: Invalid value for option '--timestamp': 4294967296 is outside "
+                + "0..4294967295 (an unsigned 32-bit epoch) (see 'eeprom apply --help')%n".formatted());
         Path key = Conformance.file("cases/keys/rsa1024-public.pem");
         r = Cli.run("apply", pi4.toString(), "--config", config.toString(), "--pubkey", key.toString(), "-o",
                 tmp.resolve("o.bin").toString());
