@@ -1,5 +1,6 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.EepromException;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageContents;
 import io.github.pieeprom.image.ImageEdits;
@@ -120,7 +121,8 @@ final class ConfigCommand implements Command {
         err.printf("image %s: %d bytes, %s%s%n", source.file(), source.size(), source.soc().id(),
                 source.isAb() ? ", AB" : "");
         for (Section s : source.sections())
-            err.printf("section at %d length %d magic %08x %s%n", s.offset(), s.length(), s.magic(), s.name());
+            err.printf("section at %d length %d magic %08x %s%n", s.offset(), s.length(), s.magic(),
+                    EepromException.printable(s.name()));
         err.flush();
     }
 }

@@ -293,4 +293,25 @@ class ImageCommandsTest {
         assertThat(r.out()).startsWith("[all]\n");
     }
 
+
+    /** A section name with a newline, as a damaged or crafted image may hold: shown as \\x0a, every message one line. */
+    @Test
+    void aSectionNameWithAControlCharacterIsShownEscaped() throws IOException {
+        EepromImage image = EepromImage.parse("pi4.bin", PI4);
+        Section bootmain = image.sections().stream().filter(s -> s.name().equals("bootmain")).findFirst().orElseThrow();
+        byte[] bytes = PI4.clone();
+        bytes[bootmain.offset() + 8 + 2] = '\n';                              // "bo\ntmain"
+        Path odd = Files.write(tmp.resolve("odd.bin"), bytes);
+        Path dir = tmp.resolve("sx");
+        Cli.Result extract = Cli.run("extract", odd.toString(), "--all", "-d", dir.toString());
+        assertThat(extract.exit()).isEqualTo(1);
+        assertThat(extract.stderr()).isEqualTo("eeprom: error: %s@0x%06x: refusing to write a file named "
+                .formatted(odd, bootmain.offset()) + "\"bo\\x0atmain\"\n");
+        Cli.Result info = Cli.run("info", odd.toString());
+        assertThat(info.exit()).as(info.stderr()).isZero();
+        assertThat(info.out()).contains("  lz4         bo\\x0atmain   ").doesNotContain("bo\n");
+        assertThat(Cli.run("info", odd.toString(), "--json").out()).contains("\"name\": \"bo\\ntmain\"");
+        Cli.Result diff = Cli.run("diff", pi4.toString(), odd.toString());
+        assertThat(diff.out()).contains("section lz4 bo\\x0atmain: only in " + odd + "\n").doesNotContain("bo\n");
+    }
 }
