@@ -85,7 +85,8 @@ final class ApplyCommand implements Command {
         Outputs.write(console, out, result.toByteArray());
         console.err().printf("wrote %s (%s, bootconf.txt %d bytes)%n", Outputs.name(out), result.soc().id(),
                 result.bootConfig().length);
-        StaleSignature.warn(source, result, out, console.err());
+        if (!StaleSignature.warnDigest(result, args.get(DIGEST), out, console.err()))
+            StaleSignature.warn(source, result, out, console.err());
         return 0;
     }
 

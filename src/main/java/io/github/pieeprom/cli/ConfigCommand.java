@@ -105,6 +105,7 @@ final class ConfigCommand implements Command {
         EepromImage result = edits.applyTo(source);
         if (config != null) StoredConfig.check(config.toString(), result, args, console.err());   // quiet if clean
         Outputs.write(console, out, result.toByteArray());
+        StaleSignature.warnDigest(result, args.get(DIGEST), out, console.err());   // stored as the reference does
         return 0;
     }
 
