@@ -73,12 +73,23 @@ interface Secrets {
         }
         try (in; OutputStream out = new FileOutputStream(tty)) {
             if (!stty(tty, "-echo")) throw new IOException("/dev/tty: cannot turn echo off (stty -echo failed)");
+            Thread restore = new Thread(new Runnable() {               // Ctrl-C at the prompt: echo back on
+                @Override
+                public void run() {
+                    stty(tty, "echo");
+                }
+            });
+            Runtime.getRuntime().addShutdownHook(restore);
             try {
                 out.write(prompt.getBytes(Charset.defaultCharset()));
                 out.flush();
                 return readLine(in);
             } finally {
                 stty(tty, "echo");
+                try {
+                    Runtime.getRuntime().removeShutdownHook(restore);
+                } catch (IllegalStateException shuttingDown) {      // the hook runs, or has run
+                }
                 out.write('\n');                                 // the Enter typed was not echoed
                 out.flush();
             }
