@@ -1,6 +1,5 @@
 package io.github.pieeprom.cli;
 
-import io.github.pieeprom.EepromException;
 import io.github.pieeprom.netboot.boot.DhcpConfigs;
 import io.github.pieeprom.netboot.dhcp.PiFacts;
 import java.util.List;
@@ -45,16 +44,9 @@ final class BootDhcpConfigCommand implements Command {
         String server = args.get(SERVER);
         if (!server.matches("\\d{1,3}(\\.\\d{1,3}){3}"))
             throw new UsageException("--server takes an IPv4 address, not " + server);
-        String text;
-        try {
-            DhcpConfigs configs = new DhcpConfigs(server, args.get(SUBNET), args.has(RANGE) ? args.get(RANGE) : "",
-                    args.has(INTERFACE) ? args.get(INTERFACE) : "", args.get(MENU));
-            text = configs.render(DhcpConfigs.Kind.valueOf(kind.toUpperCase(Locale.ROOT)));
-        } catch (EepromException e) {                 // the library names the option whose value it cannot use
-            if (e.where().equals(SUBNET) || e.where().equals(RANGE)) throw new UsageException(e.getMessage());
-            throw e;
-        }
-        console.out().print(text);
+        DhcpConfigs configs = new DhcpConfigs(server, args.get(SUBNET), args.has(RANGE) ? args.get(RANGE) : "",
+                args.has(INTERFACE) ? args.get(INTERFACE) : "", args.get(MENU));
+        console.out().print(configs.render(DhcpConfigs.Kind.valueOf(kind.toUpperCase(Locale.ROOT))));
         console.out().flush();
         return 0;
     }

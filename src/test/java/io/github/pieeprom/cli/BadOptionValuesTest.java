@@ -75,21 +75,6 @@ class BadOptionValuesTest {
     }
 
     @Test
-    void dhcpConfigsSubnetAndRangeAreUsageErrors() {
-        Cli.Result subnet = Cli.run("boot", "dhcp-config", "--for", "dnsmasq", "--server", "10.0.0.1", "--subnet",
-                "10.0.0.0/33");
-        assertThat(subnet.exit()).isEqualTo(2);
-        assertThat(subnet.stderr()).isEqualTo("eeprom: error: --subnet: prefix length 33 is outside 0..32\n");
-        assertThat(subnet.out()).isEmpty();
-        Cli.Result range = Cli.run("boot", "dhcp-config", "--for", "dnsmasq", "--server", "10.0.0.1", "--subnet",
-                "10.0.0.0/24", "--range", "10.0.0.50");
-        assertThat(range.exit()).isEqualTo(2);
-        assertThat(range.stderr()).isEqualTo("eeprom: error: --range: expected FIRST,LAST such as "
-                + "10.0.0.100,10.0.0.199, found \"10.0.0.50\"\n");
-        assertThat(range.out()).isEmpty();
-    }
-
-    @Test
     void aGoodTimestampStillWorksAndAMissingOneIsPicocliUsageError() throws IOException {
         String conf = Files.writeString(tmp.resolve("c.conf"), "[all]\nBOOT_ORDER=0xf41\n").toString();
         Cli.Result good = Cli.run("digest", conf, "--ts=0");
