@@ -41,7 +41,7 @@ final class ApplyCommand implements Command {
                 .description("Signed boot code for section 0.").build());
         spec.addOption(Specs.path("FILE", "-s", "--bootsys")
                 .description("Signed bootsys (2712 AB images).").build());
-        spec.addOption(Specs.string("N", "-t", "--timestamp")
+        spec.addOption(Specs.string("N", "-t", "--timestamp").converters(Checks.TIMESTAMP)
                 .description("Self-update timestamp, seconds since 1970.").build());
         ConfigEdits.addOptions(spec);
         StoredConfig.addOption(spec);
@@ -85,7 +85,8 @@ final class ApplyCommand implements Command {
         Outputs.write(console, out, result.toByteArray());
         console.err().printf("wrote %s (%s, bootconf.txt %d bytes)%n", Outputs.name(out), result.soc().id(),
                 result.bootConfig().length);
-        StaleSignature.warn(source, result, out, console.err());
+        if (!StaleSignature.warnDigest(result, args.get(DIGEST), out, console.err()))
+            StaleSignature.warn(source, result, out, console.err());
         return 0;
     }
 

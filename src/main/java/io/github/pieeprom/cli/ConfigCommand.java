@@ -1,5 +1,6 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.EepromException;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.ImageContents;
 import io.github.pieeprom.image.ImageEdits;
@@ -48,7 +49,7 @@ final class ConfigCommand implements Command {
                 .description("Signed boot: new bootcode.bin.").build());
         spec.addOption(Specs.path("BOOTSYS", "-s", "--bootsys")
                 .description("Signed boot (2712 AB): new bootsys.").build());
-        spec.addOption(Specs.string("TIMESTAMP", "-t", "--timestamp")
+        spec.addOption(Specs.string("TIMESTAMP", "-t", "--timestamp").converters(Checks.TIMESTAMP)
                 .description("Set the update timestamp.").build());
         spec.addOption(Specs.path("CACERTDER", "--cacertder")
                 .description("DER CA certificate for cacert.der.").build());
@@ -109,6 +110,7 @@ final class ConfigCommand implements Command {
         EepromImage result = edits.applyTo(source);
         if (config != null) StoredConfig.check(config.toString(), result, args, console.err());   // quiet if clean
         Outputs.write(console, out, result.toByteArray());
+        StaleSignature.warnDigest(result, args.get(DIGEST), out, console.err());   // stored as the reference does
         return 0;
     }
 
@@ -125,7 +127,8 @@ final class ConfigCommand implements Command {
         err.printf("image %s: %d bytes, %s%s%n", source.file(), source.size(), source.soc().id(),
                 source.isAb() ? ", AB" : "");
         for (Section s : source.sections())
-            err.printf("section at %d length %d magic %08x %s%n", s.offset(), s.length(), s.magic(), s.name());
+            err.printf("section at %d length %d magic %08x %s%n", s.offset(), s.length(), s.magic(),
+                    EepromException.printable(s.name()));
         err.flush();
     }
 }

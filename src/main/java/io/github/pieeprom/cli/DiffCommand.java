@@ -1,5 +1,6 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.EepromException;
 import io.github.pieeprom.bootconf.ConfigDiff;
 import io.github.pieeprom.image.EepromImage;
 import io.github.pieeprom.image.Section;
@@ -74,7 +75,7 @@ final class DiffCommand implements Command {
         Map<String, byte[]> sections = new LinkedHashMap<>();
         for (Section s : image.sections()) {
             if (s.kind() == SectionKind.PAD || s.name().equals(EepromImage.BOOTCONF_TXT)) continue;
-            String name = s.kind().label() + (s.name().isEmpty() ? "" : " " + s.name());
+            String name = s.kind().label() + (s.name().isEmpty() ? "" : " " + EepromException.printable(s.name()));
             String key = name;
             for (int n = 2; sections.containsKey(key); n++) key = name + "#" + n;
             sections.put(key, image.payload(s));

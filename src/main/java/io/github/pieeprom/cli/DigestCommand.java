@@ -58,7 +58,7 @@ final class DigestCommand implements Command {
         Outputs.notAnInput(args.get(OUT), args.get(PrivateKeys.PASSPHRASE_FILE), "the --passphrase-file");
         long timestamp = Timestamps.sigTimestamp(args, TS, Clock.systemUTC());
         Optional<Soc> target = Optional.ofNullable(args.get(SOC));
-        Signer signer = key == null ? null : PrivateKeys.signer(key, args);
+        Signer signer = key == null ? null : PrivateKeys.signer(key, args, console);
         SigFile sig;
         try (InputStream data = Inputs.open(file)) {                 // any size, in constant memory
             sig = signer != null ? signer.sigFile(file.toString(), data, timestamp, target)

@@ -12,8 +12,10 @@ import java.nio.charset.Charset;
 import java.nio.file.FileSystemException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import picocli.CommandLine;
+import picocli.CommandLine.InitializationException;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
@@ -113,10 +115,17 @@ public final class EepromCli implements Group {
         CommandLine line = new CommandLine(spec);
         line.setOut(console.out()).setErr(console.err());
         ParseResult parsed;
+        ArgumentFiles.check(words);
         try {
             parsed = line.parseArgs(words.subList(i, words.size()).toArray(new String[0]));
+        } catch (InitializationException e) {                       // an @FILE inside an @FILE that cannot be read
+            UsageException usage = ArgumentFiles.failure(e);
+            throw usage != null ? usage : e;
         } catch (ParameterException e) {
             console.out().flush();
+            UsageException missing = e instanceof UnmatchedArgumentException u
+                    ? ArgumentFiles.missing(u, new HashSet<>(words)) : null;
+            if (missing != null) throw missing;                      // an @FILE that is not there: not a command
             String command = e.getCommandLine().getCommandSpec().qualifiedName();
             console.err().println("eeprom: error: " + e.getMessage() + " (see '" + command + " --help')");
             UnmatchedArgumentException.printSuggestions(e, console.err());

@@ -70,7 +70,7 @@ final class ExtractCommand implements Command {
             } else if (e instanceof ImageContents.Skipped skipped) {
                 Section s = skipped.section();
                 log.println("skipped %-14s %7d bytes at 0x%06x: compressed with a proprietary scheme".formatted(
-                        s.name(), s.payloadLength(), s.offset()));
+                        EepromException.printable(s.name()), s.payloadLength(), s.offset()));
             }
         }
         log.flush();

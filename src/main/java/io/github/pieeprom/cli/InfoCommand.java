@@ -1,5 +1,6 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.EepromException;
 import io.github.pieeprom.Json;
 import io.github.pieeprom.bootconf.PropertyTable;
 import io.github.pieeprom.image.BuildInfo;
@@ -123,7 +124,7 @@ final class InfoCommand implements Command {
     private static Integer capacity(EepromImage image) {
         try {
             return image.capacity(EepromImage.BOOTCONF_TXT);
-        } catch (io.github.pieeprom.EepromException e) {
+        } catch (EepromException e) {
             return null;                 // bootconf.txt outside the region the reference updates
         }
     }
@@ -153,7 +154,7 @@ final class InfoCommand implements Command {
         for (Object o : (List<Object>) facts.get("sections")) {
             Map<String, Object> s = (Map<String, Object>) o;
             out.println(("  0x" + Text.hex((Integer) s.get("offset"), 6) + " " + Text.right(s.get("length"), 8) + "  "
-                    + Text.left(s.get("kind"), 10) + "  " + Text.left(s.get("name"), 12) + "  "
+                    + Text.left(s.get("kind"), 10) + "  " + Text.left(EepromException.printable((String) s.get("name")), 12) + "  "
                     + (s.get("decompressed") != null ? s.get("decompressed") : "")).stripTrailing());
         }
     }

@@ -55,7 +55,7 @@ final class NetbootCommand implements Command {
                 .completionCandidates(NetbootWords.PREFIX.words())
                 .description("TFTP_PREFIX=0|2|1: the board's folder is its serial, its MAC, or --tftp-prefix-str.")
                 .build());
-        spec.addOption(Specs.string("STR", "--tftp-prefix-str")
+        spec.addOption(Specs.string("STR", "--tftp-prefix-str").converters(Checks.PREFIX_STRING)
                 .description("TFTP_PREFIX_STR, ending in / (at most 32 characters).").build());
         spec.addOption(Specs.string("IP", "--client-ip")
                 .description("CLIENT_IP: a static address (needs --subnet and --tftp-ip).").build());

@@ -7,13 +7,13 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Optional;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
 
 /**
  * A private key named by {@code -k}, its passphrase from {@code --passphrase-file} (first line, as openssl's
- * {@code -passin file:} reads it), else {@code --passphrase} (asked for with echo off), else
+ * {@code -passin file:} reads it), else {@code --passphrase} (asked for on the terminal, echo off), else
  * {@code $EEPROM_KEY_PASSPHRASE}, else, for an encrypted key on a terminal, asked for; never from the command line,
- * where others could see it.
+ * where others could see it. Asked for through {@link Console#secrets}: on the terminal, never on standard output,
+ * which may be what the command writes.
  */
 final class PrivateKeys {
     static final String PASSPHRASE_FILE = "--passphrase-file";
@@ -25,22 +25,25 @@ final class PrivateKeys {
     static void addOptions(CommandSpec spec) {
         spec.addOption(Specs.path("FILE", PASSPHRASE_FILE)
                 .description("The key's passphrase: the file's first line.").build());
-        // The variable is read here, not as the option's ${env:...} default: picocli 4.7.7 asks for an interactive
-        // option that has a default on every run, given or not.
-        spec.addOption(OptionSpec.builder(PASSPHRASE).type(char[].class).arity("0").interactive(true).echo(false)
-                .prompt("Passphrase for the private key: ").description("Ask for the key's passphrase, echo off. "
+        // A flag, not picocli's interactive option: picocli prompts on System.out when the JVM has no console
+        // (standard output redirected: -o -), into the image or .sig being written.
+        spec.addOption(Specs.flag(PASSPHRASE).description("Ask for the key's passphrase on the terminal, echo off. "
                         + "Without this or --passphrase-file: $" + PemKeys.PASSPHRASE_ENV + ", else, for an encrypted "
                         + "key on a terminal, asked for.").build());
     }
 
-    static Signer signer(Path key, Parsed args) throws IOException {
+    static Signer signer(Path key, Parsed args, Console console) throws IOException {
         String pem = new String(Inputs.read(key), StandardCharsets.US_ASCII);
-        char[] given = args.get(PASSPHRASE);
-        String env = System.getenv(PemKeys.PASSPHRASE_ENV);
-        Optional<char[]> passphrase = passphrase(args.get(PASSPHRASE_FILE),
-                given != null ? given : env == null ? null : env.toCharArray());
-        if (passphrase.isEmpty() && pem.contains("ENCRYPTED") && System.console() != null)
-            passphrase = Optional.ofNullable(System.console().readPassword("Passphrase for %s: ", key));
+        Path file = args.get(PASSPHRASE_FILE);
+        boolean ask = args.flag(PASSPHRASE) && file == null;
+        String env = ask ? null : System.getenv(PemKeys.PASSPHRASE_ENV);
+        Optional<char[]> passphrase = passphrase(file, env == null ? null : env.toCharArray());
+        if (passphrase.isEmpty() && pem.contains("ENCRYPTED") && (ask || console.secrets().interactive())) {
+            char[] typed = console.secrets().ask("Passphrase for " + key + ": ");
+            if (typed == null && ask) throw new UsageException(PASSPHRASE + ": no terminal to ask on; give "
+                    + PASSPHRASE_FILE + " FILE");
+            passphrase = Optional.ofNullable(typed);
+        }
         return Signer.of(PemKeys.readPrivateKey(pem, key.toString(), passphrase), key.toString());
     }
 

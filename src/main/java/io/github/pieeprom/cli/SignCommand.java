@@ -61,7 +61,7 @@ final class SignCommand implements Command {
                 "is a %s image, but --soc says %s", source.soc().id(), soc.id());
         byte[] text = Inputs.read(args.get(CONFIG));
         long timestamp = Timestamps.sigTimestamp(args, TS, Clock.systemUTC());
-        EepromImage signed = PrivateKeys.signer(args.get(KEY), args)
+        EepromImage signed = PrivateKeys.signer(args.get(KEY), args, console)
                 .signConfig(source, text, timestamp, Optional.ofNullable(soc));
         StoredConfig.check(args.get(CONFIG).toString(), signed, args, console.err());
         byte[] bytes = signed.toByteArray();

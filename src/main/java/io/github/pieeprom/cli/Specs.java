@@ -147,7 +147,8 @@ final class Specs {
      * (reproducible builds), and {@link Timestamps#sigTimestamp} takes the time now when both are unset.
      */
     static OptionSpec.Builder timestamp(String description) {
-        return string("N", "--ts").defaultValue("${env:SOURCE_DATE_EPOCH}").description(description);
+        return string("N", "--ts").defaultValue("${env:SOURCE_DATE_EPOCH}").preprocessor(Checks.TIMESTAMP)
+                .description(description);
     }
 
     /** {@code --soc 2711|2712}: completion offers those two words. */

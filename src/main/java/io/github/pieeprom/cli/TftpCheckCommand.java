@@ -28,11 +28,11 @@ final class TftpCheckCommand implements Command {
         spec.addOption(Specs.path("TFTPROOT", "--root")
                 .description("The TFTP root.").required(true).build());
         spec.addArgGroup(ArgGroupSpec.builder().exclusive(true).multiplicity("1")
-                .addArg(Specs.string("S", SERIAL)
+                .addArg(Specs.string("S", SERIAL).converters(Checks.SERIAL)
                         .description("The board's serial (8 hex digits, or the 16 of /proc/cpuinfo).").build())
-                .addArg(Specs.string("MAC", MAC)
+                .addArg(Specs.string("MAC", MAC).converters(Checks.MAC)
                         .description("The board's MAC address, such as dc:a6:32:01:36:c2.").build())
-                .addArg(Specs.string("STR", PREFIX_STR, "--prefix-str")
+                .addArg(Specs.string("STR", PREFIX_STR, "--prefix-str").converters(Checks.PREFIX_STRING)
                         .description("The board's TFTP_PREFIX_STR, ending in /.").build())
                 .build());
         spec.addOption(OptionSpec.builder("--model").paramLabel("pi4|pi5").type(BootReplay.Model.class)

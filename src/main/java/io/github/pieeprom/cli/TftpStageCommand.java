@@ -67,7 +67,7 @@ final class TftpStageCommand implements Command {
         spec.addOption(Specs.path("TFTPROOT", "--root")
                 .description("The TFTP root.").required(true).build());
         spec.addArgGroup(ArgGroupSpec.builder().exclusive(true).multiplicity("1")
-                .addArg(Specs.greedy("S", "--serial")
+                .addArg(Specs.greedy("S", "--serial").converters(Checks.SERIAL)
                 .description("Board serial numbers (8 hex digits).").build())
                 .addArg(Specs.path("FILE.csv", "--devices")
                 .description("A CSV with a header row: serial and/or mac, hostname, any other columns.").build())
@@ -80,7 +80,7 @@ final class TftpStageCommand implements Command {
                 .completionCandidates(NetbootWords.PREFIX.words())
                 .description("How folders are named, as TFTP_PREFIX in the boards' bootconf (default: serial).")
                 .defaultValue("serial").build());
-        spec.addOption(Specs.string("STR", "--tftp-prefix-str")
+        spec.addOption(Specs.string("STR", "--tftp-prefix-str").converters(Checks.PREFIX_STRING)
                 .description("The folder for --prefix string, ending in /.").build());
         spec.addOption(OptionSpec.builder("--link").paramLabel("hard|symlink|copy").type(LinkMode.class)
                 .converters(NetbootWords.LINK)
@@ -90,7 +90,7 @@ final class TftpStageCommand implements Command {
                 .description("cmdline.txt for each board, a template: the text.").build());
         spec.addOption(Specs.path("FILE", CMDLINE_FILE)
                 .description("cmdline.txt for each board, a template: the file's text (UTF-8).").build());
-        spec.addOption(Specs.string("SERVER:/PATH", NFS_ROOT)
+        spec.addOption(Specs.string("SERVER:/PATH", NFS_ROOT).converters(Checks.NFS_ROOT)
                 .description("Each board's cmdline.txt is DIR's with root=SERVER:/PATH (rootfstype=nfs, ip=dhcp "
                         + "added where missing), every other argument kept; PATH may hold template variables.")
                 .build());
@@ -103,7 +103,7 @@ final class TftpStageCommand implements Command {
                 .build());
         spec.addOption(Specs.path("FILE", "--dnsmasq")
                 .description("Write a dnsmasq proxy-DHCP + TFTP snippet.").build());
-        spec.addOption(Specs.string("NETWORK", "--proxy-dhcp")
+        spec.addOption(Specs.string("NETWORK", "--proxy-dhcp").converters(Checks.NETWORK)
                 .description("The LAN's network address for --dnsmasq, such as 10.0.0.0.").build());
         spec.addOption(Specs.flag("--dry-run")
                 .description("Print the plan; write nothing.").build());

@@ -20,7 +20,13 @@ final class Timestamps {
      */
     static long sigTimestamp(Parsed args, String option, Clock clock) {
         String value = args.get(option);
-        if (args.has(option)) return parse(value, option);
+        if (args.has(option)) {
+            try {
+                return parse(value, option);
+            } catch (EepromException e) {                       // given on the command line: a usage error
+                throw new UsageException(e.getMessage());
+            }
+        }
         return sigTimestamp(null, variable -> value, clock);                   // value: the option's default
     }
 

@@ -94,7 +94,7 @@ public final class ImageContents {
     /** A name read from the image becomes a file's name: one that could reach outside the folder is refused. */
     private static HeldFile file(EepromImage image, Section s, String name, byte[] data, String note) {
         if (!SAFE_NAME.matcher(name).matches()) throw EepromException.at(image.file(), s.offset(),
-                "refusing to write a file named \"%s\"", name);
+                "refusing to write a file named \"%s\"", EepromException.printable(name));
         return new HeldFile(name, data, note);
     }
 

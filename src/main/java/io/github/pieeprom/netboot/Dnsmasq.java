@@ -15,9 +15,16 @@ public record Dnsmasq(Path root, String network) {
     private static final String OCTET = "(25[0-5]|2[0-4][0-9]|1[0-9][0-9]|[1-9]?[0-9])";
 
     public Dnsmasq {
-        if (!network.matches(OCTET + "(\\." + OCTET + "){3}")) throw EepromException.in("--proxy-dhcp",
-                "expected the LAN's IPv4 network address such as 10.0.0.0, found \"%s\"", network);
+        requireNetwork("--proxy-dhcp", network);
         if (!root.isAbsolute() || root.toString().contains("\n")) throw new IllegalArgumentException(root.toString());
+    }
+
+    /** {@code network} when it is a dotted IPv4 address; {@code source} names it in the error. */
+    public static String requireNetwork(String source, String network) {
+        if (!network.matches(OCTET + "(\\." + OCTET + "){3}")) throw EepromException.in(source,
+                "expected the LAN's IPv4 network address such as 10.0.0.0, found \"%s\"",
+                EepromException.printable(network));
+        return network;
     }
 
     public String text() {

@@ -17,11 +17,29 @@ public final class Cli {
     private Cli() {
     }
 
+    /** No terminal: a test never stops on a question (a developer's mvn may have one to ask on). */
+    static final Secrets NO_TERMINAL = new Secrets() {
+        @Override
+        public boolean interactive() {
+            return false;
+        }
+
+        @Override
+        public char[] ask(String prompt) {
+            return null;
+        }
+    };
+
     public static Result run(String... args) {
+        return run(NO_TERMINAL, args);
+    }
+
+    /** With {@code secrets} as the terminal that passphrases are asked on. */
+    static Result run(Secrets secrets, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         StringWriter err = new StringWriter();
         Console console = new Console(out, new PrintWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), true),
-                new PrintWriter(err, true));
+                new PrintWriter(err, true), secrets);
         int exit = EepromCli.run(console, args);
         console.out().flush();
         return new Result(exit, out.toByteArray(), err.toString());

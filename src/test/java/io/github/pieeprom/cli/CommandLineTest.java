@@ -54,6 +54,34 @@ class CommandLineTest {
     }
 
     @Test
+    void anArgumentFileThatIsAFolderOrNotTextOrMissingIsOneLineAndAUsageError() throws IOException {
+        Path image = Files.write(tmp.resolve("x.bin"), SyntheticImage.pi4Sample());
+        assertUsage(Cli.run("@" + tmp), "@" + tmp + ": cannot read the argument file: is a folder, not a file");
+        assertUsage(Cli.run("info", "@" + image), "@" + image + ": cannot read the argument file: not a text file (a "
+                + "NUL byte at offset " + indexOfNul(Files.readAllBytes(image)) + ")");
+        assertUsage(Cli.run("@" + tmp.resolve("missing")), "@" + tmp.resolve("missing")
+                + ": cannot read the argument file: no such file or folder");
+        Path outer = Files.writeString(tmp.resolve("outer.txt"), "info\n@" + tmp + "\n");
+        assertUsage(Cli.run("@" + outer), "@" + tmp + ": cannot read the argument file: is a folder, not a file");
+        // a word that names no file and that a command takes is the command's: a file named @x.bin
+        Cli.Result literal = Cli.run("info", "@" + tmp.resolve("missing.bin"));
+        assertThat(literal.exit()).isEqualTo(1);
+        assertThat(literal.stderr()).isEqualTo("eeprom: error: @" + tmp.resolve("missing.bin")
+                + ": no such file or folder\n");
+        assertThat(Cli.run("extrct").stderr()).contains("Did you mean: eeprom extract");   // suggestions stay
+    }
+
+    private static int indexOfNul(byte[] bytes) {
+        for (int i = 0; ; i++) if (bytes[i] == 0) return i;
+    }
+
+    private static void assertUsage(Cli.Result r, String message) {
+        assertThat(r.exit()).as(r.stderr()).isEqualTo(2);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: " + message + "\n");
+        assertThat(r.out()).isEmpty();
+    }
+
+    @Test
     void doubleDashEndsTheOptionsSoAFileMayStartWithADash() throws IOException {
         Files.write(tmp.resolve("-odd.bin"), SyntheticImage.pi4Sample());
         Cli.Result r = Cli.run("extract", "--", tmp.resolve("-odd.bin").toString().replace(tmp + "/", ""));

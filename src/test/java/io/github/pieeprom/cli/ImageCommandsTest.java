@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import io.github.pieeprom.image.Section;
+import io.github.pieeprom.signing.SigFile;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -239,11 +240,13 @@ class ImageCommandsTest {
     @Test
     void badTimestampsAndKeysGetOneLine() throws IOException {
         Cli.Result r = Cli.run("apply", pi4.toString(), "--timestamp", "0x10", "-o", tmp.resolve("o.bin").toString());
-        assertThat(r.stderr()).isEqualTo("eeprom: error: --timestamp: expected a decimal number of seconds since 1970, "
-                + "found \"0x10\"%n".formatted());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: Invalid value for option '--timestamp': expected a decimal "
+                + "number of seconds since 1970, found \"0x10\" (see 'eeprom apply --help')%n".formatted());
         r = Cli.run("apply", pi4.toString(), "--timestamp", "4294967296", "-o", tmp.resolve("o.bin").toString());
-        assertThat(r.stderr()).isEqualTo("eeprom: error: --timestamp: 4294967296 is outside 0..4294967295 "
-                + "(an unsigned 32-bit epoch)%n".formatted());
+        assertThat(r.exit()).isEqualTo(2);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: Invalid value for option '--timestamp': 4294967296 is outside "
+                + "0..4294967295 (an unsigned 32-bit epoch) (see 'eeprom apply --help')%n".formatted());
         Path key = Conformance.file("cases/keys/rsa1024-public.pem");
         r = Cli.run("apply", pi4.toString(), "--config", config.toString(), "--pubkey", key.toString(), "-o",
                 tmp.resolve("o.bin").toString());
@@ -312,4 +315,67 @@ class ImageCommandsTest {
         assertThat(r.out()).startsWith("[all]\n");
     }
 
+
+    /** A section name with a newline, as a damaged or crafted image may hold: shown as \\x0a, every message one line. */
+    @Test
+    void aSectionNameWithAControlCharacterIsShownEscaped() throws IOException {
+        EepromImage image = EepromImage.parse("pi4.bin", PI4);
+        Section bootmain = image.sections().stream().filter(s -> s.name().equals("bootmain")).findFirst().orElseThrow();
+        byte[] bytes = PI4.clone();
+        bytes[bootmain.offset() + 8 + 2] = '\n';                              // "bo\ntmain"
+        Path odd = Files.write(tmp.resolve("odd.bin"), bytes);
+        Path dir = tmp.resolve("sx");
+        Cli.Result extract = Cli.run("extract", odd.toString(), "--all", "-d", dir.toString());
+        assertThat(extract.exit()).isEqualTo(1);
+        assertThat(extract.stderr()).isEqualTo("eeprom: error: %s@0x%06x: refusing to write a file named "
+                .formatted(odd, bootmain.offset()) + "\"bo\\x0atmain\"\n");
+        Cli.Result info = Cli.run("info", odd.toString());
+        assertThat(info.exit()).as(info.stderr()).isZero();
+        assertThat(info.out()).contains("  lz4         bo\\x0atmain   ").doesNotContain("bo\n");
+        assertThat(Cli.run("info", odd.toString(), "--json").out()).contains("\"name\": \"bo\\ntmain\"");
+        Cli.Result diff = Cli.run("diff", pi4.toString(), odd.toString());
+        assertThat(diff.out()).contains("section lz4 bo\\x0atmain: only in " + odd + "\n").doesNotContain("bo\n");
+    }
+
+    /**
+     * The reference stores any bytes given with --digest as bootconf.sig, and so do apply and config (the same
+     * image), with one warning when they are not a .sig, or not the .sig of the config stored.
+     */
+    @Test
+    void aDigestThatIsNotTheConfigsSigIsStoredAsTheReferenceStoresItWithAWarning() throws IOException {
+        Path other = Files.writeString(tmp.resolve("other.conf"), "[all]\nBOOT_ORDER=0xf41\n");
+        Path sig = tmp.resolve("other.sig");
+        assertThat(Cli.run("digest", other.toString(), "--ts", "1", "-o", sig.toString()).exit()).isZero();
+        for (String command : new String[] {"apply", "config"}) {
+            Path out = tmp.resolve(command + ".bin");
+            String[] common = command.equals("apply") ? new String[] {"apply", pi4.toString(), "-c", config.toString()}
+                    : new String[] {"config", pi4.toString(), "--config", config.toString()};
+            Cli.Result garbage = Cli.run(concat(common, "-d", config.toString(), "-o", out.toString()));
+            assertThat(garbage.exit()).as(garbage.stderr()).isZero();
+            byte[] stored = Files.readAllBytes(config);
+            assertThat(EepromImage.parse("out", Files.readAllBytes(out)).file(EepromImage.BOOTCONF_SIG))
+                    .hasValueSatisfying(v -> assertThat(v).isEqualTo(stored));
+            assertThat(garbage.stderr()).endsWith("eeprom: warning: --digest " + config + ":1: expected 64 lowercase "
+                    + "hex digits (SHA-256), found \"[all]\" (not a .sig): a Pi in signed-boot mode rejects the config "
+                    + "in " + out + ". Make the .sig of that config: eeprom digest CONFIG -k KEY (or eeprom sign)\n")
+                    .hasLineCount(command.equals("apply") ? 2 : 1);
+            Cli.Result mismatch = Cli.run(concat(common, "-d", sig.toString(), "-o", out.toString()));
+            assertThat(mismatch.exit()).as(mismatch.stderr()).isZero();
+            assertThat(mismatch.stderr()).endsWith("eeprom: warning: --digest " + sig + ": its sha256 "
+                    + SigFile.sha256Hex(Files.readAllBytes(other)) + " is not that of the config stored ("
+                    + SigFile.sha256Hex(Files.readAllBytes(config)) + "): a Pi in signed-boot mode rejects the config "
+                    + "in " + out + ". Make the .sig of that config: eeprom digest CONFIG -k KEY (or eeprom sign)\n");
+            Path right = tmp.resolve("right.sig");
+            assertThat(Cli.run("digest", config.toString(), "--ts", "1", "-o", right.toString()).exit()).isZero();
+            Cli.Result clean = Cli.run(concat(common, "-d", right.toString(), "-o", out.toString()));
+            assertThat(clean.exit()).as(clean.stderr()).isZero();
+            assertThat(clean.stderr()).doesNotContain("warning");
+        }
+    }
+
+    private static String[] concat(String[] first, String... rest) {
+        String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
+        System.arraycopy(rest, 0, all, first.length, rest.length);
+        return all;
+    }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.github.pieeprom.signing.SigFile;
 import io.github.pieeprom.testing.Conformance;
 import io.github.pieeprom.testing.Hashes;
+import io.github.pieeprom.testing.Openssl;
 import io.github.pieeprom.testing.Vectors;
 import io.github.pieeprom.testing.Vectors.Row;
 import java.io.IOException;
@@ -127,5 +128,60 @@ class SignCommandTest {
         assertBadInput(Cli.run("sign", Conformance.file("firmware/test-pieeprom-signed.bin").toString(), "-c", config,
                 "-k", publicKey, "-o", out.toString()),
                 publicKey + ": expected an RSA private key, found a public key (signing needs the private half)", out);
+    }
+
+    /** A terminal that answers {@code typed} and keeps the prompts it was shown. */
+    private record Typing(String typed, List<String> prompts) implements Secrets {
+        @Override
+        public boolean interactive() {
+            return true;
+        }
+
+        @Override
+        public char[] ask(String prompt) {
+            prompts.add(prompt);
+            return typed.toCharArray();
+        }
+    }
+
+    @Test
+    void aPassphraseAskedForWithStandardOutputAsTheImageLeavesTheImageAlone() throws IOException {
+        Openssl.run(tmp, "pkcs8", "-topk8", "-in", privateKey, "-passout", "pass:right", "-out", "enc.pem");
+        Files.writeString(tmp.resolve("pass"), "right\n");
+        String key = tmp.resolve("enc.pem").toString();
+        String image = Conformance.file("firmware/2712-pieeprom-2024-04-05.bin").toString();
+        Cli.Result fromFile = Cli.run("sign", image, "-c", config, "-k", key, "--passphrase-file",
+                tmp.resolve("pass").toString(), "--ts", "1650000000", "-o", "-");
+        assertThat(fromFile.exit()).as(fromFile.stderr()).isZero();
+
+        Typing terminal = new Typing("right", new ArrayList<>());
+        Cli.Result asked = Cli.run(terminal, "sign", image, "-c", config, "-k", key, "--passphrase", "--ts",
+                "1650000000", "-o", "-");
+        assertThat(asked.exit()).as(asked.stderr()).isZero();
+        assertThat(terminal.prompts()).containsExactly("Passphrase for " + key + ": ");
+        assertThat(asked.stdout()).isEqualTo(fromFile.stdout());
+        assertThat(asked.stderr()).isEqualTo(fromFile.stderr());
+
+        Cli.Result digest = Cli.run(new Typing("right", new ArrayList<>()), "digest", config, "-k", key,
+                "--passphrase", "--ts", "1650000000");
+        assertThat(digest.exit()).as(digest.stderr()).isZero();
+        assertThat(digest.stdout()).isEqualTo(Conformance.read("cases/signed/cfg-netboot.nosoc.sig"));
+    }
+
+    @Test
+    void aPassphraseAskedForWithoutATerminalIsAUsageErrorThatSaysSo() throws IOException {
+        Openssl.run(tmp, "pkcs8", "-topk8", "-in", privateKey, "-passout", "pass:right", "-out", "enc.pem");
+        String key = tmp.resolve("enc.pem").toString();
+        for (String command : List.of("sign", "digest")) {
+            List<String> args = new ArrayList<>(command.equals("sign")
+                    ? List.of("sign", Conformance.file("firmware/2712-pieeprom-2024-04-05.bin").toString(), "-c", config)
+                    : List.of("digest", config));
+            args.addAll(List.of("-k", key, "--passphrase", "--ts", "1", "-o", "-"));
+            Cli.Result result = Cli.run(Cli.NO_TERMINAL, args.toArray(String[]::new));
+            assertThat(result.exit()).as(result.stderr()).isEqualTo(2);
+            assertThat(result.stderr()).isEqualTo(
+                    "eeprom: error: --passphrase: no terminal to ask on; give --passphrase-file FILE\n");
+            assertThat(result.stdout()).isEmpty();
+        }
     }
 }

@@ -65,9 +65,9 @@ class TftpEdgesTest {
         assertThat(bySerial.out()).endsWith("board 1234abcd cannot boot: 5 needed file(s) missing\n");
 
         Cli.Result bad = Cli.run("tftp", "check", "--root", root.toString(), "--mac", "dc:a6:32");
-        assertThat(bad.exit()).isEqualTo(1);
-        assertThat(bad.stderr()).isEqualTo("eeprom: error: --mac: expected six hex pairs such as dc:a6:32:01:36:c2, "
-                + "found \"dc:a6:32\"\n");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.stderr()).isEqualTo("eeprom: error: Invalid value for option '--mac': expected six hex pairs "
+                + "such as dc:a6:32:01:36:c2, found \"dc:a6:32\" (see 'eeprom tftp check --help')\n");
         Cli.Result both = Cli.run("tftp", "check", "--root", root.toString(), "--mac", "dc:a6:32:01:36:c2",
                 "--serial", "1234abcd");
         assertThat(both.exit()).isEqualTo(2);
@@ -91,8 +91,9 @@ class TftpEdgesTest {
         assertThat(missing.exit()).isEqualTo(1);
         assertThat(missing.out()).endsWith("board pxe cannot boot: 5 needed file(s) missing\n");
         Cli.Result bad = Cli.run("tftp", "check", "--root", root.toString(), "--prefix-str", "netboot");
-        assertThat(bad.exit()).isEqualTo(1);
-        assertThat(bad.stderr()).startsWith("eeprom: error: --tftp-prefix-str: expected a relative folder").hasLineCount(1);
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.stderr()).startsWith("eeprom: error: Invalid value for option '--tftp-prefix-str': expected a "
+                + "relative folder").hasLineCount(1);
     }
 
     @Test
@@ -129,9 +130,9 @@ class TftpEdgesTest {
                 + "--cmdline, write root= in the template\n");
         Cli.Result bad = Cli.run("tftp", "stage", "--boot", boot.toString(), "--root", root.toString(), "--serial",
                 "1234abcd", "--nfs-root", "/srv/nfs/pi");
-        assertThat(bad.exit()).isEqualTo(1);
-        assertThat(bad.stderr()).isEqualTo("eeprom: error: --nfs-root: expected SERVER:/PATH such as "
-                + "10.0.0.1:/srv/nfs/pi, found \"/srv/nfs/pi\"\n");
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.stderr()).isEqualTo("eeprom: error: Invalid value for option '--nfs-root': expected "
+                + "SERVER:/PATH such as 10.0.0.1:/srv/nfs/pi, found \"/srv/nfs/pi\" (see 'eeprom tftp stage --help')\n");
         Files.delete(boot.resolve("cmdline.txt"));
         Cli.Result none = Cli.run("tftp", "stage", "--boot", boot.toString(), "--root", root.toString(), "--serial",
                 "1234abcd", "--nfs-root", "10.0.0.1:/srv/nfs/pi");

@@ -60,9 +60,13 @@ class TftpStageCommandTest {
         Files.writeString(noStart.resolve("config.txt"), "");
         Files.writeString(noStart.resolve("kernel8.img"), "");
         Path fileRoot = Files.writeString(tmp.resolve("file-root"), "x");
+        Cli.Result serial = stage("--serial", "1234abc", "--cmdline", NFS, "--var", "server=s");
+        assertThat(serial.exit()).as("a bad option value is a usage error").isEqualTo(2);
+        assertThat(serial.stderr()).isEqualTo("eeprom: error: Invalid value for option '--serial' at index 0 (S): "
+                + "expected 8 hex digits (or the 16 of /proc/cpuinfo's Serial), found \"1234abc\" "
+                + "(see 'eeprom tftp stage --help')\n");
+        assertThat(snapshot(root)).isEqualTo(before);
         Map<List<String>, String> cases = Map.of(
-                List.of("--serial", "1234abc", "--cmdline", NFS, "--var", "server=s"),
-                "--serial: expected 8 hex digits (or the 16 of /proc/cpuinfo's Serial), found \"1234abc\"",
                 List.of("--devices", devices.toString(), "--cmdline", NFS, "--var", "server=s"),
                 devices + ":3: board 1234abcd is a duplicate: " + devices + ":2 already stages folder 1234abcd/",
                 List.of("--serial", "1234abcd", "--cmdline", "root=/dev/nfs nfsroot=${server}:/srv/${hostname}",
