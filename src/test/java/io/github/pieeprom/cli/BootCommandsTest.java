@@ -29,7 +29,8 @@ class BootCommandsTest {
         "dnsmasq, 10.0.0.100;10.0.0.199, '', Raspberry Pi Boot, /usr/sbin/dnsmasq, dnsmasq-base",
         "dnsmasq, '', br-lab.10, 'Lab Pi Boot; rack #2 (it''s {here}) ~ $x', /usr/sbin/dnsmasq, dnsmasq-base",
         "kea, 10.0.0.100;10.0.0.199, lo, Raspberry Pi Boot, /usr/sbin/kea-dhcp4, kea-dhcp4-server",
-        "isc, 10.0.0.100;10.0.0.199, '', Raspberry Pi Boot, /usr/sbin/dhcpd, isc-dhcp-server"})
+        "isc, 10.0.0.100;10.0.0.199, '', Raspberry Pi Boot, /usr/sbin/dhcpd, isc-dhcp-server",
+        "isc, 10.0.0.100;10.0.0.199, eth1, Raspberry Pi Boot, /usr/sbin/dhcpd, isc-dhcp-server"})
     void eachConfigPassesItsServersOwnChecker(String server, String range, String iface, String menu, String checker,
             String pkg) throws IOException {
         Peers.requireExecutable(checker, pkg);
@@ -54,7 +55,8 @@ class BootCommandsTest {
         if (server.equals("dnsmasq")) assertThat(text).contains("dhcp-match=set:rpi,97,0:52:50:69:34",
                 range.isEmpty() ? "dhcp-range=10.0.0.0,proxy,255.255.255.0" : "dhcp-range=10.0.0.100,10.0.0.199,");
         if (!iface.isEmpty()) assertThat(text).contains(server.equals("kea") ? "[ \"" + iface + "\" ]"
-                : "\ninterface=" + iface + "\n");
+                : server.equals("isc") ? "\n# dhcpd takes its interfaces on its command line: dhcpd -cf THIS-FILE "
+                + iface + "\n" : "\ninterface=" + iface + "\n");
     }
 
     /**
@@ -82,6 +84,7 @@ class BootCommandsTest {
         --range     | 10.0.0.50,10.0.0.256     | --range: 10.0.0.256 is not an IPv4 address: 256 is more than 255
         --range     | 10.0.0.50\\n,10.0.0.60    | --range: expected FIRST,LAST such as 10.0.0.100,10.0.0.199, found "10.0.0.50\\x0a,10.0.0.60"
         --subnet    | 10.0.0.0/33              | --subnet: prefix length 33 is outside 0..32
+        --subnet    | 10.0.0.5/24              | --subnet: 10.0.0.5/24 has host bits set: the network is 10.0.0.0/24
         --server    | 10.0.0.1\\nconf-file=/x   | --server: expected an IPv4 address such as 10.0.0.1, found "10.0.0.1\\x0aconf-file=/x"
         """)
     void aValueThatWouldAddLinesOrThatNoServerTakesIsAUsageErrorInOneLine(String option, String value,

@@ -41,6 +41,9 @@ public record DhcpConfigs(String server, String subnet, String range, String ifa
         long net = address(SUBNET, subnet.substring(0, subnet.indexOf('/')));
         int bits = Integer.parseInt(subnet.substring(subnet.indexOf('/') + 1));
         if (bits > 32) throw EepromException.in(SUBNET, "prefix length %d is outside 0..32", bits);
+        if ((net & ~mask(bits) & 0xffff_ffffL) != 0)       // dhcpd: "bad subnet number/mask combination"
+            throw EepromException.in(SUBNET, "%s has host bits set: the network is %s/%d", subnet,
+                    dotted(net & mask(bits)), bits);
         if (!range.isEmpty()) {
             if (!range.matches(ADDRESS + "," + ADDRESS)) throw EepromException.in(RANGE,
                     "expected FIRST,LAST such as 10.0.0.100,10.0.0.199, found \"%s\"", EepromException.printable(range));
@@ -134,7 +137,9 @@ public record DhcpConfigs(String server, String subnet, String range, String ifa
                 + "00:52:50:69:35 or " + PiFacts.MAC_PREFIXES.stream()
                 .map(p -> "substring(hardware, 1, 3) = " + p).collect(Collectors.joining(" or "));
         String net = subnet.substring(0, subnet.indexOf('/'));
-        return header("#", false) + """
+        String interfaces = iface.isEmpty() ? "" : "# dhcpd takes its interfaces on its command line: dhcpd -cf "
+                + "THIS-FILE " + iface + "\n";
+        return header("#", false) + interfaces + """
                 option pi-guid code 97 = string;
                 class "rpi" {
                   match if %s;
@@ -161,8 +166,12 @@ public record DhcpConfigs(String server, String subnet, String range, String ifa
 
     /** The dotted netmask of {@link #subnet}'s prefix length. */
     private String mask() {
-        long m = mask(Integer.parseInt(subnet.substring(subnet.indexOf('/') + 1)));
-        return List.of(24, 16, 8, 0).stream().map(s -> Long.toString(m >> s & 0xff)).collect(Collectors.joining("."));
+        return dotted(mask(Integer.parseInt(subnet.substring(subnet.indexOf('/') + 1))));
+    }
+
+    private static String dotted(long address) {
+        return List.of(24, 16, 8, 0).stream().map(s -> Long.toString(address >> s & 0xff))
+                .collect(Collectors.joining("."));
     }
 
     /** The netmask of a prefix length 0..32 as a number. */
