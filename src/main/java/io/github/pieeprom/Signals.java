@@ -23,6 +23,8 @@ import sun.misc.SignalHandler;
 public final class Signals {
     /** Exit code of a run stopped by SIGINT, as a shell reports it (128 + 2). */
     public static final int INTERRUPTED = 130;
+    /** The exit code of a run ended by SIGTERM before it could stop in order: 128 + 15, as the shell reports it. */
+    private static final int TERMINATED = 143;
 
     private Signals() {
     }
@@ -47,7 +49,8 @@ public final class Signals {
 
     /**
      * Handles SIGTERM and SIGINT from now on: the first runs {@code stop}; a second one, should stopping hang,
-     * ends the JVM at once with its exit code.
+     * ends the JVM at once, with 143 or 130 as if it had not been handled: the stop was cut short (a log without its
+     * summary, a state not written), which exit 0 would hide (timeout(1) sends SIGTERM twice).
      */
     public static Stop onStop(Runnable stop) {
         Stop stopped = new Stop();
@@ -56,7 +59,7 @@ public final class Signals {
             int code = name.equals("INT") ? INTERRUPTED : 0;
             Signal signal = new Signal(name);
             stopped.previous.put(signal, Signal.handle(signal, received -> {
-                if (!once.compareAndSet(false, true)) Runtime.getRuntime().halt(code);
+                if (!once.compareAndSet(false, true)) Runtime.getRuntime().halt(name.equals("INT") ? INTERRUPTED : TERMINATED);
                 stopped.exitCode.set(code);
                 stop.run();
             }));

@@ -3,6 +3,7 @@ package io.github.pieeprom.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.pieeprom.testing.Peers;
+import io.github.pieeprom.testing.TmpfsMount;
 import java.io.IOException;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
@@ -167,6 +168,36 @@ class BootCommandsTest {
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.stderr()).isEqualTo("eeprom: error: --max-transfers, --max-per-client and --give-up must be "
                 + "positive, --timeout >= 20\n");
+    }
+
+    @Test
+    void aStateThatCannotBeWrittenWhenTheServerStopsIsANoteNotAStackTrace() throws Exception {
+        Path root = Files.createDirectory(tmp.resolve("root"));
+        Path log = tmp.resolve("serve.log");
+        try (TmpfsMount disk = TmpfsMount.of(tmp.resolve("disk"), "size=64k")) {
+            Path state = disk.dir().resolve("state");
+            AtomicReference<Cli.Result> result = new AtomicReference<>();
+            Thread serving = new Thread(() -> result.set(Cli.run("boot", "serve", "--root", root.toString(), "--bind",
+                    "127.0.0.1", "--dhcp", "off", "--tftp-port", "0", "--netconsole-port", "0", "--state",
+                    state.toString(), "--log", log.toString())));
+            serving.start();
+            while (!Files.exists(log) || !Files.readString(log).contains(" serving ")) {
+                assertThat(serving.isAlive()).as("boot serve still running: %s", result).isTrue();
+                Thread.sleep(20);
+            }
+            try (var fill = Files.newOutputStream(disk.dir().resolve("fill"))) {       // the disk fills while it serves
+                fill.write(new byte[128 * 1024]);
+            } catch (IOException full) {
+                // as full as it gets
+            }
+            serving.interrupt();
+            serving.join(10_000);
+            Cli.Result r = result.get();
+            assertThat(r.exit()).as(r.stderr()).isZero();
+            assertThat(r.stderr()).doesNotContain("Exception", "\tat ");
+            assertThat(Files.readString(log)).as("the log, where the notes go with --log")
+                    .contains("cannot write the state to " + state + ": No space left on device");
+        }
     }
 
     @Test

@@ -9,7 +9,6 @@ import io.github.pieeprom.netboot.tftp.TftpConfig;
 import io.github.pieeprom.netboot.tftp.TftpEvent;
 import io.github.pieeprom.netboot.tftp.TftpServer;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.Inet4Address;
 import java.net.InetSocketAddress;
 import java.nio.channels.FileChannel;
@@ -213,21 +212,34 @@ public final class BootServer implements AutoCloseable {
         if (tftp != null) tftp.awaitClose();
     }
 
-    /** Stops every server, then writes the inventory once more. */
+    /**
+     * Stops every server, then writes the inventory once more. A state that cannot be written (a full disk) is a
+     * note, as while serving: close runs in the signal handler's thread, where an exception is a stack trace.
+     */
     @Override
     public void close() {
         closing = true;                                    // the flusher sees it within FLUSH_MILLIS (an interrupt
         try {                                              // would close the file it may be writing)
             if (flusher.isAlive()) flusher.join();
-            if (netconsole != null) netconsole.close();
-            if (dhcp != null) dhcp.close();
-            if (tftp != null) tftp.close();
-            if (started) BootStateFiles.write(state, inventory.boards());   // a failed start leaves no state file
-            if (serving != null) serving.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            if (netconsole != null) netconsole.close();
+        } catch (IOException e) {
+            // closing a UDP socket has nothing to flush
+        }
+        if (dhcp != null) dhcp.close();
+        if (tftp != null) tftp.close();
+        try {
+            if (started) BootStateFiles.write(state, inventory.boards());   // a failed start leaves no state file
+        } catch (IOException e) {
+            notes.accept("cannot write the state to " + state + ": " + e.getMessage());
+        }
+        try {
+            if (serving != null) serving.close();
+        } catch (IOException e) {
+            // releasing the lock's file: nothing was written to it
         }
     }
 }
