@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.NoSuchFileException;
@@ -74,7 +75,7 @@ final class TftpRoot {
         } catch (NoSuchFileException e) {
             throw new Refusal(TftpPacket.Error.NOT_FOUND, "not found");
         } catch (IOException e) {
-            throw new Refusal(TftpPacket.Error.NOT_DEFINED, "cannot read: " + e);
+            throw new Refusal(TftpPacket.Error.NOT_DEFINED, "cannot read: " + reason(e));
         }
     }
 
@@ -83,10 +84,21 @@ final class TftpRoot {
         return cachedBytes;
     }
 
+    /**
+     * What went wrong, as the client may read it: the system's words ("Too many levels of symbolic links", "Not a
+     * directory"), never the server's own paths or Java's class names.
+     */
+    private static String reason(IOException e) {
+        String reason = e instanceof FileSystemException fs ? fs.getReason() : null;
+        return reason != null ? reason : "an I/O error";
+    }
+
     /** The real path of {@code name} inside the root, or a refusal saying how the name leaves it. */
     Path resolve(String name) throws Refusal {
         if (name.startsWith("/") || name.startsWith("\\"))
             throw new Refusal(TftpPacket.Error.ACCESS_VIOLATION, "absolute path");
+        if (name.endsWith("/") || name.endsWith("\\"))     // the path API drops it: "file/" would serve "file"
+            throw new Refusal(TftpPacket.Error.NOT_FOUND, "not found (a folder's name, ending in /)");
         for (String segment : name.split("[/\\\\]"))
             if (segment.equals("..")) throw new Refusal(TftpPacket.Error.ACCESS_VIOLATION, "path leaves the root (..)");
         Path real;
@@ -97,7 +109,7 @@ final class TftpRoot {
         } catch (NoSuchFileException e) {
             throw new Refusal(TftpPacket.Error.NOT_FOUND, "not found");
         } catch (IOException e) {
-            throw new Refusal(TftpPacket.Error.ACCESS_VIOLATION, "cannot resolve: " + e);
+            throw new Refusal(TftpPacket.Error.ACCESS_VIOLATION, "cannot resolve: " + reason(e));
         }
         if (!real.startsWith(root)) throw new Refusal(TftpPacket.Error.ACCESS_VIOLATION, "symlink leaves the root");
         return real;

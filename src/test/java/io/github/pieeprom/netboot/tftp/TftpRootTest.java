@@ -50,4 +50,19 @@ class TftpRootTest {
         b.get(out);
         return out;
     }
+
+    @Test
+    void aRefusalTellsTheClientWhyWithoutTheServersPathsOrJavasNames() throws Exception {
+        Files.createSymbolicLink(root.resolve("l1"), root.resolve("l2"));
+        Files.createSymbolicLink(root.resolve("l2"), root.resolve("l1"));
+        Files.writeString(root.resolve("file"), "hi");
+        TftpRoot served = new TftpRoot(root);
+        for (String[] c : new String[][] {{"l1", "cannot resolve: Too many levels of symbolic links"},
+                {"file/x", "cannot resolve: Not a directory"}, {"x".repeat(300), "cannot resolve: File name too long"},
+                {"file/", "not found (a folder's name, ending in /)"}}) {
+            Refusal refusal = org.junit.jupiter.api.Assertions.assertThrows(Refusal.class, () -> served.read(c[0], false));
+            assertThat(refusal.getMessage()).as(c[0]).startsWith(c[1]).doesNotContain(root.toString(), "java.");
+        }
+        assertThat(served.read("file", false).remaining()).isEqualTo(2);
+    }
 }
