@@ -70,10 +70,11 @@ final class BootServeCommand implements Command {
         if (!List.of("proxy", "off").contains(args.<String>get(DHCP)))
             throw new UsageException("--dhcp takes proxy or off, not " + args.get(DHCP));
         String bindText = args.get(BIND);
-        InetAddress bind = bindText == null ? null : InetAddress.getByName(bindText);
-        if (proxy && !(bind instanceof Inet4Address))
+        InetAddress bind = bindText == null ? null : TftpServeCommand.bindAddress(bindText);
+        if (proxy && !(bind instanceof Inet4Address) || proxy && bind.isAnyLocalAddress())
             throw new UsageException("--dhcp proxy needs --bind ADDR, the IPv4 address the boards fetch files from "
-                    + "(or --dhcp off)");
+                    + "(or --dhcp off)" + (bind == null ? "" : "; " + bindText + " is not one: the proxy tells the "
+                    + "boards this address"));
         PxeMenu.textProblem(args.get(MENU)).ifPresent(problem -> {
             throw new UsageException(MENU + ": " + problem);
         });

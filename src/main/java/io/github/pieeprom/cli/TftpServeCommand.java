@@ -1,5 +1,6 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.EepromException;
 import io.github.pieeprom.Signals;
 import io.github.pieeprom.image.ImageFiles;
 import io.github.pieeprom.netboot.tftp.TftpConfig;
@@ -9,6 +10,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +59,7 @@ final class TftpServeCommand implements Command {
         TftpLog tftpLog = new TftpLog(logWriter(args.get(LOG), console), args.flag(JSON), Clock.systemUTC());
         String bind = args.get(BIND);
         InetSocketAddress address = bind == null ? new InetSocketAddress(port)
-                : new InetSocketAddress(InetAddress.getByName(bind), port);
+                : new InetSocketAddress(bindAddress(bind), port);
         TftpServer server = TftpServer.start(tuning.apply(TftpConfig.of(root)).withBind(address)
                 .withListener(tftpLog::record));
         try (Signals.Stop stopped = Signals.onStop(server::close)) {    // SIGTERM: exit 0, Ctrl-C: 130
@@ -75,6 +77,26 @@ final class TftpServeCommand implements Command {
     private static void stop(TftpServer server, TftpLog log) {
         server.close();
         log.summary();
+    }
+
+    /**
+     * {@code --bind ADDR}: an address of this machine's, or a name that resolves to one. Java takes "" for the
+     * loopback address; that, a name that does not resolve ({@code 999.1.1.1}, {@code 127.0.0.1:80}) and a multicast
+     * address are usage errors, before anything is served.
+     */
+    static InetAddress bindAddress(String text) {
+        if (text.isBlank()) throw new UsageException("--bind: expected an address of this machine such as 10.0.0.1, "
+                + "found an empty value");
+        InetAddress address;
+        try {
+            address = InetAddress.getByName(text);
+        } catch (UnknownHostException e) {
+            throw new UsageException("--bind: \"" + EepromException.printable(text)
+                    + "\" is not an IP address, nor a name that resolves");
+        }
+        if (address.isMulticastAddress()) throw new UsageException("--bind: " + text + " is a multicast address; give "
+                + "one of this machine's");
+        return address;
     }
 
     /** The folder to serve, which must be one (boot serve too). */

@@ -121,6 +121,27 @@ class BootCommandsTest {
     }
 
     @Test
+    void aBindAddressNoBoardCanUseIsAUsageErrorBeforeAnythingIsServed() throws IOException {
+        Path root = Files.createDirectory(tmp.resolve("root"));
+        String[][] cases = {
+            {"", "--bind: expected an address of this machine such as 10.0.0.1, found an empty value"},
+            {"224.0.0.1", "--bind: 224.0.0.1 is a multicast address; give one of this machine's"},
+            {"127.0.0.1:80", "--bind: \"127.0.0.1:80\" is not an IP address, nor a name that resolves"},
+            {"0.0.0.0", "--dhcp proxy needs --bind ADDR, the IPv4 address the boards fetch files from (or --dhcp off); "
+                    + "0.0.0.0 is not one: the proxy tells the boards this address"}};
+        for (String[] c : cases) {
+            Cli.Result r = Cli.run("boot", "serve", "--root", root.toString(), "--bind", c[0], "--tftp-port", "0",
+                    "--dhcp-port", "0", "--netconsole-port", "0");
+            assertThat(r.exit()).as(c[0]).isEqualTo(2);
+            assertThat(r.stderr()).isEqualTo("eeprom: error: " + c[1] + "\n");
+        }
+        Cli.Result tftp = Cli.run("tftp", "serve", "--root", root.toString(), "--bind", "", "--port", "0");
+        assertThat(tftp.exit()).isEqualTo(2);
+        assertThat(tftp.stderr()).isEqualTo("eeprom: error: " + cases[0][1] + "\n");
+        assertThat(root).isEmptyDirectory();
+    }
+
+    @Test
     void bootServeRefusesAMenuTextThatDhcpConfigRefusesBeforeItServes() throws IOException {
         Cli.Result r = Cli.run("boot", "serve", "--root", Files.createDirectory(tmp.resolve("root")).toString(),
                 "--bind", "127.0.0.1", "--menu", "Pi Boot\nconf-file=/x");
