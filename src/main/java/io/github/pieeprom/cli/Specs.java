@@ -31,12 +31,14 @@ final class Specs {
     static final ITypeConverter<Integer> INT = new ITypeConverter<>() {
         @Override
         public Integer convert(String text) {
+            // ASCII digits only: Integer.valueOf takes any script's (a port of "１６９６９" was accepted)
+            if (!text.matches("[+-]?[0-9]+")) throw new TypeConversionException("expected a whole number, found '"
+                    + text + "'");
             try {
                 return Integer.valueOf(text);
             } catch (NumberFormatException e) {
-                if (text.matches("[+-]?[0-9]+")) throw new TypeConversionException("'" + text + "' is out of range ("
-                        + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE + ")");
-                throw new TypeConversionException("expected a whole number, found '" + text + "'");
+                throw new TypeConversionException("'" + text + "' is out of range (" + Integer.MIN_VALUE + " to "
+                        + Integer.MAX_VALUE + ")");
             }
         }
     };
@@ -68,6 +70,7 @@ final class Specs {
 
     /** A path argument: {@link TypeConversionException} when the text cannot name a file. */
     static Path pathOf(String text) {
+        if (text.isEmpty()) throw new TypeConversionException("an empty path; give a file or folder name (. for here)");
         try {
             return Path.of(text);
         } catch (InvalidPathException e) {

@@ -59,7 +59,11 @@ class BadOptionValuesTest {
                 new Case("tftp check", "--mac", "expected six hex pairs such as dc:a6:32:01:36:c2, found \"zz\"",
                         "tftp", "check", "--root", root, "--mac", "zz"),
                 new Case("tftp check", "--serial", "expected 8 hex digits (or the 16 of /proc/cpuinfo's Serial), "
-                        + "found \"zz\"", "tftp", "check", "--root", root, "--serial", "zz"));
+                        + "found \"zz\"", "tftp", "check", "--root", root, "--serial", "zz"),
+                new Case("stage-update", "--to", "an empty path; give a file or folder name (. for here)",
+                        "stage-update", image, "--to", ""),
+                new Case("tftp serve", "--port", "expected a whole number, found '\uff11\uff16\uff19\uff16\uff19'",
+                        "tftp", "serve", "--root", root, "--port", "\uff11\uff16\uff19\uff16\uff19"));
         List<DynamicTest> tests = new ArrayList<>();
         for (Case c : cases) tests.add(DynamicTest.dynamicTest(String.join(" ", c.args()), () -> {
             Cli.Result r = Cli.run(c.args());
