@@ -110,7 +110,8 @@ final class BootStatusCommand implements Command {
         if (b.log().isEmpty()) return List.of();
         Path log = BootStateFiles.log(state, b);
         if (!Files.isRegularFile(log)) return List.of();
-        List<String> all = Files.readAllLines(log, StandardCharsets.UTF_8);
+        // what boards sent, read leniently: a byte that is not UTF-8 must not stop boot status (readAllLines throws)
+        List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
         return all.subList(Math.max(0, all.size() - LAST_LINES), all.size());
     }
 

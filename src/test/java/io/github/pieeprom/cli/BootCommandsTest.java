@@ -263,6 +263,21 @@ class BootCommandsTest {
         assertThat(logs.exit()).isEqualTo(1);
         assertThat(logs.stderr()).isEqualTo("eeprom: error: 00000000: no such board in " + root.resolve(".eeprom-boot")
                 + " (boards: 5b154510)\n");
+        // a state file damaged into another encoding names its line; a board's log with such a byte is still shown
+        Path boards = root.resolve(".eeprom-boot/boards.tsv");
+        byte[] good = Files.readAllBytes(boards);
+        Files.write(boards, "# eeprom boot state 1\nmac=x\u00ff\n".getBytes(StandardCharsets.ISO_8859_1));
+        Cli.Result damaged = Cli.run("boot", "status", "--root", root.toString());
+        assertThat(damaged.exit()).isEqualTo(1);
+        assertThat(damaged.stderr()).isEqualTo("eeprom: error: " + boards + ":2: not UTF-8: byte 0xff at column 6; "
+                + "save the file as UTF-8\n");
+        Files.write(boards, new String(good, StandardCharsets.UTF_8).replace("log=\n", "log=5b154510.log\n")
+                .getBytes(StandardCharsets.UTF_8));
+        Files.createDirectories(root.resolve(".eeprom-boot/logs"));
+        Files.write(root.resolve(".eeprom-boot/logs/5b154510.log"), "boot: \u00ff\n".getBytes(StandardCharsets.ISO_8859_1));
+        Cli.Result withLog = Cli.run("boot", "status", "--root", root.toString());
+        assertThat(withLog.exit()).as(withLog.stderr()).isZero();
+        assertThat(withLog.out()).contains("boot: \ufffd");
     }
 
     @Test

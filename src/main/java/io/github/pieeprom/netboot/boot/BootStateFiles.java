@@ -1,5 +1,6 @@
 package io.github.pieeprom.netboot.boot;
 
+import io.github.pieeprom.text.Utf8;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -27,7 +28,7 @@ public final class BootStateFiles {
     public static List<Board> read(Path folder) throws IOException {
         Path file = folder.resolve(BOARDS);
         if (!Files.exists(file)) return List.of();
-        return BootState.read(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        return BootState.read(file.toString(), Utf8.decode(file.toString(), Files.readAllBytes(file)));   // names the line
     }
 
     public static void write(Path folder, List<Board> boards) throws IOException {

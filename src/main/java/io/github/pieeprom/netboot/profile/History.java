@@ -1,5 +1,6 @@
 package io.github.pieeprom.netboot.profile;
 
+import io.github.pieeprom.text.Utf8;
 import io.github.pieeprom.text.KeyValueLines;
 import io.github.pieeprom.EepromException;
 import java.io.IOException;
@@ -83,7 +84,7 @@ public final class History {
     public static List<Entry> read(Path root) throws IOException {
         Path file = Profiles.stateFolder(root).resolve(FILE);
         if (!Files.isRegularFile(file)) return List.of();
-        return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        return parse(file.toString(), Utf8.decode(file.toString(), Files.readAllBytes(file)));   // names the line
     }
 
     /** Appends one line (the header first, to a new file); called with the root's lock held. */

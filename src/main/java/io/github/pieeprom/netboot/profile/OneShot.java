@@ -1,5 +1,6 @@
 package io.github.pieeprom.netboot.profile;
 
+import io.github.pieeprom.text.Utf8;
 import io.github.pieeprom.text.KeyValueLines;
 import io.github.pieeprom.image.ImageFiles;
 import java.io.IOException;
@@ -51,7 +52,7 @@ public record OneShot(String board, String once, String kernel, String then, Str
     public static List<OneShot> read(Path root) throws IOException {
         Path file = Profiles.stateFolder(root).resolve(FILE);
         if (!Files.isRegularFile(file)) return List.of();
-        return parse(file.toString(), Files.readString(file, StandardCharsets.UTF_8));
+        return parse(file.toString(), Utf8.decode(file.toString(), Files.readAllBytes(file)));   // names the line
     }
 
     /** Replaces the file; called with the root's lock held. */
