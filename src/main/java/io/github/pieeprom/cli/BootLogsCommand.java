@@ -35,6 +35,7 @@ final class BootLogsCommand implements Command {
 
     @Override
     public int run(Parsed args, Console console) throws IOException, InterruptedException {
+        BootStatusCommand.requireRoot(args.get(ROOT));
         Path state = BootStateFiles.folder(args.get(ROOT), args.get(STATE));
         String name = args.get(BOARD);
         List<Board> boards = BootStateFiles.read(state);

@@ -38,11 +38,16 @@ final class BootStatusCommand implements Command {
         return spec;
     }
 
+    /** A {@code --root} that is not a folder is a typo, not a quiet rack: {@code boot status} and {@code boot logs}. */
+    static void requireRoot(Path root) {
+        if (!Files.isDirectory(root)) throw EepromException.in(root.toString(), Files.exists(root)
+                ? "the TFTP root is a file, not a folder" : "no such folder");
+    }
+
     @Override
     public int run(Parsed args, Console console) throws IOException {
         Path root = args.get(ROOT);
-        if (!Files.isDirectory(root)) throw EepromException.in(root.toString(), Files.exists(root)   // a typo, not a
-                ? "the TFTP root is a file, not a folder" : "no such folder");                      // quiet rack
+        requireRoot(root);
         Path state = BootStateFiles.folder(root, args.get(STATE));
         List<Board> boards = BootStateFiles.read(state);
         String one = args.get(BOARD);

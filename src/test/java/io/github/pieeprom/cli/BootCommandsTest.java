@@ -244,6 +244,9 @@ class BootCommandsTest {
         Cli.Result typo = Cli.run("boot", "status", "--root", tmp.resolve("roto").toString());
         assertThat(typo.exit()).as("a root that is not there is not a quiet rack").isEqualTo(1);
         assertThat(typo.stderr()).isEqualTo("eeprom: error: " + tmp.resolve("roto") + ": no such folder\n");
+        Cli.Result logsTypo = Cli.run("boot", "logs", "--root", tmp.resolve("roto").toString(), "5b154510");
+        assertThat(logsTypo.exit()).isEqualTo(1);
+        assertThat(logsTypo.stderr()).isEqualTo(typo.stderr());
         Files.createSymbolicLink(root.resolve("5b154510"), tmp.resolve("images/gone"));
         Files.createDirectories(root.resolve(".eeprom-boot"));
         Files.writeString(root.resolve(".eeprom-boot/boards.tsv"), "# eeprom boot state 1\nmac=dc:a6:32:2e:f8:ed\t"
