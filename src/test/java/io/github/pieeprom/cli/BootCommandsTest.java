@@ -247,6 +247,26 @@ class BootCommandsTest {
         Cli.Result logsTypo = Cli.run("boot", "logs", "--root", tmp.resolve("roto").toString(), "5b154510");
         assertThat(logsTypo.exit()).isEqualTo(1);
         assertThat(logsTypo.stderr()).isEqualTo(typo.stderr());
+        Path file = Files.writeString(tmp.resolve("afile"), "x");
+        Path dangling = Files.createSymbolicLink(tmp.resolve("dangling"), tmp.resolve("nowhere"));
+        for (Path state : List.of(file, dangling)) {
+            String why = state.equals(file) ? "a file, not a folder" : "a symbolic link to nothing";
+            for (List<String> command : List.of(List.of("boot", "status"), List.of("boot", "logs", "5b154510"),
+                    List.of("boot", "serve", "--bind", "127.0.0.1", "--dhcp", "off", "--tftp-port", "0",
+                            "--netconsole-port", "0"))) {
+                List<String> args = new ArrayList<>(command);
+                args.addAll(List.of("--root", root.toString(), "--state", state.toString()));
+                Cli.Result r = Cli.run(args.toArray(String[]::new));
+                assertThat(r.exit()).as(args.toString()).isEqualTo(1);
+                assertThat(r.stderr()).isEqualTo("eeprom: error: " + state + ": the state folder is " + why + "\n");
+                assertThat(r.out()).as("nothing served").isEmpty();
+            }
+        }
+        Path boardsFolder = Files.createDirectories(tmp.resolve("other/.eeprom-boot/boards.tsv"));
+        Cli.Result folderState = Cli.run("boot", "status", "--root", tmp.resolve("other").toString());
+        assertThat(folderState.exit()).isEqualTo(1);
+        assertThat(folderState.stderr()).isEqualTo("eeprom: error: " + boardsFolder + ": is a folder, not the state "
+                + "file\n");
         Files.createSymbolicLink(root.resolve("5b154510"), tmp.resolve("images/gone"));
         Files.createDirectories(root.resolve(".eeprom-boot"));
         Files.writeString(root.resolve(".eeprom-boot/boards.tsv"), "# eeprom boot state 1\nmac=dc:a6:32:2e:f8:ed\t"

@@ -1,5 +1,6 @@
 package io.github.pieeprom.netboot.boot;
 
+import io.github.pieeprom.EepromException;
 import io.github.pieeprom.text.Utf8;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -26,8 +27,15 @@ public final class BootStateFiles {
 
     /** The boards in the state folder; none when there is no state file yet. */
     public static List<Board> read(Path folder) throws IOException {
+        // checked here, where every command and the server first look: boot serve then refuses before it serves
+        if (Files.isSymbolicLink(folder) && !Files.exists(folder))
+            throw EepromException.in(folder.toString(), "the state folder is a symbolic link to nothing");
+        if (Files.exists(folder) && !Files.isDirectory(folder))
+            throw EepromException.in(folder.toString(), "the state folder is a file, not a folder");
         Path file = folder.resolve(BOARDS);
         if (!Files.exists(file)) return List.of();
+        if (!Files.isRegularFile(file)) throw EepromException.in(file.toString(), "%s", Files.isDirectory(file)
+                ? "is a folder, not the state file" : "is not a regular file (a FIFO would keep boot status waiting)");
         return BootState.read(file.toString(), Utf8.decode(file.toString(), Files.readAllBytes(file)));   // names the line
     }
 
