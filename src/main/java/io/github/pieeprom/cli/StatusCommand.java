@@ -1,5 +1,6 @@
 package io.github.pieeprom.cli;
 
+import io.github.pieeprom.EepromException;
 import io.github.pieeprom.Json;
 import io.github.pieeprom.Soc;
 import io.github.pieeprom.image.BuildInfo;
@@ -58,6 +59,10 @@ final class StatusCommand implements Command {
         String channel = args.get(CHANNEL);
         Inputs.readOnce(args.<Path>all(IMAGES).toArray(new Path[0]));
         ReleaseIndex index = ReleaseIndex.scan(releasesDir);
+        if (channel != null && !index.channels().contains(channel))         // a typo must not look like "up to date"
+            throw EepromException.in(releasesDir.toString(), "no release in a channel %s (channels here: %s)",
+                    EepromException.printable(channel), index.channels().isEmpty() ? "none"
+                            : String.join(", ", index.channels().stream().map(c -> c.isEmpty() ? "(top)" : c).toList()));
         List<Map<String, Object>> rows = new ArrayList<>();
         int behind = 0;
         for (Path image : images(args.all(IMAGES))) {

@@ -12,6 +12,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 /**
@@ -55,6 +57,11 @@ public final class ReleaseIndex {
                     image.build().timestamp().getAsLong(), image.build().version().orElse(""), sha));
         }
         return new ReleaseIndex(new ArrayList<>(byContent.values()));
+    }
+
+    /** The channels its releases are in, sorted ({@code ""} for releases at the top). */
+    public SortedSet<String> channels() {
+        return new TreeSet<>(releases.stream().map(Release::channel).toList());
     }
 
     /** Where the image's build stands against this index's releases of the same SoC (optionally one channel). */

@@ -80,6 +80,11 @@ class StatusCommandTest {
                 "--channel", "default");
         assertThat(r.exit()).isZero();
         assertThat(r.out()).startsWith(jan + "  2712  2026-01-01 (5a4e7e12)  up to date\n");
+        Path folder = releases.resolve("firmware-2712");
+        Cli.Result typo = Cli.run("status", jan.toString(), "--releases", folder.toString(), "--channel", "defualt");
+        assertThat(typo.exit()).as("a misspelt channel is not 'up to date'").isEqualTo(1);
+        assertThat(typo.stderr()).startsWith("eeprom: error: " + folder + ": no release in a channel defualt (channels "
+                + "here: ").contains("default", "latest").endsWith(")\n");
     }
 
     @Test
