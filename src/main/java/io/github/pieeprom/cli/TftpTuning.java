@@ -31,13 +31,19 @@ final class TftpTuning {
     }
 
     /** What the parsed options change in a server's config; a usage error for values out of range. */
+    private static void atLeast(String option, int value, int least) {
+        if (value < least) throw new UsageException(option + " " + value + " is below " + least);
+    }
+
     static UnaryOperator<TftpConfig> of(Parsed args) {
         int maxTransfers = args.get(MAX_TRANSFERS);
         int maxPerClient = args.get(MAX_PER_CLIENT);
         int timeoutMillis = args.get(TIMEOUT);
         int giveUp = args.get(GIVE_UP);
-        if (maxTransfers < 1 || maxPerClient < 1 || timeoutMillis < 20 || giveUp < 1)
-            throw new UsageException("--max-transfers, --max-per-client and --give-up must be positive, --timeout >= 20");
+        atLeast(MAX_TRANSFERS, maxTransfers, 1);                          // each names its own option
+        atLeast(MAX_PER_CLIENT, maxPerClient, 1);
+        atLeast(TIMEOUT, timeoutMillis, 20);
+        atLeast(GIVE_UP, giveUp, 1);
         return config -> config.withLimits(maxTransfers, maxPerClient).withRetransmit(config.minTimeout(),
                 Duration.ofMillis(timeoutMillis), Duration.ofSeconds(giveUp));
     }

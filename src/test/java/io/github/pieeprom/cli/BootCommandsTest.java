@@ -187,8 +187,10 @@ class BootCommandsTest {
         assertThat(result.get().exit()).as(result.get().stderr()).isZero();
         Cli.Result bad = Cli.run("boot", "serve", "--root", root.toString(), "--dhcp", "off", "--give-up", "0");
         assertThat(bad.exit()).isEqualTo(2);
-        assertThat(bad.stderr()).isEqualTo("eeprom: error: --max-transfers, --max-per-client and --give-up must be "
-                + "positive, --timeout >= 20\n");
+        assertThat(bad.stderr()).isEqualTo("eeprom: error: --give-up 0 is below 1\n");     // names the option given
+        Cli.Result timeout = Cli.run("tftp", "serve", "--root", root.toString(), "--timeout", "19");
+        assertThat(timeout.exit()).isEqualTo(2);
+        assertThat(timeout.stderr()).isEqualTo("eeprom: error: --timeout 19 is below 20\n");
     }
 
     @Test
