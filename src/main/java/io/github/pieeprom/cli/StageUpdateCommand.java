@@ -65,6 +65,9 @@ final class StageUpdateCommand implements Command {
         Outputs.notAnInput(zip, args.get(RECOVERY), "the --recovery file");
         Outputs.notAnInput(zip, vl805, "the --vl805 file");
         Inputs.readOnce(image, args.get(RECOVERY), vl805);
+        Path to = args.get(TO);                             // the target first: no input is read for a wrong one
+        if (zip == null && !Files.isDirectory(to)) throw EepromException.in(to.toString(),
+                "%s: expected a mounted boot partition", Files.exists(to) ? "a file, not a folder" : "no such folder");
         if (Inputs.isStandardInput(image) && !args.has(RECOVERY))
             throw new UsageException("IMAGE - (standard input) has no folder to find recovery.bin in: give --recovery");
         EepromImage source = Inputs.image(image);
@@ -79,18 +82,15 @@ final class StageUpdateCommand implements Command {
             console.err().printf("wrote %s%n", zip);
             return 0;
         }
-        Path dir = args.get(TO);
-        if (!Files.isDirectory(dir)) throw EepromException.in(dir.toString(),
-                "not a folder: expected a mounted boot partition");
         EepromUpdate update = EepromUpdate.of(source, timestamp);
         StoredConfig.check(source.file() + " (bootconf.txt)", source, args, console.err());
         Map<Path, byte[]> files = new LinkedHashMap<>();            // all or none; recovery.bin, which starts
-        files.put(dir.resolve(EepromUpdate.UPD), update.upd());      // the update, last
-        files.put(dir.resolve(EepromUpdate.SIG), update.sig());
-        files.put(dir.resolve("recovery.bin"), recoveryBin);
+        files.put(to.resolve(EepromUpdate.UPD), update.upd());      // the update, last
+        files.put(to.resolve(EepromUpdate.SIG), update.sig());
+        files.put(to.resolve("recovery.bin"), recoveryBin);
         ImageFiles.write(files);
         console.err().printf("staged %s, %s and recovery.bin in %s (update timestamp %d)%n",
-                EepromUpdate.UPD, EepromUpdate.SIG, dir, timestamp);
+                EepromUpdate.UPD, EepromUpdate.SIG, to, timestamp);
         return 0;
     }
 

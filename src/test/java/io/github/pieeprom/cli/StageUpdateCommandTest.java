@@ -88,4 +88,20 @@ class StageUpdateCommandTest {
         String phrase = "Over TFTP only pieeprom.upd + pieeprom.sig matter: the ROM never loads recovery.bin from the network";
         assertThat(Cli.run("stage-update", "--help").out().replaceAll("\\s+", "")).contains(phrase.replace(" ", ""));
     }
+
+    @Test
+    void aTargetThatIsAFileOrMissingIsSaidSo() throws IOException {
+        Path image = Files.write(dir.resolve("nb.bin"), io.github.pieeprom.testing.SyntheticImage.pi4Sample());
+        Path file = Files.writeString(dir.resolve("afile"), "x");
+        Cli.Result r = Cli.run("stage-update", image.toString(), "--to", file.toString());
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: " + file + ": a file, not a folder: expected a mounted boot "
+                + "partition\n");
+        r = Cli.run("stage-update", image.toString(), "--to", dir.resolve("nosuch/dir").toString());
+        assertThat(r.stderr()).isEqualTo("eeprom: error: " + dir.resolve("nosuch/dir") + ": no such folder: expected a "
+                + "mounted boot partition\n");
+        r = Cli.run("boot", "set", "--root", file.toString(), "1234abcd", "installer");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.stderr()).isEqualTo("eeprom: error: " + file + ": a file, not a folder: expected the TFTP root\n");
+    }
 }

@@ -158,7 +158,8 @@ public final class Profiles {
 
     /** Every board folder under {@code root} that links to a profile, by folder name. */
     public static List<BoardProfile> list(Path root) throws IOException {
-        if (!Files.isDirectory(root)) throw EepromException.in(root.toString(), "no such folder");
+        if (!Files.isDirectory(root)) throw EepromException.in(root.toString(), Files.exists(root)
+                ? "the TFTP root is a file, not a folder" : "no such folder");
         List<OneShot> pending = OneShot.read(root);
         List<BoardProfile> boards = new ArrayList<>();
         try (Stream<Path> entries = Files.list(root)) {
@@ -177,8 +178,8 @@ public final class Profiles {
 
     private static List<Planned> plan(Path root, List<Target> targets, String profile, BootReplay.Model model)
             throws IOException {
-        if (!Files.isDirectory(root)) throw EepromException.in(root.toString(), "no such folder: expected the "
-                + "TFTP root");
+        if (!Files.isDirectory(root)) throw EepromException.in(root.toString(), "%s: expected the TFTP root",
+                Files.exists(root) ? "a file, not a folder" : "no such folder");
         Profile p = Profile.read(root, profile);
         List<Planned> plans = new ArrayList<>();
         for (Target t : targets) {
