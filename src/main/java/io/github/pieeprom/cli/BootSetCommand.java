@@ -5,6 +5,7 @@ import io.github.pieeprom.netboot.BootReplay;
 import io.github.pieeprom.netboot.Device;
 import io.github.pieeprom.netboot.Devices;
 import io.github.pieeprom.netboot.Prefix;
+import io.github.pieeprom.netboot.StagingPlan;
 import io.github.pieeprom.netboot.boot.BootServer;
 import io.github.pieeprom.netboot.boot.BootStateFiles;
 import io.github.pieeprom.netboot.profile.Change;
@@ -83,6 +84,12 @@ final class BootSetCommand implements Command {
                 + " selects boards of --devices FILE");
         if (words.size() != (many ? 1 : 2)) throw new UsageException(many ? "with " + (args.flag(ALL) ? ALL : ALL_IN)
                 + ", give PROFILE alone" : "expected BOARD PROFILE");
+        try {                                               // the words' own form: a usage error, before any file
+            StagingPlan.requireProfileName("PROFILE", words.get(words.size() - 1));
+            if (!many && !args.has(DEVICES)) Targets.one(words.get(0), "", Optional.empty(), args.get(PREFIX));
+        } catch (EepromException e) {
+            throw new UsageException(e.getMessage());
+        }
         Path devicesFile = args.get(DEVICES);
         Optional<List<Device>> devices = devicesFile == null ? Optional.empty() : Optional.of(Devices.parseCsv(
                 devicesFile.toString(), Utf8.decode(devicesFile.toString(), Inputs.read(devicesFile))));

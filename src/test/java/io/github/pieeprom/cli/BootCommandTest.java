@@ -269,8 +269,6 @@ class BootCommandTest {
                 + "${nfs} (known: name, serial) (board 1234abcd)");
         cases.put(List.of("5678ef01", "installed"), r + "/5678ef01: board 5678ef01's folder is a folder of its own "
                 + "(as eeprom tftp stage makes them), not a link to a profile: move it away first");
-        cases.put(List.of("node1", "installed"), "BOARD node1: expected a serial (8 hex digits), a MAC "
-                + "(dc:a6:32:01:36:c2) or, with --devices FILE, a board's name");
         cases.put(List.of("--devices", d, "--all-in", "r9", "installed"), d + ": no board has rack r9");
         for (Map.Entry<List<String>, String> c : cases.entrySet()) {
             List<String> args = new java.util.ArrayList<>(List.of("boot", "set", "--root", r));
@@ -281,6 +279,14 @@ class BootCommandTest {
             assertThat(result.out()).isEmpty();
             assertThat(TreeSnapshot.of(root)).as(c.getKey().toString()).isEqualTo(before);
         }
+        Cli.Result board = Cli.run("boot", "set", "--root", r, "node1", "installed");
+        assertThat(board.exit()).as("a BOARD no board can be, without --devices: a usage error").isEqualTo(2);
+        assertThat(board.stderr()).isEqualTo("eeprom: error: BOARD node1: expected a serial (8 hex digits), a MAC "
+                + "(dc:a6:32:01:36:c2) or, with --devices FILE, a board's name\n");
+        Cli.Result profile = Cli.run("boot", "set", "--root", r, "1234abcd", "../x");
+        assertThat(profile.exit()).isEqualTo(2);
+        assertThat(profile.stderr()).isEqualTo("eeprom: error: PROFILE ../x: expected a name of letters, digits, ., _ "
+                + "and -, not starting with . or -\n");
         for (List<String> usage : List.of(List.of("1234abcd"), List.of("--all", "installed"),
                 List.of("--devices", d, "--all", "node1", "installed"))) {
             List<String> args = new java.util.ArrayList<>(List.of("boot", "set", "--root", r));
