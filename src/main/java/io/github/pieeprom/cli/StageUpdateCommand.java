@@ -65,11 +65,11 @@ final class StageUpdateCommand implements Command {
         Outputs.notAnInput(zip, args.get(RECOVERY), "the --recovery file");
         Outputs.notAnInput(zip, vl805, "the --vl805 file");
         Inputs.readOnce(image, args.get(RECOVERY), vl805);
-        Path to = args.get(TO);                             // the target first: no input is read for a wrong one
-        if (zip == null && !Files.isDirectory(to)) throw EepromException.in(to.toString(),
-                "%s: expected a mounted boot partition", Files.exists(to) ? "a file, not a folder" : "no such folder");
         if (Inputs.isStandardInput(image) && !args.has(RECOVERY))
             throw new UsageException("IMAGE - (standard input) has no folder to find recovery.bin in: give --recovery");
+        Path to = args.get(TO);                             // before any input is read: none for a wrong target
+        if (zip == null && !Files.isDirectory(to)) throw EepromException.in(to.toString(),
+                "%s: expected a mounted boot partition", Files.exists(to) ? "a file, not a folder" : "no such folder");
         EepromImage source = Inputs.image(image);
         Path recovery = args.has(RECOVERY) ? args.get(RECOVERY) : besideImage(image, source);
         byte[] recoveryBin = RecoveryBin.requireFor(recovery.toString(), Inputs.read(recovery), source.soc());
