@@ -194,9 +194,7 @@ public final class ImageFiles {
                 ".tmp");
         try {
             if (!beside) Files.copy(staged, tmp, StandardCopyOption.REPLACE_EXISTING);
-            PosixFileAttributeView posix = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
-            if (posix != null) posix.setPermissions(Files.exists(d.real(), LinkOption.NOFOLLOW_LINKS)
-                    ? Files.getPosixFilePermissions(d.real()) : NEW_FILE);
+            modeOfTarget(tmp, d);
             TempFiles.commit(() -> Files.move(tmp, d.real(), StandardCopyOption.REPLACE_EXISTING,
                     StandardCopyOption.ATOMIC_MOVE));
         } catch (IOException e) {
@@ -268,14 +266,19 @@ public final class ImageFiles {
         try {
             tmp = TempFiles.createFile(d.real().getParent(), "." + d.real().getFileName() + ".", ".tmp");
             writeAll(tmp, bytes, StandardOpenOption.WRITE);
-            PosixFileAttributeView posix = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
-            if (posix != null) posix.setPermissions(Files.exists(d.real(), LinkOption.NOFOLLOW_LINKS)
-                    ? Files.getPosixFilePermissions(d.real()) : NEW_FILE);
+            modeOfTarget(tmp, d);
             return tmp;
         } catch (IOException e) {
             if (tmp != null) TempFiles.delete(tmp);
             throw onTarget(d.named(), e);
         }
+    }
+
+    /** Gives {@code tmp} the mode the file it will replace has, or a new file's ({@code rw-r--r--}). */
+    private static void modeOfTarget(Path tmp, Destination d) throws IOException {
+        PosixFileAttributeView posix = Files.getFileAttributeView(tmp, PosixFileAttributeView.class);
+        if (posix != null) posix.setPermissions(Files.exists(d.real(), LinkOption.NOFOLLOW_LINKS)
+                ? Files.getPosixFilePermissions(d.real()) : NEW_FILE);
     }
 
     /** A device, FIFO or {@code /dev/stdout}: opened as {@code >} would open it, never replaced. */
